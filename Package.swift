@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The direction of imports is the architecture:
+//   SeleksiCore (pure)  <-  SeleksiXML (libxml2)  <-  SeleksiEngine (use cases)  <-  seleksi (CLI)
+//                       <-  SeleksiStore (SQLite) <-/
+// SeleksiCore imports no I/O: no files, no database, no clock.
+let package = Package(
+    name: "Seleksi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "seleksi", targets: ["seleksi"]),
+        .executable(name: "seleksi-bench", targets: ["seleksi-bench"]),
+        .library(name: "SeleksiEngine", targets: ["SeleksiEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "SeleksiCore"),
+        .target(name: "SeleksiXML", dependencies: ["SeleksiCore", "CLibXML2"]),
+        .target(
+            name: "SeleksiStore",
+            dependencies: ["SeleksiCore", "CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "SeleksiEngine",
+            dependencies: [
+                "SeleksiCore", "SeleksiXML", "SeleksiStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
+        .executableTarget(
+            name: "seleksi",
+            dependencies: ["SeleksiEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine"], path: "bench/Sources/seleksi-bench"),
+        .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
+        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine"]),
+    ]
+)

@@ -1,0 +1,147 @@
+/// Evaluates a parsed expression against a context, within a work budget.
+///
+/// Semantics worth knowing: arithmetic on `null` gives `null` (an empty field does not crash a
+/// calculation); ordering comparisons with `null` are false; a path through a repeat group gives
+/// the list of that field over every row.
+public struct Evaluator {
+    public static let defaultBudget = 200_000
+    var context: EvaluationContext
+    private var budget: Int
+
+    public init(_ context: EvaluationContext, budget: Int = Evaluator.defaultBudget) {
+        self.context = context
+        self.budget = budget
+    }
+
+    public static func evaluate(_ e: Expression, in context: EvaluationContext) throws(ExpressionError) -> Value {
+        var evaluator = Evaluator(context)
+        do { return try evaluator.eval(e.root) } catch let error as ExpressionError { throw error } catch { throw ExpressionError("\(error)", at: 0) }
+    }
+
+    /// Truthiness: `null`, `false`, 0 and empty text are false.
+    public static func truthy(_ v: Value) -> Bool {
+        switch v {
+        case .null: return false
+        case .bool(let b): return b
+        case .number(let n): return n != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.isEmpty
+        default: return true
+        }
+    }
+
+    mutating func tick(_ at: Int, cost: Int = 1) throws {
+        budget -= cost
+        if budget < 0 { throw ExpressionError("expression did more work than allowed (\(Evaluator.defaultBudget) steps)", at: at) }
+    }
+
+    mutating func eval(_ e: Expr) throws -> Value {
+        try tick(e.offset)
+        switch e {
+        case .literal(let v, _): return v
+        case .current: return context.current
+        case .path(let path, let at): return try resolve(path, at: at)
+        case .member(let base, let name, let at): return try member(try eval(base), name, at: at)
+        case .index(let base, let index, let at):
+            let list = try eval(base), i = try eval(index)
+            guard case .list(let rows) = list else { return .null }
+            guard case .number(let n) = i, n == n.rounded() else { throw ExpressionError("an index must be a whole number (rows count from 1)", at: at) }
+            let k = Int(n) - 1
+            return rows.indices.contains(k) ? rows[k] : .null
+        case .unary(let op, let a, let at):
+            let v = try eval(a)
+            if op == "not" { return .bool(!Evaluator.truthy(v)) }
+            switch v {
+            case .null: return .null
+            case .number(let n): return .number(-n)
+            default: throw ExpressionError("cannot negate \(v.typeName)", at: at)
+            }
+        case .binary(let op, let a, let b, let at):
+            if op == "and" { if !Evaluator.truthy(try eval(a)) { return .bool(false) }; return .bool(Evaluator.truthy(try eval(b))) }
+            if op == "or" { if Evaluator.truthy(try eval(a)) { return .bool(true) }; return .bool(Evaluator.truthy(try eval(b))) }
+            return try binary(op, try eval(a), try eval(b), at: at)
+        case .call(let f, let args, let at):
+            return try call(f, args, at: at)
+        }
+    }
+
+    private func resolve(_ path: [String], at: Int) throws -> Value {
+        var value: Value = .null
+        var found = false
+        for scope in context.scopes.reversed() {
+            if let v = scope[path[0]] { value = v; found = true; break }
+        }
+        if !found { return .null }
+        for name in path.dropFirst() { value = try member(value, name, at: at) }
+        return value
+    }
+
+    private func member(_ base: Value, _ name: String, at: Int) throws -> Value {
+        switch base {
+        case .record(let r): return r[name] ?? .null
+        case .list(let rows): return .list(try rows.map { try member($0, name, at: at) })
+        default: return .null
+        }
+    }
+
+    private func binary(_ op: String, _ a: Value, _ b: Value, at: Int) throws -> Value {
+        switch op {
+        case "=": return .bool(Evaluator.equal(a, b))
+        case "!=": return .bool(!Evaluator.equal(a, b))
+        case "<", "<=", ">", ">=":
+            guard let order = try compare(a, b, at: at) else { return .bool(false) }
+            switch op {
+            case "<": return .bool(order < 0)
+            case "<=": return .bool(order <= 0)
+            case ">": return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
+        default: break
+        }
+        if a.isNull || b.isNull { return .null }
+        switch (op, a, b) {
+        case ("+", .number(let x), .number(let y)): return .number(x + y)
+        case ("-", .number(let x), .number(let y)): return .number(x - y)
+        case ("*", .number(let x), .number(let y)): return .number(x * y)
+        case ("/", .number(let x), .number(let y)):
+            guard y != 0 else { throw ExpressionError("division by zero", at: at) }
+            return .number(x / y)
+        case ("%", .number(let x), .number(let y)):
+            guard y != 0 else { throw ExpressionError("division by zero", at: at) }
+            return .number(x.truncatingRemainder(dividingBy: y))
+        case ("+", .string(let x), _): return .string(x + b.displayText)
+        case ("+", _, .string(let y)): return .string(a.displayText + y)
+        case ("+", .date(let d), .number(let n)): return .date(d.adding(days: Int(n)))
+        case ("-", .date(let d), .number(let n)): return .date(d.adding(days: -Int(n)))
+        case ("-", .date(let x), .date(let y)): return .number(Double(x.dayNumber - y.dayNumber))
+        default:
+            throw ExpressionError("'\(op)' does not apply to \(a.typeName) and \(b.typeName)", at: at)
+        }
+    }
+
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .string(let y)): return Double(y) == x
+        case (.string(let x), .number(let y)): return Double(x) == y
+        case (.date(let d), .string(let s)), (.string(let s), .date(let d)): return d.iso == s
+        default: return a == b
+        }
+    }
+
+    private func compare(_ a: Value, _ b: Value, at: Int) throws -> Int? {
+        switch (a, b) {
+        case (.null, _), (_, .null): return nil
+        case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.date(let x), .string(let s)):
+            guard let y = CivilDate(iso: s) else { throw ExpressionError("'\(s)' is not a date (YYYY-MM-DD)", at: at) }
+            return x < y ? -1 : (x > y ? 1 : 0)
+        case (.string(let s), .date(let y)):
+            guard let x = CivilDate(iso: s) else { throw ExpressionError("'\(s)' is not a date (YYYY-MM-DD)", at: at) }
+            return x < y ? -1 : (x > y ? 1 : 0)
+        default:
+            throw ExpressionError("cannot compare \(a.typeName) with \(b.typeName)", at: at)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The parsed form of an expression. Every node keeps its offset so that evaluation errors point
+/// at the place in the source.
+public indirect enum Expr: Sendable {
+    case literal(Value, at: Int)
+    /// `.`: the value of the field the expression is attached to.
+    case current(at: Int)
+    /// A dotted name: `nama`, `pendidikan.jenjang`, `forms.pendaftaran.nik`, `vars.skor`.
+    case path([String], at: Int)
+    case index(Expr, Expr, at: Int)
+    case member(Expr, String, at: Int)
+    case unary(String, Expr, at: Int)
+    case binary(String, Expr, Expr, at: Int)
+    case call(Function, [Expr], at: Int)
+
+    public var offset: Int {
+        switch self {
+        case .literal(_, let o), .current(let o), .path(_, let o), .index(_, _, let o), .member(_, _, let o),
+             .unary(_, _, let o), .binary(_, _, _, let o), .call(_, _, let o):
+            return o
+        }
+    }
+}
+
+/// A parsed expression with its source: parsed once when a definition loads, evaluated many times.
+public struct Expression: Sendable, CustomStringConvertible {
+    public let source: String
+    public let root: Expr
+
+    public init(_ source: String) throws(ExpressionError) {
+        self.source = source
+        do {
+            var parser = try Parser(source)
+            self.root = try parser.parseAll()
+        } catch let error as ExpressionError {
+            throw error
+        } catch {
+            throw ExpressionError("\(error)", at: 0)
+        }
+    }
+
+    public var description: String { source }
+
+    /// Every dotted name the expression reads, with its offset (for static checks).
+    public var paths: [(path: [String], offset: Int)] {
+        var out: [(path: [String], offset: Int)] = []
+        func walk(_ e: Expr) {
+            switch e {
+            case .literal, .current: break
+            case .path(let p, let o): out.append((p, o))
+            case .index(let a, let b, _): walk(a); walk(b)
+            case .member(let a, _, _): walk(a)
+            case .unary(_, let a, _): walk(a)
+            case .binary(_, let a, let b, _): walk(a); walk(b)
+            case .call(let f, let args, _):
+                // Arguments of children-* functions are read in each child's scope, not ours.
+                if !f.evaluatesInChildScope { args.forEach(walk) }
+            }
+        }
+        walk(root)
+        return out
+    }
+
+    /// Whether evaluation needs the instance's children (so the shell loads them only when asked).
+    public var readsChildren: Bool {
+        func walk(_ e: Expr) -> Bool {
+            switch e {
+            case .literal, .current, .path: return false
+            case .index(let a, let b, _), .binary(_, let a, let b, _): return walk(a) || walk(b)
+            case .member(let a, _, _), .unary(_, let a, _): return walk(a)
+            case .call(let f, let args, _): return f.readsChildren || args.contains(where: walk)
+            }
+        }
+        return walk(root)
+    }
+}

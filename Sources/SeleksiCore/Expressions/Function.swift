@@ -1,0 +1,36 @@
+/// The functions of the expression language. A closed set: no function performs I/O, and each
+/// does work proportional to its arguments, so an expression's cost is bounded by its size and data.
+public enum Function: String, Sendable, CaseIterable {
+    case count, sum, min, max, mean, round, abs
+    case `if`, coalesce, filled, selected, contains, concat, lower, upper
+    case regex, stringLength = "string-length", number
+    case today, date, age, yearsBetween = "years-between", monthsBetween = "months-between"
+    case daysBetween = "days-between", addDays = "add-days", addMonths = "add-months", addYears = "add-years"
+    case unionDays = "union-days"
+    case nikBirthDate = "nik-birth-date", nikMatchesBirthDate = "nik-matches-birth-date"
+    case childrenCount = "children-count", childrenAll = "children-all", childrenAny = "children-any"
+    case childrenSum = "children-sum"
+
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .today: return 0...0
+        case .count, .sum, .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikBirthDate: return 1...1
+        case .childrenAll, .childrenAny, .childrenSum: return 1...1
+        case .round: return 1...2
+        case .age: return 1...2
+        case .selected, .contains, .regex, .yearsBetween, .monthsBetween, .daysBetween, .addDays, .addMonths,
+             .addYears, .nikMatchesBirthDate: return 2...2
+        case .unionDays: return 2...3
+        case .if: return 3...3
+        case .min, .max, .coalesce, .concat: return 1...64
+        case .childrenCount: return 0...64
+        }
+    }
+
+    var arityText: String {
+        arity.lowerBound == arity.upperBound ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
+    }
+
+    var readsChildren: Bool { [.childrenCount, .childrenAll, .childrenAny, .childrenSum].contains(self) }
+    var evaluatesInChildScope: Bool { [.childrenAll, .childrenAny, .childrenSum].contains(self) }
+}

@@ -1,0 +1,131 @@
+/// A form as its XML file declares it, with every expression already parsed.
+public struct FormDefinition: Sendable {
+    public let id: String
+    public let version: String
+    public let title: LocalizedText
+    public let items: [FormItem]
+    public let choiceLists: [String: ChoiceList]
+    /// Where it came from, for messages (`forms/pendaftaran.xml`).
+    public let file: String
+
+    public init(id: String, version: String, title: LocalizedText, items: [FormItem], choiceLists: [String: ChoiceList], file: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.items = items
+        self.choiceLists = choiceLists
+        self.file = file
+    }
+
+    /// Every field, including those inside repeat groups, with its dotted path (`pendidikan.jenjang`).
+    public var allFields: [(path: String, field: FieldDefinition)] {
+        items.flatMap { item -> [(path: String, field: FieldDefinition)] in
+            switch item {
+            case .field(let f): return [(f.id, f)]
+            case .repeatGroup(let g): return g.fields.map { ("\(g.id).\($0.id)", $0) }
+            }
+        }
+    }
+}
+
+public enum FormItem: Sendable {
+    case field(FieldDefinition)
+    case repeatGroup(RepeatGroup)
+
+    public var id: String {
+        switch self {
+        case .field(let f): return f.id
+        case .repeatGroup(let g): return g.id
+        }
+    }
+}
+
+/// Who writes a field: the applicant, or a member of the selection team (*diisi penilai*).
+public enum Filler: String, Sendable {
+    case applicant, rater
+}
+
+public struct FieldDefinition: Sendable {
+    public let id: String
+    public let type: FieldType
+    public let label: LocalizedText
+    public let hint: LocalizedText?
+    public let required: Bool
+    public let constraints: [FieldConstraint]
+    public let relevant: Expression?
+    public let calculate: Expression?
+    public let readOnly: Bool
+    public let filledBy: Filler
+    /// For choice fields: the id of a `<choices>` list.
+    public let choices: String?
+    public let line: Int
+
+    public init(id: String, type: FieldType, label: LocalizedText, hint: LocalizedText? = nil, required: Bool = false,
+                constraints: [FieldConstraint] = [], relevant: Expression? = nil, calculate: Expression? = nil,
+                readOnly: Bool = false, filledBy: Filler = .applicant, choices: String? = nil, line: Int = 0) {
+        self.id = id
+        self.type = type
+        self.label = label
+        self.hint = hint
+        self.required = required
+        self.constraints = constraints
+        self.relevant = relevant
+        self.calculate = calculate
+        self.readOnly = readOnly || calculate != nil
+        self.filledBy = filledBy
+        self.choices = choices
+        self.line = line
+    }
+}
+
+public struct FieldConstraint: Sendable {
+    public let test: Expression
+    public let message: LocalizedText
+    public let line: Int
+
+    public init(test: Expression, message: LocalizedText, line: Int) {
+        self.test = test
+        self.message = message
+        self.line = line
+    }
+}
+
+public struct RepeatGroup: Sendable {
+    public let id: String
+    public let label: LocalizedText
+    public let minRows: Int
+    public let maxRows: Int?
+    public let fields: [FieldDefinition]
+    public let relevant: Expression?
+    public let line: Int
+
+    public init(id: String, label: LocalizedText, minRows: Int, maxRows: Int?, fields: [FieldDefinition], relevant: Expression?, line: Int) {
+        self.id = id
+        self.label = label
+        self.minRows = minRows
+        self.maxRows = maxRows
+        self.fields = fields
+        self.relevant = relevant
+        self.line = line
+    }
+}
+
+public struct ChoiceList: Sendable {
+    public let id: String
+    public let choices: [Choice]
+
+    public init(id: String, choices: [Choice]) {
+        self.id = id
+        self.choices = choices
+    }
+
+    public struct Choice: Sendable {
+        public let value: String
+        public let label: LocalizedText
+
+        public init(value: String, label: LocalizedText) {
+            self.value = value
+            self.label = label
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// What the transition function decided. The shell commits an accepted or pending outcome with its
+/// audit row in one transaction, and a refusal as an audit row alone.
+public enum TransitionOutcome: Sendable {
+    case accepted(Accepted)
+    /// A quorum event confirmed by this actor; `have` of `need` confirmations so far.
+    case pending(role: String, have: Int, need: Int)
+    case refused(Refusal)
+
+    public struct Accepted: Sendable {
+        public let transition: TransitionDefinition
+        public let role: String
+        public let from: String
+        public let to: String
+        public let variables: [String: Value]
+        public let decisions: [(name: String, value: Value)]
+        public let children: [(workflow: String, count: Int)]
+    }
+}
+
+/// Why a command was refused: a code a script can switch on, and a message for people.
+public struct Refusal: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        case unknownEvent = "unknown-event"
+        case notAllowedInState = "not-allowed-in-state"
+        case roleMissing = "role-missing"
+        case formMissing = "form-missing"
+        case guardFailed = "guard-failed"
+        case reasonRequired = "reason-required"
+        case alreadyConfirmed = "already-confirmed"
+        case invalidSubmission = "invalid-submission"
+        case expressionFailed = "expression-failed"
+    }
+
+    public let code: Code
+    public let message: LocalizedText
+
+    public init(_ code: Code, _ message: LocalizedText) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message.id }
+}

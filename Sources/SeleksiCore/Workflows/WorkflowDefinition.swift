@@ -1,0 +1,165 @@
+/// A workflow as its XML file declares it: a state machine whose transitions name the roles that
+/// may fire them, the forms that must come with them, their guards and their effects.
+public struct WorkflowDefinition: Sendable {
+    public let id: String
+    public let version: String
+    public let title: LocalizedText
+    public let file: String
+    public let roles: [RoleDefinition]
+    public let variables: [VariableDefinition]
+    public let states: [StateDefinition]
+    public let transitions: [TransitionDefinition]
+    /// Roles that may start an instance; an owner-scoped role here admits any registered actor.
+    public let startRoles: [String]
+
+    public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
+                variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String]) {
+        self.startRoles = startRoles
+        self.id = id
+        self.version = version
+        self.title = title
+        self.file = file
+        self.roles = roles
+        self.variables = variables
+        self.states = states
+        self.transitions = transitions
+    }
+
+    public var initialState: StateDefinition? { states.first(where: \.isInitial) }
+    public func state(_ id: String) -> StateDefinition? { states.first { $0.id == id } }
+    public func role(_ id: String) -> RoleDefinition? { roles.first { $0.id == id } }
+
+    /// The transitions that can start from `state`, in file order.
+    public func transitions(from state: String) -> [TransitionDefinition] {
+        transitions.filter { $0.from.contains(state) || $0.from.contains("*") }
+    }
+
+    /// The forms any transition requires.
+    public var referencedForms: [String] {
+        var seen: [String] = []
+        for t in transitions { for f in t.requiredForms where !seen.contains(f) { seen.append(f) } }
+        return seen
+    }
+}
+
+/// Who may hold a role for an instance: anyone holding it in the instance's organisation (or a parent
+/// organisation), or only the actor who started the instance (the applicant of his own application).
+public struct RoleDefinition: Sendable {
+    public enum Scope: String, Sendable { case organisation, owner }
+    public let id: String
+    public let label: LocalizedText
+    public let scope: Scope
+    public let line: Int
+
+    public init(id: String, label: LocalizedText, scope: Scope, line: Int) {
+        self.id = id
+        self.label = label
+        self.scope = scope
+        self.line = line
+    }
+}
+
+public struct VariableDefinition: Sendable {
+    public let id: String
+    public let initial: Expression?
+    public let line: Int
+
+    public init(id: String, initial: Expression?, line: Int) {
+        self.id = id
+        self.initial = initial
+        self.line = line
+    }
+}
+
+public struct StateDefinition: Sendable {
+    public let id: String
+    public let label: LocalizedText
+    public let isInitial: Bool
+    public let isFinal: Bool
+    public let timers: [TimerDefinition]
+    public let line: Int
+
+    public init(id: String, label: LocalizedText, isInitial: Bool, isFinal: Bool, timers: [TimerDefinition], line: Int) {
+        self.id = id
+        self.label = label
+        self.isInitial = isInitial
+        self.isFinal = isFinal
+        self.timers = timers
+        self.line = line
+    }
+}
+
+/// Fires `event` as the system when the instance has stayed in the state for `after`, or at the date
+/// an expression gives (`at`, e.g. `vars.batas_pendaftaran`). Only a `tick` fires timers.
+public struct TimerDefinition: Sendable {
+    public enum When: Sendable {
+        case after(ISODuration)
+        case at(Expression)
+    }
+    public let event: String
+    public let when: When
+    public let line: Int
+
+    public init(event: String, when: When, line: Int) {
+        self.event = event
+        self.when = when
+        self.line = line
+    }
+}
+
+public struct TransitionDefinition: Sendable {
+    public let event: String
+    public let label: LocalizedText
+    /// Source states; `*` means any state that is not final.
+    public let from: [String]
+    public let to: String
+    public let roles: [String]
+    public let requiredForms: [String]
+    public let guards: [Guard]
+    public let effects: [Effect]
+    public let quorum: Quorum?
+    public let reasonRequired: Bool
+    public let line: Int
+
+    public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
+                guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, line: Int) {
+        self.event = event
+        self.label = label
+        self.from = from
+        self.to = to
+        self.roles = roles
+        self.requiredForms = requiredForms
+        self.guards = guards
+        self.effects = effects
+        self.quorum = quorum
+        self.reasonRequired = reasonRequired
+        self.line = line
+    }
+}
+
+public struct Guard: Sendable {
+    public let test: Expression
+    public let message: LocalizedText
+    public let line: Int
+
+    public init(test: Expression, message: LocalizedText, line: Int) {
+        self.test = test
+        self.message = message
+        self.line = line
+    }
+}
+
+/// k of the n holders of the transition's role must fire the event before it takes effect.
+public enum Quorum: Sendable, Equatable {
+    case all
+    case count(Int)
+}
+
+public enum Effect: Sendable {
+    /// `<set var="skor" value="…"/>`
+    case set(variable: String, value: Expression, line: Int)
+    /// `<decision name="kelayakan" value="'memenuhi'"/>`: recorded with the command's reason.
+    case decision(name: String, value: Expression, line: Int)
+    /// `<create workflow="…" count="…"/>`: start child instances under this one.
+    case createChildren(workflow: String, count: Expression?, line: Int)
+}

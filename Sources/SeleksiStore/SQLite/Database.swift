@@ -1,0 +1,87 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite file: WAL, foreign keys on, a busy timeout, cached prepared statements.
+///
+/// Not thread-safe by design: one command owns one connection, as one CLI process does.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [String: Statement] = [:]
+
+    /// Opens an existing database (`create: false`) or creates one. Fails with a `StoreError` a user can act on.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.missingDatabase(path)
+        }
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw StoreError.cannotOpen(path, message)
+        }
+        handle = db
+        sqlite3_busy_timeout(db, 3000)
+        sqlite3_extended_result_codes(db, 1)
+        do {
+            try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA synchronous = NORMAL")
+        } catch {
+            // A file that is not a database fails here ("file is not a database").
+            sqlite3_close(db)
+            throw error
+        }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    public func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(error)
+            throw StoreError.sqlite(code: rc, message: message, path: path)
+        }
+    }
+
+    /// A prepared statement, reused across calls with the same SQL.
+    public func prepare(_ sql: String) throws -> Statement {
+        if let s = statements[sql] {
+            s.reset()
+            return s
+        }
+        let s = try Statement(db: self, sql: sql)
+        statements[sql] = s
+        return s
+    }
+
+    /// Runs `body` in one transaction (`BEGIN IMMEDIATE`, so a second writer waits instead of failing
+    /// mid-way); rolls back on any error, so a failed command leaves nothing behind.
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    func error(_ rc: Int32) -> StoreError {
+        StoreError.sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), path: path)
+    }
+}

@@ -1,0 +1,99 @@
+import CSQLite
+
+/// A prepared statement. SQL is always parameterised: values go through `bind`, never into the text.
+public final class Statement {
+    let handle: OpaquePointer
+    unowned let db: Database
+
+    init(db: Database, sql: String) throws {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(db.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw db.error(rc) }
+        self.db = db
+        handle = stmt
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    @discardableResult
+    public func bind(_ values: [SQLValue]) throws -> Statement {
+        for (i, v) in values.enumerated() {
+            let index = Int32(i + 1)
+            let rc: Int32
+            switch v {
+            case .null: rc = sqlite3_bind_null(handle, index)
+            case .int(let n): rc = sqlite3_bind_int64(handle, index, n)
+            case .double(let d): rc = sqlite3_bind_double(handle, index, d)
+            case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, seleksi_sqlite_transient())
+            case .blob(let b):
+                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(b.count), seleksi_sqlite_transient()) }
+            }
+            guard rc == SQLITE_OK else { throw db.error(rc) }
+        }
+        return self
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run(_ values: SQLValue...) throws {
+        try bind(values)
+        let rc = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else { throw db.error(rc) }
+    }
+
+    /// Runs a query and maps each row.
+    public func rows<T>(_ values: SQLValue..., map: (Row) throws -> T) throws -> [T] {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        var out: [T] = []
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw db.error(rc) }
+            out.append(try map(Row(handle: handle)))
+        }
+        return out
+    }
+
+    public func first<T>(_ values: SQLValue..., map: (Row) throws -> T) throws -> T? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_DONE { return nil }
+        guard rc == SQLITE_ROW else { throw db.error(rc) }
+        return try map(Row(handle: handle))
+    }
+}
+
+public enum SQLValue: Sendable {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+    case blob([UInt8])
+
+    public static func optional(_ s: String?) -> SQLValue { s.map(SQLValue.text) ?? .null }
+    public static func optional(_ n: Int64?) -> SQLValue { n.map(SQLValue.int) ?? .null }
+}
+
+/// One result row, valid only inside the mapping closure.
+public struct Row {
+    let handle: OpaquePointer
+
+    public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+    public func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    public func text(_ i: Int32) -> String { sqlite3_column_text(handle, i).map { String(cString: $0) } ?? "" }
+    public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    public func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }
+    public func blob(_ i: Int32) -> [UInt8] {
+        let n = Int(sqlite3_column_bytes(handle, i))
+        guard n > 0, let p = sqlite3_column_blob(handle, i) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: p, count: n))
+    }
+}

@@ -1,0 +1,39 @@
+import SeleksiCore
+
+/// Shared by the form and workflow builders: collects diagnostics instead of stopping at the first,
+/// so `seleksi check` reports every problem of a file in one run.
+struct DefinitionBuilder {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func error(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, message))
+    }
+
+    /// Parses an expression attribute; on failure records where, with a caret under the column.
+    mutating func expression(_ source: String?, line: Int, what: String) -> Expression? {
+        guard let source else { return nil }
+        do {
+            return try Expression(source)
+        } catch {
+            self.error(line, "\(what): \(error.message) at column \(error.offset + 1)\n\(error.pointer(in: source))")
+            return nil
+        }
+    }
+
+    /// `<label lang="id">…</label><label lang="en">…</label>` into one localized text.
+    func text(_ elements: [XMLElement], fallback: String) -> LocalizedText {
+        let id = elements.first { $0["lang"] == "id" }?.text
+        let en = elements.first { $0["lang"] == "en" }?.text
+        return LocalizedText(id: id ?? en ?? fallback, en: en)
+    }
+
+    func flag(_ value: String?) -> Bool { value == "true" || value == "1" }
+
+    func finish<T>(_ value: T) throws -> T {
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return value
+    }
+}

@@ -1,0 +1,54 @@
+import SeleksiCore
+
+/// Reads a form definition (`forms/*.xml`): safe parse, schema, then the model with parsed expressions.
+public enum FormLoader {
+    public static func load(_ bytes: [UInt8], file: String) throws -> FormDefinition {
+        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .form, rootName: "form") { root in
+            var b = DefinitionBuilder(file: file)
+            var lists: [String: ChoiceList] = [:]
+            for c in root.children("choices") {
+                let id = c["id"] ?? ""
+                if lists[id] != nil { b.error(c.line, "duplicate choice list '\(id)'") }
+                lists[id] = ChoiceList(id: id, choices: c.children("choice").map {
+                    ChoiceList.Choice(value: $0["value"] ?? "", label: b.text($0.children("label"), fallback: $0["value"] ?? ""))
+                })
+            }
+            var items: [FormItem] = []
+            for e in root.children {
+                switch e.name {
+                case "field": items.append(.field(field(e, &b)))
+                case "repeat":
+                    items.append(.repeatGroup(RepeatGroup(
+                        id: e["id"] ?? "", label: b.text(e.children("label"), fallback: e["id"] ?? ""),
+                        minRows: Int(e["min"] ?? "0") ?? 0, maxRows: e["max"].flatMap { Int($0) },
+                        fields: e.children("field").map { field($0, &b) },
+                        relevant: b.expression(e["relevant"], line: e.line, what: "relevant of repeat '\(e["id"] ?? "")'"),
+                        line: e.line)))
+                default: continue
+                }
+            }
+            let form = FormDefinition(id: root["id"] ?? "", version: root["version"] ?? "1",
+                                      title: b.text(root.children("title"), fallback: root["id"] ?? ""),
+                                      items: items, choiceLists: lists, file: file)
+            return try b.finish(form)
+        }
+    }
+
+    private static func field(_ e: XMLElement, _ b: inout DefinitionBuilder) -> FieldDefinition {
+        let id = e["id"] ?? ""
+        let constraints = e.children("constraint").compactMap { c -> FieldConstraint? in
+            guard let test = b.expression(c["test"], line: c.line, what: "constraint of field '\(id)'") else { return nil }
+            return FieldConstraint(test: test, message: b.text(c.children("message"), fallback: "tidak sah"), line: c.line)
+        }
+        let hints = e.children("hint")
+        return FieldDefinition(
+            id: id, type: FieldType(rawValue: e["type"] ?? "") ?? .text,
+            label: b.text(e.children("label"), fallback: id),
+            hint: hints.isEmpty ? nil : b.text(hints, fallback: ""),
+            required: b.flag(e["required"]), constraints: constraints,
+            relevant: b.expression(e["relevant"], line: e.line, what: "relevant of field '\(id)'"),
+            calculate: b.expression(e["calculate"], line: e.line, what: "calculate of field '\(id)'"),
+            readOnly: b.flag(e["readonly"]), filledBy: e["filled-by"] == "rater" ? .rater : .applicant,
+            choices: e["choices"], line: e.line)
+    }
+}

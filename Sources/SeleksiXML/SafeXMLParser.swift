@@ -1,0 +1,83 @@
+import CLibXML2
+import SeleksiCore
+
+/// Parses definition files with libxml2, refusing what could make a parser fetch or explode.
+///
+/// A DOCTYPE is refused before libxml2 sees the bytes: definitions need no DTD, and refusing it
+/// closes external entities (XXE) and entity-expansion bombs ("billion laughs") at once. libxml2 is
+/// also told never to touch the network (`XML_PARSE_NONET`) and is not asked to substitute entities.
+public enum SafeXMLParser {
+    public static let maxBytes = 4 * 1024 * 1024
+
+    /// Parses `bytes` (read from `file`), validates it against `xsd`, and hands the root element to
+    /// `build`. Every problem found is returned with its line.
+    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: CompiledSchema, rootName: String,
+                                     build: (XMLElement) throws -> T) throws -> T {
+        guard bytes.count <= maxBytes else {
+            throw DiagnosticList([Diagnostic(file: file, line: 1, "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
+        }
+        if let line = lineOfDeclaration(in: bytes) {
+            throw DiagnosticList([Diagnostic(file: file, line: line,
+                "DOCTYPE and ENTITY declarations are not allowed in definition files (they can read other files or expand without bound); remove the declaration")])
+        }
+        let collector = XMLErrorCollector(file: file)
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        xmlSetStructuredErrorFunc(box.toOpaque(), collectXMLError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), file, "UTF-8", options)
+            }
+        }
+        guard let doc else {
+            throw DiagnosticList(collector.diagnostics.isEmpty ? [Diagnostic(file: file, line: 1, "not well-formed XML")] : collector.diagnostics)
+        }
+        defer { xmlFreeDoc(doc) }
+        if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
+            throw DiagnosticList([Diagnostic(file: file, line: 1, "DOCTYPE declarations are not allowed in definition files")])
+        }
+        guard let rootNode = xmlDocGetRootElement(doc) else {
+            throw DiagnosticList([Diagnostic(file: file, line: 1, "the document has no root element")])
+        }
+        let root = XMLElement(rootNode)
+        guard root.name == rootName else {
+            throw DiagnosticList([Diagnostic(file: file, line: root.line, "root element is <\(root.name)>; a file here must start with <\(rootName)>")])
+        }
+        try SchemaValidator.validate(doc, schema: schema, file: file, collector: collector)
+        return try build(root)
+    }
+
+    /// The line of a `<!DOCTYPE` or `<!ENTITY`, if the bytes contain one.
+    static func lineOfDeclaration(in bytes: [UInt8]) -> Int? {
+        let patterns: [[UInt8]] = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") { line += 1 }
+            if bytes[i] == UInt8(ascii: "<") {
+                for p in patterns where i + p.count <= bytes.count && Array(bytes[i..<i + p.count]) == p { return line }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Collects libxml2's structured errors for one parse, with their lines.
+final class XMLErrorCollector {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+}
+
+func collectXMLError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let userData, let error else { return }
+    let collector = Unmanaged<XMLErrorCollector>.fromOpaque(userData).takeUnretainedValue()
+    var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+    while message.last == "\n" || message.last == " " { message.removeLast() }
+    collector.diagnostics.append(Diagnostic(file: collector.file, line: max(1, Int(error.pointee.line)), message))
+}

@@ -1,0 +1,140 @@
+/// The XML Schema every file in `workflows/` must satisfy; `seleksi schema workflow` prints it.
+public enum WorkflowSchema {
+    public static let xsd = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Seleksi workflow definition, version 1. Semantic rules (known states, roles, forms, reachability,
+     expressions) are checked after this schema by `seleksi check`. -->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+  <xs:simpleType name="Id">
+    <xs:restriction base="xs:string"><xs:pattern value="[a-z][a-z0-9_]*"/></xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="DefinitionId">
+    <xs:restriction base="xs:string"><xs:pattern value="[a-z][a-z0-9_]*"/></xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="IdList">
+    <xs:restriction base="xs:string"><xs:pattern value="(\*|[a-z][a-z0-9_]*)( (\*|[a-z][a-z0-9_]*))*"/></xs:restriction>
+  </xs:simpleType>
+  <xs:simpleType name="Duration">
+    <xs:restriction base="xs:string"><xs:pattern value="P([0-9]+[YMWD])*(T([0-9]+[HMS])+)?"/></xs:restriction>
+  </xs:simpleType>
+  <xs:complexType name="Text">
+    <xs:simpleContent>
+      <xs:extension base="xs:string">
+        <xs:attribute name="lang" use="required">
+          <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="id"/><xs:enumeration value="en"/></xs:restriction></xs:simpleType>
+        </xs:attribute>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+  <xs:element name="workflow">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="title" type="Text" minOccurs="1" maxOccurs="2"/>
+        <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="roles">
+          <xs:complexType><xs:sequence>
+            <xs:element name="role" minOccurs="1" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+                <xs:attribute name="id" type="Id" use="required"/>
+                <xs:attribute name="scope" default="organisation">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="organisation"/><xs:enumeration value="owner"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="variables" minOccurs="0">
+          <xs:complexType><xs:sequence>
+            <xs:element name="variable" minOccurs="0" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="id" type="Id" use="required"/>
+                <xs:attribute name="initial" type="xs:string"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="states">
+          <xs:complexType><xs:sequence>
+            <xs:element name="state" minOccurs="1" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/>
+                  <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"/>
+                  <xs:element name="timer" minOccurs="0" maxOccurs="unbounded">
+                    <xs:complexType>
+                      <xs:attribute name="event" type="Id" use="required"/>
+                      <xs:attribute name="after" type="Duration"/>
+                      <xs:attribute name="at" type="xs:string"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence>
+                <xs:attribute name="id" type="Id" use="required"/>
+                <xs:attribute name="initial" type="xs:boolean" default="false"/>
+                <xs:attribute name="final" type="xs:boolean" default="false"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="transitions">
+          <xs:complexType><xs:sequence>
+            <xs:element name="transition" minOccurs="1" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="label" type="Text" minOccurs="0" maxOccurs="2"/>
+                  <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"/>
+                  <xs:element name="requires" minOccurs="0" maxOccurs="unbounded">
+                    <xs:complexType><xs:attribute name="form" type="DefinitionId" use="required"/></xs:complexType>
+                  </xs:element>
+                  <xs:element name="guard" minOccurs="0" maxOccurs="unbounded">
+                    <xs:complexType>
+                      <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+                      <xs:attribute name="test" type="xs:string" use="required"/>
+                    </xs:complexType>
+                  </xs:element>
+                  <xs:choice minOccurs="0" maxOccurs="unbounded">
+                    <xs:element name="set">
+                      <xs:complexType>
+                        <xs:attribute name="var" type="Id" use="required"/>
+                        <xs:attribute name="value" type="xs:string" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
+                    <xs:element name="decision">
+                      <xs:complexType>
+                        <xs:attribute name="name" type="Id" use="required"/>
+                        <xs:attribute name="value" type="xs:string" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
+                    <xs:element name="create">
+                      <xs:complexType>
+                        <xs:attribute name="workflow" type="DefinitionId" use="required"/>
+                        <xs:attribute name="count" type="xs:string"/>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:choice>
+                </xs:sequence>
+                <xs:attribute name="event" type="Id" use="required"/>
+                <xs:attribute name="from" type="IdList" use="required"/>
+                <xs:attribute name="to" type="Id" use="required"/>
+                <xs:attribute name="roles" type="IdList" use="required"/>
+                <xs:attribute name="quorum">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="all|[1-9][0-9]*"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="reason" default="optional">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="optional"/><xs:enumeration value="required"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+      </xs:sequence>
+      <xs:attribute name="id" type="DefinitionId" use="required"/>
+      <xs:attribute name="version" type="xs:string" use="required"/>
+      <!-- Roles that may start an instance. A role of scope="owner" here lets any registered actor
+           start one (and own it): the public applying directly. -->
+      <xs:attribute name="start-roles" type="IdList" use="required"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+"""#
+}

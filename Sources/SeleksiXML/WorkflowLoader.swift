@@ -1,0 +1,70 @@
+import SeleksiCore
+
+/// Reads a workflow definition (`workflows/*.xml`): safe parse, schema, then the model.
+public enum WorkflowLoader {
+    public static func load(_ bytes: [UInt8], file: String) throws -> WorkflowDefinition {
+        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .workflow, rootName: "workflow") { root in
+            var b = DefinitionBuilder(file: file)
+            let roles = (root.child("roles")?.children("role") ?? []).map { r in
+                RoleDefinition(id: r["id"] ?? "", label: b.text(r.children("label"), fallback: r["id"] ?? ""),
+                               scope: r["scope"] == "owner" ? .owner : .organisation, line: r.line)
+            }
+            let variables = (root.child("variables")?.children("variable") ?? []).map { v in
+                VariableDefinition(id: v["id"] ?? "", initial: b.expression(v["initial"], line: v.line, what: "initial value of '\(v["id"] ?? "")'"), line: v.line)
+            }
+            let states = (root.child("states")?.children("state") ?? []).map { s in
+                let timers = s.children("timer").compactMap { t -> TimerDefinition? in
+                    let event = t["event"] ?? ""
+                    switch (t["after"], t["at"]) {
+                    case (let after?, nil):
+                        guard let d = ISODuration(after) else { b.error(t.line, "timer: '\(after)' is not an ISO 8601 duration (e.g. P14D, PT48H)"); return nil }
+                        return TimerDefinition(event: event, when: .after(d), line: t.line)
+                    case (nil, let at?):
+                        guard let e = b.expression(at, line: t.line, what: "timer 'at'") else { return nil }
+                        return TimerDefinition(event: event, when: .at(e), line: t.line)
+                    default:
+                        b.error(t.line, "timer: give exactly one of after=\"P…\" or at=\"expression\"")
+                        return nil
+                    }
+                }
+                return StateDefinition(id: s["id"] ?? "", label: b.text(s.children("label"), fallback: s["id"] ?? ""),
+                                       isInitial: b.flag(s["initial"]), isFinal: b.flag(s["final"]), timers: timers, line: s.line)
+            }
+            let transitions = (root.child("transitions")?.children("transition") ?? []).map { t in
+                transition(t, &b)
+            }
+            let workflow = WorkflowDefinition(
+                id: root["id"] ?? "", version: root["version"] ?? "1",
+                title: b.text(root.children("title"), fallback: root["id"] ?? ""), file: file,
+                roles: roles, variables: variables, states: states, transitions: transitions,
+                startRoles: (root["start-roles"] ?? "").split(separator: " ").map(String.init))
+            return try b.finish(workflow)
+        }
+    }
+
+    private static func transition(_ t: XMLElement, _ b: inout DefinitionBuilder) -> TransitionDefinition {
+        let event = t["event"] ?? ""
+        let guards = t.children("guard").compactMap { g -> Guard? in
+            guard let test = b.expression(g["test"], line: g.line, what: "guard of '\(event)'") else { return nil }
+            return Guard(test: test, message: b.text(g.children("message"), fallback: "syarat tidak terpenuhi: \(g["test"] ?? "")"), line: g.line)
+        }
+        var effects: [Effect] = []
+        for e in t.children {
+            switch e.name {
+            case "set":
+                if let v = b.expression(e["value"], line: e.line, what: "set \(e["var"] ?? "")") { effects.append(.set(variable: e["var"] ?? "", value: v, line: e.line)) }
+            case "decision":
+                if let v = b.expression(e["value"], line: e.line, what: "decision \(e["name"] ?? "")") { effects.append(.decision(name: e["name"] ?? "", value: v, line: e.line)) }
+            case "create":
+                effects.append(.createChildren(workflow: e["workflow"] ?? "", count: b.expression(e["count"], line: e.line, what: "create count"), line: e.line))
+            default: continue
+            }
+        }
+        let quorum: Quorum? = t["quorum"].map { $0 == "all" ? .all : .count(Int($0) ?? 1) }
+        let split = { (s: String?) in (s ?? "").split(separator: " ").map(String.init) }
+        return TransitionDefinition(
+            event: event, label: b.text(t.children("label"), fallback: event), from: split(t["from"]), to: t["to"] ?? "",
+            roles: split(t["roles"]), requiredForms: t.children("requires").compactMap { $0["form"] },
+            guards: guards, effects: effects, quorum: quorum, reasonRequired: t["reason"] == "required", line: t.line)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SeleksiCore
+import SeleksiEngine
+import SeleksiStore
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Jejak satu instans dari log audit: siapa, dengan peran apa, kapan, dari status mana ke mana, dan mengapa.")
+
+    @OptionGroup var options: DatabaseOptions
+    @Argument(help: "Nomor instans.") var instance: Int64
+
+    func run() throws {
+        let engine = try options.openEngine()
+        let rows = try report(options.lang) { try engine.history(instance) }
+        if options.json {
+            printJSON(.list(rows.map(auditJSON)))
+            return
+        }
+        for r in rows {
+            let move = r.to.map { "\(r.from ?? "·") → \($0)" } ?? (r.from ?? "")
+            print("\(r.seq)\t\(dateTime(r.at))\t\(r.actor)\(r.role.map { " (\($0))" } ?? "")\t\(r.command) \(r.event ?? "")\t\(move)\t\(r.outcome)\(r.reason.map { "\t\($0)" } ?? "")")
+        }
+    }
+}
+
+func auditJSON(_ r: AuditRecord) -> Value {
+    .record([
+        "seq": .number(Double(r.seq)), "at": .string(dateTime(r.at)), "actor": .string(r.actor), "role": r.role.map(Value.string) ?? .null,
+        "instance": r.instance.map { .number(Double($0)) } ?? .null, "command": .string(r.command), "event": r.event.map(Value.string) ?? .null,
+        "from": r.from.map(Value.string) ?? .null, "to": r.to.map(Value.string) ?? .null, "outcome": .string(r.outcome),
+        "reason": r.reason.map(Value.string) ?? .null, "data_hash": r.dataHash.map(Value.string) ?? .null, "hash": .string(r.hash),
+    ])
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import SeleksiCore
+
+@Suite("The expression language")
+struct ExpressionTests {
+    let today = CivilDate(iso: "2019-07-01")!
+
+    func eval(_ source: String, _ scope: [String: Value] = [:], current: Value = .null) throws -> Value {
+        try Evaluator.evaluate(try Expression(source), in: EvaluationContext(scopes: [scope], current: current, today: today))
+    }
+
+    @Test func arithmeticComparisonsAndLogic() throws {
+        #expect(try eval("1 + 2 * 3") == .number(7))
+        #expect(try eval("(1 + 2) * 3 >= 9 and not false") == .bool(true))
+        #expect(try eval("10 % 4 = 2 or 1 / 0 = 3") == .bool(true))  // `or` stops at the first true
+        #expect(try eval("a - b", ["a": .number(5), "b": .number(3)]) == .number(2))
+    }
+
+    @Test func hyphenatedNamesAreFunctionsOnlyBeforeAParenthesis() throws {
+        #expect(try eval("string-length('abc')") == .number(3))
+        #expect(try eval("years-between(date('2000-01-01'), today())") == .number(19))
+    }
+
+    @Test func pathsReachIntoRepeatGroups() throws {
+        let rows: Value = .list([.record(["jam": .number(10)]), .record(["jam": .number(32)])])
+        #expect(try eval("sum(pelatihan.jam)", ["pelatihan": rows]) == .number(42))
+        #expect(try eval("count(pelatihan)", ["pelatihan": rows]) == .number(2))
+        #expect(try eval("pelatihan[2].jam", ["pelatihan": rows]) == .number(32))
+        #expect(try eval("max(pelatihan.jam)", ["pelatihan": rows]) == .number(32))
+    }
+
+    @Test func overlappingExperienceCountsOnce() throws {
+        let rows: Value = .list([
+            .record(["mulai": .string("2015-01-01"), "selesai": .string("2015-12-31")]),
+            .record(["mulai": .string("2015-07-01"), "selesai": .string("2016-06-30")]),
+        ])
+        #expect(try eval("union-days(kerja.mulai, kerja.selesai)", ["kerja": rows]) == .number(547))
+    }
+
+    @Test func experienceEndingInTheFutureIsCutAtTheReferenceDate() throws {
+        let rows: Value = .list([.record(["mulai": .string("2019-01-01"), "selesai": .string("2030-01-01")])])
+        #expect(try eval("union-days(kerja.mulai, kerja.selesai)", ["kerja": rows]) == .number(182))
+    }
+
+    @Test func nikBirthDateIsReadFromDigitsSevenToTwelve() throws {
+        #expect(try eval("nik-matches-birth-date('3273017107900001', '1990-07-31')") == .bool(true))
+        #expect(try eval("nik-matches-birth-date('3273017107900001', '1990-07-30')") == .bool(false))
+        #expect(try eval("nik-birth-date('3273011505850002')") == .date(CivilDate(iso: "1985-05-15")!))
+        #expect(NIK.problem("3273019907900001") != nil)  // day 99 is no day
+        #expect(NIK.problem("12345") != nil)
+    }
+
+    @Test func nullDoesNotCrashACalculation() throws {
+        #expect(try eval("a + 1") == .null)
+        #expect(try eval("coalesce(a, 7)") == .number(7))
+        #expect(try eval("a > 1") == .bool(false))
+    }
+
+    @Test func regexMatchesTheWholeText() throws {
+        #expect(try eval("regex('AB-12', '[A-Z]+-[0-9]+')") == .bool(true))
+        #expect(try eval("regex('xAB-12', '[A-Z]+-[0-9]+')") == .bool(false))
+    }
+
+    @Test func parseErrorsPointAtTheColumn() {
+        #expect(throws: ExpressionError.self) { try Expression("1 +") }
+        do { _ = try Expression("age(tanggal_lahir) >= ") } catch { #expect(error.offset == 22) }  // the end
+        do { _ = try Expression("umur(x)") } catch { #expect(error.message.contains("unknown function 'umur'")) ; #expect(error.offset == 0) }
+        do { _ = try Expression("a # b") } catch { #expect(error.offset == 2) }
+        do { _ = try Expression("if(a, b)") } catch { #expect(error.message.contains("3 argument")) }
+    }
+
+    @Test func depthAndLengthAreBounded() {
+        let deep = String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200)
+        #expect(throws: ExpressionError.self) { try Expression(deep) }
+        #expect(throws: ExpressionError.self) { try Expression(String(repeating: "1+", count: 3000) + "1") }
+    }
+
+    @Test func childrenFunctionsAskEachChild() throws {
+        let children = [
+            ChildView(state: "dinilai", scope: ["vars": .record(["skor": .number(70)])]),
+            ChildView(state: "dinilai", scope: ["vars": .record(["skor": .number(50)])]),
+            ChildView(state: "ditarik", scope: ["vars": .record(["skor": .number(0)])]),
+        ]
+        let ctx = EvaluationContext(scopes: [[:]], today: today, children: children)
+        #expect(try Evaluator.evaluate(try Expression("children-count('dinilai')"), in: ctx) == .number(2))
+        #expect(try Evaluator.evaluate(try Expression("children-all(vars.skor >= 0)"), in: ctx) == .bool(true))
+        #expect(try Evaluator.evaluate(try Expression("children-any(vars.skor > 60)"), in: ctx) == .bool(true))
+        #expect(try Evaluator.evaluate(try Expression("children-sum(vars.skor)"), in: ctx) == .number(120))
+    }
+}

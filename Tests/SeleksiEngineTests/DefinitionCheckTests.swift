@@ -1,0 +1,113 @@
+import Foundation
+import SeleksiCore
+import Testing
+@testable import SeleksiEngine
+@testable import SeleksiXML
+
+@Suite("seleksi check: schema and static checks on real XML")
+struct DefinitionCheckTests {
+    @Test func theRepositorysOwnDefinitionsPass() {
+        let set = DefinitionFiles.load(paths: [], root: Repo.root)
+        #expect(set.diagnostics.isEmpty, "\(set.diagnostics)")
+        #expect(set.workflows.count >= 2)
+        #expect(set.forms.count >= 2)
+    }
+
+    @Test func aBrokenCopyFailsWithFileAndLine() throws {
+        let temp = TempFolder()
+        temp.copyDefinitions()
+        let file = temp.file("workflows/demo_pelamar.xml")
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: #"to="dinilai" roles="penilai""#, with: #"to="dinilai_x" roles="juri""#)
+        text = text.replacingOccurrences(of: #"value="forms.demo_penilaian.total""#, with: #"value="forms.demo_penilaian.totall""#)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let set = DefinitionFiles.load(paths: [], root: temp.path)
+        let messages = set.errors.map(\.description)
+        #expect(messages.contains { $0.hasPrefix(file + ":") && $0.contains("unknown state 'dinilai_x'") })
+        #expect(messages.contains { $0.contains("unknown role 'juri'") })
+        #expect(messages.contains { $0.contains("unknown field 'totall'") })
+        #expect(messages.contains { $0.contains("state 'dinilai' is unreachable") })
+        #expect(set.errors.allSatisfy { $0.line > 0 })
+    }
+
+    @Test func aStateWithNoWayOutIsReported() throws {
+        let temp = TempFolder()
+        temp.copyDefinitions()
+        let file = temp.file("workflows/demo_putaran.xml")
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: #"<transition event="batalkan" from="*""#, with: #"<transition event="batalkan" from="persiapan""#)
+        text = text.replacingOccurrences(of: #"<transition event="tanda_tangan" from="berita_acara" to="selesai""#, with: #"<transition event="tanda_tangan" from="berita_acara" to="berita_acara""#)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let set = DefinitionFiles.load(paths: [file, temp.file("forms")], root: temp.path)
+        #expect(set.errors.contains { $0.message.contains("state 'berita_acara' has no path to a final state") })
+    }
+
+    @Test func anExpressionThatDoesNotParsePointsAtLineAndColumn() throws {
+        let temp = TempFolder()
+        let file = temp.write("forms/f.xml", """
+        <?xml version="1.0"?>
+        <form id="f" version="1">
+          <title lang="id">F</title>
+          <field id="a" type="integer">
+            <label lang="id">A</label>
+            <constraint test=". &gt;= "><message lang="id">m</message></constraint>
+          </field>
+        </form>
+        """)
+        let other = temp.write("forms/g.xml", """
+        <?xml version="1.0"?>
+        <form id="g" version="1">
+          <title lang="id">G</title>
+          <field id="a" type="integer"><label lang="id">A</label></field>
+          <field id="b" type="integer" calculate="a + c"><label lang="id">B</label></field>
+        </form>
+        """)
+        let set = DefinitionFiles.load(paths: [file, other])
+        #expect(set.errors.contains { $0.file == file && $0.line == 6 && $0.message.contains("column 6") })
+        #expect(set.errors.contains { $0.file == other && $0.line == 5 && $0.message.contains("unknown field 'c'") })
+    }
+
+    @Test func schemaErrorsNameTheLine() {
+        let temp = TempFolder()
+        let file = temp.write("forms/bad.xml", """
+        <?xml version="1.0"?>
+        <form id="bad" version="1">
+          <title lang="id">F</title>
+          <field id="x" type="colour"><label lang="id">X</label></field>
+        </form>
+        """)
+        let set = DefinitionFiles.load(paths: [file])
+        #expect(set.errors.count >= 1)
+        #expect(set.errors.first?.line == 4)
+        #expect(set.errors.first?.message.contains("colour") == true)
+    }
+
+    @Test func malformedXMLIsRefusedWithItsLine() {
+        let temp = TempFolder()
+        let file = temp.write("forms/broken.xml", "<?xml version=\"1.0\"?>\n<form id=\"x\" version=\"1\">\n  <title lang=\"id\">T</titel>\n</form>\n")
+        let set = DefinitionFiles.load(paths: [file])
+        #expect(set.errors.first?.line == 3)
+    }
+
+    @Test func aDoctypeWithAnExternalEntityIsRefusedAndNothingIsRead() {
+        let temp = TempFolder()
+        let secret = temp.write("secret.txt", "RAHASIA")
+        let file = temp.write("forms/xxe.xml", """
+        <?xml version="1.0"?>
+        <!DOCTYPE form [ <!ENTITY x SYSTEM "file://\(secret)"> ]>
+        <form id="x" version="1"><title lang="id">&x;</title><field id="a" type="text"><label lang="id">A</label></field></form>
+        """)
+        let set = DefinitionFiles.load(paths: [file])
+        #expect(set.errors.count == 1)
+        #expect(set.errors.first?.message.contains("DOCTYPE") == true)
+        #expect(set.errors.first?.line == 2)
+        #expect(set.forms.isEmpty)
+    }
+
+    @Test func anEntityExpansionBombIsRefusedBeforeExpansion() {
+        var decl = "<!ENTITY a0 \"lol\">"
+        for i in 1...10 { decl += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">" }
+        let bytes = Array("<?xml version=\"1.0\"?>\n<!DOCTYPE form [\(decl)]>\n<form id=\"b\" version=\"1\"><title lang=\"id\">&a10;</title></form>".utf8)
+        #expect(throws: DiagnosticList.self) { try FormLoader.load(bytes, file: "bomb.xml") }
+    }
+}

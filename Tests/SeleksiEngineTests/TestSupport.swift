@@ -1,0 +1,56 @@
+import Foundation
+import SeleksiCore
+@testable import SeleksiEngine
+
+/// The repository's own folders, found from this file's path.
+enum Repo {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+    static func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+}
+
+/// A fresh temporary folder, removed when the value is released.
+final class TempFolder {
+    let path: String
+
+    init() {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("seleksi-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        let p = file(name)
+        try! FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! text.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+
+    /// A copy of the repository's forms/, workflows/ and seed/ to edit.
+    func copyDefinitions() {
+        for folder in ["forms", "workflows", "seed"] {
+            try! FileManager.default.copyItem(atPath: Repo.path(folder), toPath: file(folder))
+        }
+    }
+}
+
+func at(_ iso: String) -> Timestamp { Timestamp(iso: iso)! }
+
+/// An initialised database on the shipped definitions and seed, in a temp folder.
+func demoEngine(_ temp: TempFolder) throws -> Engine {
+    try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"), now: at("2026-01-05T08:00")).0
+}
+
+/// The example answers of the walk-through, with the attachment path made absolute.
+func exampleAnswers() throws -> [String: Value] {
+    var answers = try JSONBridge.record(FileManager.default.contents(atPath: Repo.path("examples/demo/isian_pelamar.json"))!, what: "example")
+    answers["ijazah"] = .string(Repo.path("examples/demo/ijazah-contoh.txt"))
+    return answers
+}
