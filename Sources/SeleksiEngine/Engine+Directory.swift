@@ -36,7 +36,10 @@ extension Engine {
     }
 
     func actorExists(_ id: String) throws -> Bool {
-        try db.prepare("SELECT 1 FROM actors WHERE id = ?").first(.text(id)) { _ in true } ?? false
+        if knownActors.contains(id) { return true }
+        let exists = try db.prepare("SELECT 1 FROM actors WHERE id = ?").first(.text(id)) { _ in true } ?? false
+        if exists { knownActors.insert(id) }
+        return exists
     }
 
     /// The organisation and every organisation above it (an SKB, then its UPT).

@@ -55,22 +55,18 @@ extension Engine {
         }
     }
 
-    /// Fires many events in one transaction, each in a savepoint: a refused one is rolled back to its
-    /// savepoint and audited, the others stand. Returns each request's result or refusal, in order.
+    /// Fires many events in one transaction: a refused one is audited, the others stand. Returns each
+    /// request's result or refusal, in order. No savepoint is needed per command because
+    /// `performFire` decides everything before it writes anything (see there).
     public func fireBatch(_ requests: [FireRequest], now: Timestamp) throws -> [Result<FireResult, EngineError>] {
         try wrap {
             try db.transaction {
                 var results: [Result<FireResult, EngineError>] = []
                 results.reserveCapacity(requests.count)
                 for request in requests {
-                    try db.execute("SAVEPOINT command")
                     do {
                         results.append(.success(try performFire(request, now: now)))
-                        try db.execute("RELEASE command")
                     } catch let refused as CommandRefused {
-                        try db.execute("ROLLBACK TO command")
-                        try db.execute("RELEASE command")
-                        audit.invalidate()
                         try auditRefusalRow(refused, command: "fire", request: request, now: now)
                         results.append(.failure(.refused(refused.refusal, violations: refused.violations)))
                     }
@@ -91,6 +87,9 @@ extension Engine {
                                      from: refused.from, outcome: "refused:\(refused.refusal.code.rawValue)", reason: detail, dataHash: refused.dataHash))
     }
 
+    /// Decides, then writes: every refusal is thrown before the first write, so a refused command
+    /// leaves nothing behind even inside a batch's transaction. Errors of the database itself
+    /// (disk full, lock) abort the enclosing transaction instead.
     func performFire(_ request: FireRequest, now: Timestamp) throws -> FireResult {
         func refuse(_ code: Refusal.Code, _ id: String, _ en: String, instance: Int64? = nil, from: String? = nil) -> CommandRefused {
             CommandRefused(refusal: Refusal(code, LocalizedText(id: id, en: en)), violations: [], instance: instance, from: from)
@@ -156,6 +155,14 @@ extension Engine {
                                                    reason: request.reason, dataHash: dataHash))
             return FireResult(instance: record.id, event: request.event, kind: .pending(have: have, need: need), auditSeq: row.seq, createdChildren: [])
         case .accepted(let accepted):
+            var childWorkflows: [(hash: String, workflow: WorkflowDefinition, count: Int)] = []
+            for (childWorkflow, count) in accepted.children {
+                guard let hash = try currentHash(kind: "workflow", id: childWorkflow) else {
+                    throw refuse(.expressionFailed, "alur anak '\(childWorkflow)' tidak dimuat", "child workflow '\(childWorkflow)' is not loaded", instance: record.id, from: record.state)
+                }
+                childWorkflows.append((hash, try workflow(hash: hash), count))
+            }
+            // From here on, nothing refuses: write.
             try storeSubmissions(submitted, record: record, actor: request.actor, now: now)
             let moved = accepted.to != accepted.from
             let from = record.state
@@ -178,13 +185,9 @@ extension Engine {
                                                    reason: request.reason, dataHash: dataHash))
             if moved, !(w.state(accepted.to)?.timers.isEmpty ?? true) { try scheduleTimers(for: record, in: w, now: now) }
             var created: [Int64] = []
-            for (childWorkflow, count) in accepted.children {
-                guard let hash = try currentHash(kind: "workflow", id: childWorkflow) else {
-                    throw refuse(.expressionFailed, "alur anak '\(childWorkflow)' tidak dimuat", "child workflow '\(childWorkflow)' is not loaded", instance: record.id, from: from)
-                }
-                let cw = try workflow(hash: hash)
-                for _ in 0..<count {
-                    created.append(try insertInstance(cw, hash: hash, org: record.org, owner: request.actor, parent: record.id, role: accepted.role, now: now).id)
+            for child in childWorkflows {
+                for _ in 0..<child.count {
+                    created.append(try insertInstance(child.workflow, hash: child.hash, org: record.org, owner: request.actor, parent: record.id, role: accepted.role, now: now).id)
                 }
             }
             return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: row.seq, createdChildren: created)

@@ -12,6 +12,8 @@ public final class Engine {
     var formCache: [String: FormDefinition] = [:]
     var rolesCache: [String: [String: Set<String>]] = [:]
     var ancestorCache: [String: [String]] = [:]
+    /// Actors already seen in this process; actors are never deleted, so a hit needs no query.
+    var knownActors: Set<String> = []
 
     /// Opens an initialised database; refuses a missing one, one made by a newer Seleksi, or one not initialised.
     public init(path: String) throws {

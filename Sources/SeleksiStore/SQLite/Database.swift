@@ -64,16 +64,23 @@ public final class Database {
     }
 
     /// Runs `body` in one transaction (`BEGIN IMMEDIATE`, so a second writer waits instead of failing
-    /// mid-way); rolls back on any error, so a failed command leaves nothing behind.
+    /// mid-way); rolls back on any error, so a failed command leaves nothing behind. Called inside
+    /// another transaction it becomes a savepoint, so commands compose into a batch.
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        let nested = sqlite3_get_autocommit(handle) == 0
+        try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
         do {
             let value = try body()
-            try execute("COMMIT")
+            try execute(nested ? "RELEASE nested" : "COMMIT")
             return value
         } catch {
-            try? execute("ROLLBACK")
+            if nested {
+                try? execute("ROLLBACK TO nested")
+                try? execute("RELEASE nested")
+            } else {
+                try? execute("ROLLBACK")
+            }
             throw error
         }
     }
