@@ -125,7 +125,7 @@ extension Engine {
                 violations: violations, instance: record.id, from: record.state, dataHash: dataHash)
         }
 
-        let candidates = w.transitions.filter { $0.event == request.event }
+        let candidates = w.transitionsByEvent[request.event] ?? []
         let needsChildren = candidates.contains { t in t.guards.contains { $0.test.readsChildren } || t.effects.contains {
             if case .set(_, let e, _) = $0 { return e.readsChildren }
             return false

@@ -82,7 +82,7 @@ public enum Migrations {
         updated_at INTEGER NOT NULL
     );
     CREATE INDEX instances_by_state ON instances (workflow_id, state);
-    CREATE INDEX instances_by_parent ON instances (parent, state);
+    CREATE INDEX instances_by_parent ON instances (parent) WHERE parent IS NOT NULL;
     CREATE TABLE submissions (
         id INTEGER PRIMARY KEY,
         instance INTEGER NOT NULL REFERENCES instances(id),

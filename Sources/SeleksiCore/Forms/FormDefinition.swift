@@ -1,5 +1,5 @@
-/// A form as its XML file declares it, with every expression already parsed.
-public struct FormDefinition: Sendable {
+/// A form as its XML file declares it, with every expression already parsed. Immutable and shared.
+public final class FormDefinition: Sendable {
     public let id: String
     public let version: String
     public let title: LocalizedText

@@ -10,8 +10,7 @@ public struct TransitionFunction: Sendable {
     public init(_ workflow: WorkflowDefinition) { self.workflow = workflow }
 
     public func apply(_ command: Command, to instance: InstanceSnapshot) -> TransitionOutcome {
-        let named = workflow.transitions.filter { $0.event == command.event }
-        guard !named.isEmpty else {
+        guard let named = workflow.transitionsByEvent[command.event] else {
             let events = Set(workflow.transitions.map(\.event)).sorted().joined(separator: ", ")
             return .refused(Refusal(.unknownEvent, LocalizedText(
                 id: "peristiwa '\(command.event)' tidak ada di alur \(workflow.id); yang ada: \(events)",

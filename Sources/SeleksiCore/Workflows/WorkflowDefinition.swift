@@ -1,6 +1,9 @@
 /// A workflow as its XML file declares it: a state machine whose transitions name the roles that
 /// may fire them, the forms that must come with them, their guards and their effects.
-public struct WorkflowDefinition: Sendable {
+///
+/// A class, immutable once built: a definition is shared by every command on its instances, and
+/// copying a struct of this size on each transition was measurable (seleksi-bench).
+public final class WorkflowDefinition: Sendable {
     public let id: String
     public let version: String
     public let title: LocalizedText
@@ -12,9 +15,21 @@ public struct WorkflowDefinition: Sendable {
     /// Roles that may start an instance; an owner-scoped role here admits any registered actor.
     public let startRoles: [String]
 
+    /// Transitions by event name, in file order.
+    public let transitionsByEvent: [String: [TransitionDefinition]]
+    /// States by id.
+    private let stateIndex: [String: StateDefinition]
+    /// The forms any transition requires, in first-use order.
+    public let referencedForms: [String]
+
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String]) {
         self.startRoles = startRoles
+        transitionsByEvent = Dictionary(grouping: transitions, by: \.event)
+        stateIndex = Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: [String] = []
+        for t in transitions { for f in t.requiredForms where !seen.contains(f) { seen.append(f) } }
+        referencedForms = seen
         self.id = id
         self.version = version
         self.title = title
@@ -26,19 +41,12 @@ public struct WorkflowDefinition: Sendable {
     }
 
     public var initialState: StateDefinition? { states.first(where: \.isInitial) }
-    public func state(_ id: String) -> StateDefinition? { states.first { $0.id == id } }
+    public func state(_ id: String) -> StateDefinition? { stateIndex[id] }
     public func role(_ id: String) -> RoleDefinition? { roles.first { $0.id == id } }
 
     /// The transitions that can start from `state`, in file order.
     public func transitions(from state: String) -> [TransitionDefinition] {
         transitions.filter { $0.from.contains(state) || $0.from.contains("*") }
-    }
-
-    /// The forms any transition requires.
-    public var referencedForms: [String] {
-        var seen: [String] = []
-        for t in transitions { for f in t.requiredForms where !seen.contains(f) { seen.append(f) } }
-        return seen
     }
 }
 
