@@ -43,5 +43,7 @@ let package = Package(
         .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine"], path: "bench/Sources/seleksi-bench"),
         .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
         .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine"]),
+        // Runs the built `seleksi` binary as a user would: arguments, standard input, exit codes.
+        .testTarget(name: "SeleksiCLITests", dependencies: ["seleksi"]),
     ]
 )

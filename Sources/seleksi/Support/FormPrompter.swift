@@ -21,7 +21,7 @@ struct FormPrompter {
 
     mutating func run() throws -> [String: Value] {
         var data: [String: Value] = [:]
-        print(form.title.text(language))
+        say(form.title.text(language))
         for item in form.items {
             switch item {
             case .field(let f):
@@ -35,7 +35,7 @@ struct FormPrompter {
                         let more = try prompt(language == .en ? "Add a row to \(g.label.text(language))? (ya/tidak) " : "Tambah baris \(g.label.text(language))? (ya/tidak) ")
                         guard ["ya", "y", "yes"].contains(more.lowercased()) else { break }
                     } else {
-                        print("— \(g.label.text(language)) \(rows.count + 1) (\(language == .en ? "at least" : "paling sedikit") \(g.minRows))")
+                        say("— \(g.label.text(language)) \(rows.count + 1) (\(language == .en ? "at least" : "paling sedikit") \(g.minRows))")
                     }
                     var row: [String: Value] = [:]
                     for f in g.fields where wanted(f) && validator.isRelevant(f.relevant, data: data, row: row, today: today) {
@@ -47,7 +47,7 @@ struct FormPrompter {
             }
         }
         let outcome = validator.validate(data, filler: rater ? .rater : .applicant, today: today, resolveAttachment: Engine.attachmentResolver)
-        for v in outcome.violations { print("! \(v.path): \(v.message.text(language))") }
+        for v in outcome.violations { say("! \(v.path): \(v.message.text(language))") }
         var result = data
         // Calculated fields are recomputed on submission; keep what the user typed.
         for (k, _) in result where !outcome.data.keys.contains(k) { result[k] = nil }
@@ -70,9 +70,14 @@ struct FormPrompter {
             switch validator.checkAnswer(f, raw: answer, data: data, row: row, today: today, resolveAttachment: Engine.attachmentResolver) {
             case .valid(let v): return v
             case .invalid(let problems):
-                for p in problems { print("  ✗ \(p.text(language))") }
+                for p in problems { say("  ✗ \(p.text(language))") }
             }
         }
+    }
+
+    /// Unbuffered, like the prompts, so that questions and messages keep their order in a pipe.
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     private func prompt(_ text: String) throws -> String {
