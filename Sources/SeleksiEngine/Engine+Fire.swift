@@ -30,6 +30,15 @@ public struct FireResult: Sendable {
     public let kind: Kind
     public let auditSeq: Int64
     public let createdChildren: [Int64]
+    /// Automatic transitions that followed, in order.
+    public var followUps: [FireResult] = []
+
+    /// The state the instance ended in, after any automatic transitions.
+    public var finalState: String? {
+        if let last = followUps.last { return last.finalState }
+        if case .moved(_, let to) = kind { return to }
+        return nil
+    }
 }
 
 /// A refusal on its way out of a transaction, with what its audit row needs.
@@ -90,7 +99,10 @@ extension Engine {
     /// Decides, then writes: every refusal is thrown before the first write, so a refused command
     /// leaves nothing behind even inside a batch's transaction. Errors of the database itself
     /// (disk full, lock) abort the enclosing transaction instead.
-    func performFire(_ request: FireRequest, now: Timestamp) throws -> FireResult {
+    func performFire(_ request: FireRequest, now: Timestamp, depth: Int = 0) throws -> FireResult {
+        guard depth < 16 else {
+            throw EngineError.input("more than 16 automatic or ranking steps in a row from one command; check the workflow for a loop")
+        }
         func refuse(_ code: Refusal.Code, _ id: String, _ en: String, instance: Int64? = nil, from: String? = nil) -> CommandRefused {
             CommandRefused(refusal: Refusal(code, LocalizedText(id: id, en: en)), violations: [], instance: instance, from: from)
         }
@@ -118,6 +130,12 @@ extension Engine {
             violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
             submitted[formID] = outcome.data
         }
+        for formID in submitted.keys.sorted() where try form(hash: record.formHashes[formID]!).independentRatings {
+            if try hasSubmitted(formID, instance: record.id, actor: request.actor) {
+                throw refuse(.alreadySubmitted, "\(request.actor) sudah menyerahkan '\(formID)' untuk instans #\(record.id); penilaian hanya sekali",
+                             "\(request.actor) has already submitted '\(formID)' for instance #\(record.id); a rating is given once", instance: record.id, from: record.state)
+            }
+        }
         let dataHash = submitted.isEmpty ? nil : Hashing.sha256Hex(Value.record(submitted.mapValues { Value.record($0) }).canonicalJSON)
         if !violations.isEmpty {
             throw CommandRefused(refusal: Refusal(.invalidSubmission, LocalizedText(
@@ -127,8 +145,11 @@ extension Engine {
 
         let candidates = w.transitionsByEvent[request.event] ?? []
         let needsChildren = candidates.contains { t in t.guards.contains { $0.test.readsChildren } || t.effects.contains {
-            if case .set(_, let e, _) = $0 { return e.readsChildren }
-            return false
+            switch $0 {
+            case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
+            case .rank: return true
+            case .createChildren: return false
+            }
         } }
         let quorumRoles = Set(candidates.filter { $0.quorum != nil }.flatMap(\.roles))
         var holders: [String: Int] = [:]
@@ -141,7 +162,8 @@ extension Engine {
                               submittedForms: submitted, confirmations: confirmations, roleHolders: holders,
                               children: needsChildren ? try childViews(of: record.id) : nil)
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
-                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id))
+                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
+                                        context: try context(for: record, in: w, actor: request.actor))
 
         switch TransitionFunction(w).apply(command, to: snapshot) {
         case .refused(let refusal):
@@ -190,7 +212,21 @@ extension Engine {
                     created.append(try insertInstance(child.workflow, hash: child.hash, org: record.org, owner: request.actor, parent: record.id, role: accepted.role, now: now).id)
                 }
             }
-            return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: row.seq, createdChildren: created)
+            // Events a ranking sends to the children. A child that refuses one is a fault of the
+            // definitions (its workflow must take the ranking's events), so it aborts the command.
+            for childEvent in accepted.childEvents {
+                try setVariables(childEvent.variables, on: childEvent.child)
+                do {
+                    _ = try performFire(FireRequest(instance: childEvent.child, event: childEvent.event, actor: Command.systemActor,
+                                                    reason: "\(request.event) #\(record.id)"), now: now, depth: depth + 1)
+                } catch let refused as CommandRefused {
+                    throw EngineError.input("\(w.file): \(request.event) sends '\(childEvent.event)' to child #\(childEvent.child), which refuses it: \(refused.refusal.message.id)")
+                }
+            }
+            var followUps: [FireResult] = []
+            if moved { followUps = try fireAutomatic(on: record.id, in: w, state: accepted.to, now: now, depth: depth) }
+            return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: row.seq,
+                              createdChildren: created, followUps: followUps)
         }
     }
 
@@ -209,8 +245,8 @@ extension Engine {
         }
         return try rows.map { id, state, vars in
             let forms = try latestForms(of: id)
-            return ChildView(state: state, scope: [
-                "state": .string(state), "vars": .record(JSONBridge.storedRecord(vars)),
+            return ChildView(id: id, state: state, scope: [
+                "id": .number(Double(id)), "state": .string(state), "vars": .record(JSONBridge.storedRecord(vars)),
                 "forms": .record(forms.mapValues { Value.record($0) }),
             ])
         }

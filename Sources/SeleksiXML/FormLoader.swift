@@ -29,7 +29,7 @@ public enum FormLoader {
             }
             let form = FormDefinition(id: root["id"] ?? "", version: root["version"] ?? "1",
                                       title: b.text(root.children("title"), fallback: root["id"] ?? ""),
-                                      items: items, choiceLists: lists, file: file)
+                                      items: items, choiceLists: lists, file: file, independentRatings: root["rating"] == "independent")
             return try b.finish(form)
         }
     }

@@ -57,6 +57,8 @@ public enum WorkflowLoader {
                 if let v = b.expression(e["value"], line: e.line, what: "decision \(e["name"] ?? "")") { effects.append(.decision(name: e["name"] ?? "", value: v, line: e.line)) }
             case "create":
                 effects.append(.createChildren(workflow: e["workflow"] ?? "", count: b.expression(e["count"], line: e.line, what: "create count"), line: e.line))
+            case "rank":
+                if let rank = rankEffect(e, &b) { effects.append(.rank(rank)) }
             default: continue
             }
         }
@@ -65,6 +67,26 @@ public enum WorkflowLoader {
         return TransitionDefinition(
             event: event, label: b.text(t.children("label"), fallback: event), from: split(t["from"]), to: t["to"] ?? "",
             roles: split(t["roles"]), requiredForms: t.children("requires").compactMap { $0["form"] },
-            guards: guards, effects: effects, quorum: quorum, reasonRequired: t["reason"] == "required", line: t.line)
+            guards: guards, effects: effects, quorum: quorum, reasonRequired: t["reason"] == "required",
+            isAutomatic: b.flag(t["auto"]), line: t.line)
+    }
+
+    /// `order="vars.skor desc; vars.pengalaman_hari desc"`: terms separated by `;`, each an expression
+    /// with an optional `asc` (the default) or `desc`.
+    private static func rankEffect(_ e: XMLElement, _ b: inout DefinitionBuilder) -> RankEffect? {
+        var order: [(Expression, Bool)] = []
+        for term in (e["order"] ?? "").split(separator: ";") {
+            var text = String(term).trimmingCharacters(in: " ")
+            var descending = false
+            if text.hasSuffix(" desc") { descending = true; text = String(text.dropLast(5)) } else if text.hasSuffix(" asc") { text = String(text.dropLast(4)) }
+            guard let expression = b.expression(text, line: e.line, what: "rank order") else { return nil }
+            order.append((expression, descending))
+        }
+        guard let groupBy = b.expression(e["group-by"], line: e.line, what: "rank group-by"),
+              let rows = b.expression(e["quota-rows"], line: e.line, what: "rank quota-rows"),
+              let key = b.expression(e["quota-key"], line: e.line, what: "rank quota-key"),
+              let count = b.expression(e["quota-count"], line: e.line, what: "rank quota-count") else { return nil }
+        return RankEffect(childState: e["state"] ?? "", groupBy: groupBy, order: order, quotaRows: rows, quotaKey: key, quotaCount: count,
+                          selectedEvent: e["selected"] ?? "", restEvent: e["rest"] ?? "", rankVariable: e["variable"] ?? "peringkat", line: e.line)
     }
 }

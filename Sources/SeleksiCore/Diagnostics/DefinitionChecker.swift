@@ -85,7 +85,8 @@ public struct DefinitionChecker {
         for t in w.transitions {
             for s in t.from where s != "*" && !stateIds.contains(s) { err(t.line, "transition '\(t.event)': unknown state '\(s)' in from; states: \(stateList)") }
             if !stateIds.contains(t.to) { err(t.line, "transition '\(t.event)': unknown state '\(t.to)' in to; states: \(stateList)") }
-            for r in t.roles where !roleIds.contains(r) { err(t.line, "transition '\(t.event)': unknown role '\(r)'; roles: \(roleList)") }
+            for r in t.roles where !roleIds.contains(r) && r != "system" { err(t.line, "transition '\(t.event)': unknown role '\(r)'; roles: \(roleList), or system (for timers and automatic transitions)") }
+            if t.isAutomatic, t.quorum != nil { err(t.line, "transition '\(t.event)': an automatic transition cannot need a quorum") }
             for f in t.requiredForms where forms[f] == nil {
                 err(t.line, "transition '\(t.event)': unknown form '\(f)'; forms: \(forms.keys.sorted().joined(separator: ", "))")
             }
@@ -104,6 +105,9 @@ public struct DefinitionChecker {
                 case .createChildren(let child, let count, let line):
                     if workflows[child] == nil { err(line, "create: unknown workflow '\(child)'; workflows: \(workflows.keys.sorted().joined(separator: ", "))") }
                     if let count { out += checkWorkflowNames(count, line: line, w: w, varIds: varIds) }
+                case .rank(let r):
+                    out += checkWorkflowNames(r.quotaRows, line: r.line, w: w, varIds: varIds)
+                    if r.selectedEvent == r.restEvent { err(r.line, "rank: selected and rest events must differ") }
                 }
             }
         }
@@ -157,6 +161,10 @@ public struct DefinitionChecker {
             let at = "expression '\(e.source)' (column \(offset + 1))"
             switch path[0] {
             case "state", "actor", "reason": continue
+            case let name where InstanceSnapshot.contextNames.contains(name):
+                if name == "ratings", path.count >= 2, let form = forms[path[1]], !form.independentRatings {
+                    out.append(Diagnostic(file: w.file, line: line, "\(at) reads ratings of form '\(path[1])', which is not rated independently; add rating=\"independent\" to the form"))
+                }
             case "vars":
                 if path.count < 2 || !varIds.contains(path[1]) {
                     out.append(Diagnostic(file: w.file, line: line, "\(at) names unknown variable '\(path.dropFirst().first ?? "")'; variables: \(varIds.sorted().joined(separator: ", "))"))
@@ -170,7 +178,7 @@ public struct DefinitionChecker {
                     out.append(Diagnostic(file: w.file, line: line, "\(at) names unknown field '\(path[2])' of form '\(form.id)'; fields: \(form.items.map(\.id).joined(separator: ", "))"))
                 }
             default:
-                out.append(Diagnostic(file: w.file, line: line, "\(at) names '\(path[0])'; a workflow expression reads state, actor, reason, vars.<variable> or forms.<form>.<field>"))
+                out.append(Diagnostic(file: w.file, line: line, "\(at) names '\(path[0])'; a workflow expression reads state, actor, reason, vars.<variable>, forms.<form>.<field>, parent.…, ratings.<form>, decisions.<name>, org or actor_orgs"))
             }
         }
         return out

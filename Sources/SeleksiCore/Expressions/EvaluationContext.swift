@@ -19,10 +19,12 @@ public struct EvaluationContext: Sendable {
 
 /// One child instance as a parent's guard sees it: its state and its named data.
 public struct ChildView: Sendable {
+    public let id: Int64
     public let state: String
     public let scope: [String: Value]
 
-    public init(state: String, scope: [String: Value]) {
+    public init(id: Int64 = 0, state: String, scope: [String: Value]) {
+        self.id = id
         self.state = state
         self.scope = scope
     }

@@ -7,8 +7,13 @@ public final class FormDefinition: Sendable {
     public let choiceLists: [String: ChoiceList]
     /// Where it came from, for messages (`forms/pendaftaran.xml`).
     public let file: String
+    /// `rating="independent"`: each actor submits it at most once per instance, and no one sees
+    /// another's submission before submitting his own (a rater's scoring sheet).
+    public let independentRatings: Bool
 
-    public init(id: String, version: String, title: LocalizedText, items: [FormItem], choiceLists: [String: ChoiceList], file: String) {
+    public init(id: String, version: String, title: LocalizedText, items: [FormItem], choiceLists: [String: ChoiceList], file: String,
+                independentRatings: Bool = false) {
+        self.independentRatings = independentRatings
         self.id = id
         self.version = version
         self.title = title

@@ -5,24 +5,32 @@ public struct InstanceSnapshot: Sendable {
     public let variables: [String: Value]
     /// The latest accepted submission of each form, by form id.
     public let forms: [String: [String: Value]]
+    /// Further names the shell supplies when the workflow reads them: `parent` (the parent's state,
+    /// vars and forms), `ratings.<form>` (each rater's own submission of an independently rated
+    /// form), `decisions.<name>` (every recorded decision), `org`, `actor_orgs`.
+    public let context: [String: Value]
 
-    public init(id: Int64, state: String, variables: [String: Value], forms: [String: [String: Value]]) {
+    public init(id: Int64, state: String, variables: [String: Value], forms: [String: [String: Value]], context: [String: Value] = [:]) {
         self.id = id
         self.state = state
         self.variables = variables
         self.forms = forms
+        self.context = context
     }
 
-    /// The names a guard or effect reads: `state`, `vars.…`, `forms.<form>.<field>`, plus the command's.
+    /// The names a guard or effect reads: `state`, `vars.…`, `forms.<form>.<field>`, the shell's
+    /// context, plus the command's `actor` and `reason`.
     public func scope(actor: String? = nil, reason: String? = nil, forms extra: [String: [String: Value]] = [:]) -> [String: Value] {
-        let merged = forms.merging(extra) { $1 }
-        var scope: [String: Value] = [
-            "state": .string(state),
-            "vars": .record(variables),
-            "forms": .record(merged.mapValues { Value.record($0) }),
-        ]
+        var scope = context
+        scope["state"] = .string(state)
+        scope["vars"] = .record(variables)
+        let merged = extra.isEmpty ? forms : forms.merging(extra) { $1 }
+        scope["forms"] = .record(merged.mapValues { Value.record($0) })
         if let actor { scope["actor"] = .string(actor) }
         if let reason { scope["reason"] = .string(reason) }
         return scope
     }
+
+    /// The names the shell may put in `context`, for static checks.
+    public static let contextNames: Set<String> = ["parent", "ratings", "decisions", "org", "actor_orgs", "id"]
 }

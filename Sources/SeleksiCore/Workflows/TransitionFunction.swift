@@ -83,6 +83,7 @@ public struct TransitionFunction: Sendable {
         var variables = instance.variables
         var decisions: [(name: String, value: Value)] = []
         var children: [(workflow: String, count: Int)] = []
+        var childEvents: [TransitionOutcome.ChildEvent] = []
         for effect in t.effects {
             do {
                 switch effect {
@@ -95,6 +96,8 @@ public struct TransitionFunction: Sendable {
                     var n = 1
                     if let count, case .number(let k) = try Evaluator.evaluate(count, in: context) { n = max(0, Int(k)) }
                     children.append((workflow, n))
+                case .rank(let rank):
+                    childEvents += try Ranking.rank(rank, children: command.children ?? [], parent: context)
                 }
             } catch {
                 return .refused(Refusal(.expressionFailed, LocalizedText(
@@ -102,7 +105,7 @@ public struct TransitionFunction: Sendable {
                     en: "an effect of '\(t.event)' (\(workflow.file):\(t.line)) failed: \(error)")))
             }
         }
-        return .accepted(.init(transition: t, role: role, from: instance.state, to: t.to, variables: variables, decisions: decisions, children: children))
+        return .accepted(.init(transition: t, role: role, from: instance.state, to: t.to, variables: variables, decisions: decisions, children: children, childEvents: childEvents))
     }
 
     /// Events that some transition allows in `state`, for messages and `seleksi show`.

@@ -14,6 +14,14 @@ public enum TransitionOutcome: Sendable {
         public let variables: [String: Value]
         public let decisions: [(name: String, value: Value)]
         public let children: [(workflow: String, count: Int)]
+        /// Events to fire on children (from a ranking), in order, with variables to set on each first.
+        public let childEvents: [ChildEvent]
+    }
+
+    public struct ChildEvent: Sendable {
+        public let child: Int64
+        public let event: String
+        public let variables: [String: Value]
     }
 }
 
@@ -27,6 +35,7 @@ public struct Refusal: Error, Sendable, CustomStringConvertible {
         case guardFailed = "guard-failed"
         case reasonRequired = "reason-required"
         case alreadyConfirmed = "already-confirmed"
+        case alreadySubmitted = "already-submitted"
         case invalidSubmission = "invalid-submission"
         case expressionFailed = "expression-failed"
     }

@@ -21,6 +21,11 @@ public final class WorkflowDefinition: Sendable {
     private let stateIndex: [String: StateDefinition]
     /// The forms any transition requires, in first-use order.
     public let referencedForms: [String]
+    /// Top-level names the workflow's expressions read (`vars`, `forms`, `parent`, `ratings` …), so the
+    /// shell loads only what is read.
+    public let namesRead: Set<String>
+    /// Whether any guard or effect asks about children.
+    public let readsChildren: Bool
 
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String]) {
@@ -30,6 +35,20 @@ public final class WorkflowDefinition: Sendable {
         var seen: [String] = []
         for t in transitions { for f in t.requiredForms where !seen.contains(f) { seen.append(f) } }
         referencedForms = seen
+        var expressions: [Expression] = variables.compactMap(\.initial)
+        for t in transitions {
+            expressions += t.guards.map(\.test)
+            for e in t.effects {
+                switch e {
+                case .set(_, let v, _), .decision(_, let v, _): expressions.append(v)
+                case .createChildren(_, let c, _): if let c { expressions.append(c) }
+                case .rank(let r): expressions += r.expressions
+                }
+            }
+        }
+        for s in states { for t in s.timers { if case .at(let e) = t.when { expressions.append(e) } } }
+        namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
+        readsChildren = expressions.contains(where: \.readsChildren)
         self.id = id
         self.version = version
         self.title = title
@@ -127,10 +146,13 @@ public struct TransitionDefinition: Sendable {
     public let effects: [Effect]
     public let quorum: Quorum?
     public let reasonRequired: Bool
+    /// Fired by the engine itself, as `system`, as soon as its guards hold after another accepted command.
+    public let isAutomatic: Bool
     public let line: Int
 
     public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
-                guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, line: Int) {
+                guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false, line: Int) {
+        self.isAutomatic = isAutomatic
         self.event = event
         self.label = label
         self.from = from
@@ -170,4 +192,44 @@ public enum Effect: Sendable {
     case decision(name: String, value: Expression, line: Int)
     /// `<create workflow="…" count="…"/>`: start child instances under this one.
     case createChildren(workflow: String, count: Expression?, line: Int)
+    /// `<rank …/>`: order the children in a state within groups and fire an event on each.
+    case rank(RankEffect)
+}
+
+/// Ranks the children in `state` within groups (e.g. SKB and programme) by `order`, fires
+/// `selectedEvent` on the first `quota` of each group and `restEvent` on the others, and stores each
+/// child's place in `vars.<rankVariable>`. Ties left after `order` fall to the child's instance number
+/// (the order of registration), so the result never depends on chance.
+public struct RankEffect: Sendable {
+    public let childState: String
+    /// Evaluated in each child's scope: the group key.
+    public let groupBy: Expression
+    /// `(expression, descending)` pairs, evaluated in each child's scope.
+    public let order: [(Expression, Bool)]
+    /// Evaluated in the parent's scope: a list of rows, each giving a group key and a quota.
+    public let quotaRows: Expression
+    /// Evaluated in each quota row: the group key, and the quota.
+    public let quotaKey: Expression
+    public let quotaCount: Expression
+    public let selectedEvent: String
+    public let restEvent: String
+    public let rankVariable: String
+    public let line: Int
+
+    public init(childState: String, groupBy: Expression, order: [(Expression, Bool)], quotaRows: Expression, quotaKey: Expression,
+                quotaCount: Expression, selectedEvent: String, restEvent: String, rankVariable: String, line: Int) {
+        self.childState = childState
+        self.groupBy = groupBy
+        self.order = order
+        self.quotaRows = quotaRows
+        self.quotaKey = quotaKey
+        self.quotaCount = quotaCount
+        self.selectedEvent = selectedEvent
+        self.restEvent = restEvent
+        self.rankVariable = rankVariable
+        self.line = line
+    }
+
+    /// Expressions read in the parent's scope (child-scope ones are checked against the child).
+    var expressions: [Expression] { [quotaRows] }
 }

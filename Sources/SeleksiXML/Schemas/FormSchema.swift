@@ -85,6 +85,11 @@ public enum FormSchema {
       </xs:sequence>
       <xs:attribute name="id" type="DefinitionId" use="required"/>
       <xs:attribute name="version" type="xs:string" use="required"/>
+      <!-- independent: each actor submits at most once per instance and sees no one else's
+           submission before his own (a rater's scoring sheet). -->
+      <xs:attribute name="rating">
+        <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="independent"/></xs:restriction></xs:simpleType>
+      </xs:attribute>
     </xs:complexType>
   </xs:element>
 </xs:schema>

@@ -111,6 +111,20 @@ public enum WorkflowSchema {
                         <xs:attribute name="count" type="xs:string"/>
                       </xs:complexType>
                     </xs:element>
+                    <!-- Rank the children in `state` within groups against quotas; see RankEffect. -->
+                    <xs:element name="rank">
+                      <xs:complexType>
+                        <xs:attribute name="state" type="Id" use="required"/>
+                        <xs:attribute name="group-by" type="xs:string" use="required"/>
+                        <xs:attribute name="order" type="xs:string" use="required"/>
+                        <xs:attribute name="quota-rows" type="xs:string" use="required"/>
+                        <xs:attribute name="quota-key" type="xs:string" use="required"/>
+                        <xs:attribute name="quota-count" type="xs:string" use="required"/>
+                        <xs:attribute name="selected" type="Id" use="required"/>
+                        <xs:attribute name="rest" type="Id" use="required"/>
+                        <xs:attribute name="variable" type="Id" default="peringkat"/>
+                      </xs:complexType>
+                    </xs:element>
                   </xs:choice>
                 </xs:sequence>
                 <xs:attribute name="event" type="Id" use="required"/>
@@ -120,6 +134,7 @@ public enum WorkflowSchema {
                 <xs:attribute name="quorum">
                   <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="all|[1-9][0-9]*"/></xs:restriction></xs:simpleType>
                 </xs:attribute>
+                <xs:attribute name="auto" type="xs:boolean" default="false"/>
                 <xs:attribute name="reason" default="optional">
                   <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="optional"/><xs:enumeration value="required"/></xs:restriction></xs:simpleType>
                 </xs:attribute>
