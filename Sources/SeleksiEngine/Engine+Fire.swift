@@ -126,7 +126,7 @@ extension Engine {
             }
             let form = try form(hash: formHash)
             let filler: Filler = held.contains { w.role($0)?.scope != .owner } ? .rater : .applicant
-            let outcome = FormValidator(form).validate(raw, filler: filler, today: now.date, resolveAttachment: Attachments.resolver)
+            let outcome = FormValidator(form, reference: try referenceTables()).validate(raw, filler: filler, today: now.date, resolveAttachment: Attachments.resolver)
             violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
             submitted[formID] = outcome.data
         }
@@ -147,7 +147,7 @@ extension Engine {
         let needsChildren = candidates.contains { t in t.guards.contains { $0.test.readsChildren } || t.effects.contains {
             switch $0 {
             case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
-            case .rank: return true
+            case .rank, .notifyChildren: return true
             case .createChildren: return false
             }
         } }
@@ -160,7 +160,7 @@ extension Engine {
 
         let command = Command(event: request.event, actor: request.actor, actorRoles: Set(held), reason: request.reason, now: now,
                               submittedForms: submitted, confirmations: confirmations, roleHolders: holders,
-                              children: needsChildren ? try childViews(of: record.id) : nil)
+                              children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables())
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
                                         forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
                                         context: try context(for: record, in: w, actor: request.actor))
@@ -240,13 +240,13 @@ extension Engine {
 
     /// Each child as a parent's guard sees it: state, vars and latest forms.
     func childViews(of parent: Int64) throws -> [ChildView] {
-        let rows = try db.prepare("SELECT id, state, vars FROM instances WHERE parent = ? ORDER BY id").rows(.int(parent)) {
-            ($0.int(0), $0.text(1), $0.text(2))
+        let rows = try db.prepare("SELECT id, state, vars, org FROM instances WHERE parent = ? ORDER BY id").rows(.int(parent)) {
+            ($0.int(0), $0.text(1), $0.text(2), $0.text(3))
         }
-        return try rows.map { id, state, vars in
+        return try rows.map { id, state, vars, org in
             let forms = try latestForms(of: id)
             return ChildView(id: id, state: state, scope: [
-                "id": .number(Double(id)), "state": .string(state), "vars": .record(JSONBridge.storedRecord(vars)),
+                "id": .number(Double(id)), "state": .string(state), "org": .string(org), "vars": .record(JSONBridge.storedRecord(vars)),
                 "forms": .record(forms.mapValues { Value.record($0) }),
             ])
         }

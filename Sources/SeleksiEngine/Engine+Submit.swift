@@ -32,7 +32,12 @@ extension Engine {
                             en: "workflow \(w.id) does not use form '\(formID)'")), violations: [], instance: id, from: record.state)
                     }
                     let filler: Filler = held.contains { w.role($0)?.scope != .owner } ? .rater : .applicant
-                    let outcome = FormValidator(try form(hash: formHash)).validate(answers, filler: filler, today: now.date, resolveAttachment: Attachments.resolver)
+                    if try form(hash: formHash).independentRatings, try hasSubmitted(formID, instance: id, actor: actor) {
+                        throw CommandRefused(refusal: Refusal(.alreadySubmitted, LocalizedText(
+                            id: "\(actor) sudah menyerahkan '\(formID)' untuk instans #\(id); penilaian hanya sekali",
+                            en: "\(actor) has already submitted '\(formID)' for instance #\(id)")), violations: [], instance: id, from: record.state)
+                    }
+                    let outcome = FormValidator(try form(hash: formHash), reference: try referenceTables()).validate(answers, filler: filler, today: now.date, resolveAttachment: Attachments.resolver)
                     let json = Value.record(outcome.data).canonicalJSON
                     let hash = Hashing.sha256Hex(json)
                     if !outcome.isValid {

@@ -14,6 +14,21 @@ public final class Engine {
     var ancestorCache: [String: [String]] = [:]
     /// Actors already seen in this process; actors are never deleted, so a hit needs no query.
     var knownActors: Set<String> = []
+    private var referenceCache: ReferenceTables?
+
+    /// Seed tables (`lookup()`), read once per process.
+    public func referenceTables() throws -> ReferenceTables {
+        if let cached = referenceCache { return cached }
+        var tables: [String: [[String: String]]] = [:]
+        for (table, data) in try db.prepare("SELECT table_name, data FROM reference_rows ORDER BY table_name, row_no").rows(map: { ($0.text(0), $0.text(1)) }) {
+            tables[table, default: []].append(JSONBridge.storedRecord(data).mapValues(\.displayText))
+        }
+        let loaded = ReferenceTables(tables)
+        referenceCache = loaded
+        return loaded
+    }
+
+    func invalidateReference() { referenceCache = nil }
 
     /// Opens an initialised database; refuses a missing one, one made by a newer Seleksi, or one not initialised.
     public init(path: String) throws {
@@ -60,6 +75,7 @@ public final class Engine {
                     let seeded = try SeedLoader(engine: engine).load(folder: seedPath)
                     summary.organisations = seeded.organisations
                     summary.actors = seeded.actors
+                    summary.referenceTables = seeded.tables
                 }
                 try engine.audit.append(AuditRecord(at: now.seconds, actor: Command.systemActor, command: "init", outcome: "accepted",
                                                     reason: "\(summary.newDefinitions) new definition(s), \(summary.organisations) organisation(s), \(summary.actors) actor(s)"))
@@ -70,7 +86,7 @@ public final class Engine {
     }
 
     public struct InitSummary: Sendable {
-        public var forms = 0, workflows = 0, newDefinitions = 0, organisations = 0, actors = 0
+        public var forms = 0, workflows = 0, newDefinitions = 0, organisations = 0, actors = 0, referenceTables = 0
     }
 
     /// Stores a definition by content hash; returns whether it was new.

@@ -8,7 +8,7 @@ import SeleksiStore
 struct SeedLoader {
     let engine: Engine
 
-    struct Counts { var organisations = 0, actors = 0 }
+    struct Counts { var organisations = 0, actors = 0, tables = 0 }
 
     func load(folder: String) throws -> Counts {
         var counts = Counts()
@@ -36,11 +36,37 @@ struct SeedLoader {
             }
             counts.actors += 1
         }
+        counts.tables = try loadReferenceTables(folder: folder)
+        engine.invalidateReference()
         return counts
     }
 
+    /// Every CSV in a subfolder of `seed/` becomes a reference table named `folder/file`
+    /// (`tutor_bantu/alokasi_2019`), replaced whole on each load.
+    private func loadReferenceTables(folder: String) throws -> Int {
+        let fm = FileManager.default
+        var count = 0
+        let subfolders = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter {
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0), isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        for sub in subfolders {
+            let dir = (folder as NSString).appendingPathComponent(sub)
+            for file in ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).sorted() where file.hasSuffix(".csv") {
+                let table = "\(sub)/\(file.dropLast(4))"
+                try engine.db.prepare("DELETE FROM reference_rows WHERE table_name = ?").run(.text(table))
+                for (line, row) in try rows((dir as NSString).appendingPathComponent(file), columns: [], requireID: false) {
+                    let record = Value.record(row.mapValues(Value.string))
+                    try engine.db.prepare("INSERT INTO reference_rows (table_name, row_no, data) VALUES (?, ?, ?)").run(.text(table), .int(Int64(line)), .text(record.canonicalJSON))
+                }
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Rows of a CSV file with a header, each with its line number; a missing file gives no rows.
-    private func rows(_ path: String, columns: [String]) throws -> [(Int, [String: String])] {
+    private func rows(_ path: String, columns: [String], requireID: Bool = true) throws -> [(Int, [String: String])] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch {
@@ -56,7 +82,7 @@ struct SeedLoader {
             line += 1
             var record: [String: String] = [:]
             for (i, name) in header.enumerated() where i < row.count { record[name] = row[i] }
-            if (record["id"] ?? "").isEmpty { throw EngineError.input("\(path):\(line): empty id") }
+            if requireID, (record["id"] ?? "").isEmpty { throw EngineError.input("\(path):\(line): empty id") }
             out.append((line, record))
         }
         return out

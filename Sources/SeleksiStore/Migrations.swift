@@ -3,6 +3,7 @@
 public enum Migrations {
     public static let all: [(name: String, sql: String)] = [
         ("v1: definitions, organisations, actors, instances, submissions, audit log", v1),
+        ("v2: reference tables from seed/", v2),
     ]
 
     public static var latest: Int { all.count }
@@ -32,6 +33,15 @@ public enum Migrations {
             try migrate(db)
         }
     }
+
+    static let v2 = """
+    CREATE TABLE reference_rows (
+        table_name TEXT NOT NULL,
+        row_no INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (table_name, row_no)
+    );
+    """
 
     static let v1 = """
     CREATE TABLE definitions (

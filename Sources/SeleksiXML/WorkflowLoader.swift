@@ -57,6 +57,8 @@ public enum WorkflowLoader {
                 if let v = b.expression(e["value"], line: e.line, what: "decision \(e["name"] ?? "")") { effects.append(.decision(name: e["name"] ?? "", value: v, line: e.line)) }
             case "create":
                 effects.append(.createChildren(workflow: e["workflow"] ?? "", count: b.expression(e["count"], line: e.line, what: "create count"), line: e.line))
+            case "notify":
+                effects.append(.notifyChildren(state: e["state"] ?? "", event: e["event"] ?? "", line: e.line))
             case "rank":
                 if let rank = rankEffect(e, &b) { effects.append(.rank(rank)) }
             default: continue

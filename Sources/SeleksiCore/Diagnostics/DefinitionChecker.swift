@@ -105,6 +105,7 @@ public struct DefinitionChecker {
                 case .createChildren(let child, let count, let line):
                     if workflows[child] == nil { err(line, "create: unknown workflow '\(child)'; workflows: \(workflows.keys.sorted().joined(separator: ", "))") }
                     if let count { out += checkWorkflowNames(count, line: line, w: w, varIds: varIds) }
+                case .notifyChildren: break
                 case .rank(let r):
                     out += checkWorkflowNames(r.quotaRows, line: r.line, w: w, varIds: varIds)
                     if r.selectedEvent == r.restEvent { err(r.line, "rank: selected and rest events must differ") }

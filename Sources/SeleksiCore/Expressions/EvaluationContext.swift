@@ -8,12 +8,16 @@ public struct EvaluationContext: Sendable {
     public var today: CivilDate
     /// The instance's children, for `children-*` functions; nil where there are none to ask about.
     public var children: [ChildView]?
+    /// Reference tables from `seed/` (`lookup()`), by table name.
+    public var reference: ReferenceTables
 
-    public init(scopes: [[String: Value]], current: Value = .null, today: CivilDate, children: [ChildView]? = nil) {
+    public init(scopes: [[String: Value]], current: Value = .null, today: CivilDate, children: [ChildView]? = nil,
+                reference: ReferenceTables = ReferenceTables()) {
         self.scopes = scopes
         self.current = current
         self.today = today
         self.children = children
+        self.reference = reference
     }
 }
 
@@ -27,5 +31,17 @@ public struct ChildView: Sendable {
         self.id = id
         self.state = state
         self.scope = scope
+    }
+}
+
+/// Reference data loaded from `seed/` CSV files: table name → rows of column → text.
+public struct ReferenceTables: Sendable {
+    public var tables: [String: [[String: String]]]
+
+    public init(_ tables: [String: [[String: String]]] = [:]) { self.tables = tables }
+
+    /// The value of `valueColumn` in the first row whose `keyColumn` equals `key`.
+    public func lookup(_ table: String, _ keyColumn: String, _ key: String, _ valueColumn: String) -> String? {
+        tables[table]?.first { $0[keyColumn] == key }?[valueColumn]
     }
 }

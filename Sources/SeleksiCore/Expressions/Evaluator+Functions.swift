@@ -149,6 +149,30 @@ extension Evaluator {
             }
             if let c = current { total += c.1 - c.0 + 1 }
             return .number(Double(total))
+        case .lookup:
+            // lookup('tutor_bantu/program', 'id', 'paud', 'pendidikan_minimal'): a cell of a seed table.
+            let names = v.map(\.displayText)
+            guard context.reference.tables[names[0]] != nil else {
+                throw ExpressionError("lookup(): no reference table '\(names[0])'; tables: \(context.reference.tables.keys.sorted().joined(separator: ", "))", at: at)
+            }
+            guard let cell = context.reference.lookup(names[0], names[1], names[2], names[3]) else { return .null }
+            if let n = Double(cell), !cell.isEmpty, cell.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return .number(n) }
+            return .string(cell)
+        case .median:
+            let xs = try numbers(flat(v[0]), name, at: at).sorted()
+            guard !xs.isEmpty else { return .null }
+            return .number(xs.count % 2 == 1 ? xs[xs.count / 2] : (xs[xs.count / 2 - 1] + xs[xs.count / 2]) / 2)
+        case .trimmedMean:
+            // trimmed-mean(x, k): the mean after dropping the k lowest and k highest values.
+            let xs = try numbers(flat(v[0]), name, at: at).sorted()
+            let k = try int(v[1], name, at: at) ?? 0
+            guard xs.count > 2 * k, k >= 0 else { return xs.isEmpty ? .null : .number(xs.reduce(0, +) / Double(xs.count)) }
+            let kept = xs[k..<(xs.count - k)]
+            return .number(kept.reduce(0, +) / Double(kept.count))
+        case .spread:
+            let xs = try numbers(flat(v[0]), name, at: at)
+            guard let lo = xs.min(), let hi = xs.max() else { return .null }
+            return .number(hi - lo)
         case .nikBirthDate:
             guard case .string(let nik) = v[0], let parts = NIK.birthParts(nik) else { return .null }
             // The NIK carries only two digits of the year: take the latest century that is not in the future.
@@ -180,7 +204,7 @@ extension Evaluator {
             defer { context = saved }
             var matches = 0, total = 0.0
             for child in children {
-                context = EvaluationContext(scopes: [child.scope], today: saved.today, children: nil)
+                context = EvaluationContext(scopes: [child.scope], today: saved.today, children: nil, reference: saved.reference)
                 let v = try eval(args[0])
                 if f == .childrenSum {
                     if case .number(let n) = v { total += n }

@@ -10,6 +10,7 @@ public enum Function: String, Sendable, CaseIterable {
     case nikBirthDate = "nik-birth-date", nikMatchesBirthDate = "nik-matches-birth-date"
     case childrenCount = "children-count", childrenAll = "children-all", childrenAny = "children-any"
     case childrenSum = "children-sum"
+    case lookup, median, trimmedMean = "trimmed-mean", spread
 
     var arity: ClosedRange<Int> {
         switch self {
@@ -18,6 +19,9 @@ public enum Function: String, Sendable, CaseIterable {
         case .childrenAll, .childrenAny, .childrenSum: return 1...1
         case .round: return 1...2
         case .age: return 1...2
+        case .lookup: return 4...4
+        case .median, .spread: return 1...1
+        case .trimmedMean: return 2...2
         case .selected, .contains, .regex, .yearsBetween, .monthsBetween, .daysBetween, .addDays, .addMonths,
              .addYears, .nikMatchesBirthDate: return 2...2
         case .unionDays: return 2...3

@@ -15,8 +15,13 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
 /// constraints. Returns every violation at once, so that a user fixes the whole file in one go.
 public struct FormValidator: Sendable {
     public let form: FormDefinition
+    /// Seed tables for `lookup()` in constraints and calculations.
+    public let reference: ReferenceTables
 
-    public init(_ form: FormDefinition) { self.form = form }
+    public init(_ form: FormDefinition, reference: ReferenceTables = ReferenceTables()) {
+        self.form = form
+        self.reference = reference
+    }
 
     public struct Outcome: Sendable {
         /// Canonical data: only relevant, filled fields; repeats as lists of records.
@@ -79,7 +84,7 @@ public struct FormValidator: Sendable {
             case .field(let f):
                 checkTop(f, data: &result, violations: &violations, today: today, filler: filler, unreadable: unreadable)
             case .repeatGroup(let g):
-                let ctx = EvaluationContext(scopes: [result], today: today)
+                let ctx = EvaluationContext(scopes: [result], today: today, reference: reference)
                 if let rel = g.relevant, !evaluateBool(rel, ctx, path: g.id, into: &violations) {
                     result[g.id] = nil
                     continue
@@ -150,7 +155,7 @@ public struct FormValidator: Sendable {
 
     private func checkField(_ f: FieldDefinition, path: String, scopes: [[String: Value]], get: () -> Value?, set: (Value?) -> Void,
                             violations: inout [Violation], today: CivilDate, filler: Filler, unreadable: Set<String>) {
-        var ctx = EvaluationContext(scopes: scopes, today: today)
+        var ctx = EvaluationContext(scopes: scopes, today: today, reference: reference)
         if let rel = f.relevant, !evaluateBool(rel, ctx, path: path, into: &violations) {
             set(nil)
             return
@@ -201,7 +206,7 @@ extension FormValidator {
         }
         var scopes = [data]
         if let row { scopes.append(row) }
-        let ctx = EvaluationContext(scopes: scopes, current: value, today: today)
+        let ctx = EvaluationContext(scopes: scopes, current: value, today: today, reference: reference)
         var problems: [LocalizedText] = []
         for c in field.constraints {
             let ok = (try? Evaluator.evaluate(c.test, in: ctx)).map(Evaluator.truthy) ?? false
@@ -215,7 +220,7 @@ extension FormValidator {
         guard let relevant else { return true }
         var scopes = [data]
         if let row { scopes.append(row) }
-        return (try? Evaluator.evaluate(relevant, in: EvaluationContext(scopes: scopes, today: today))).map(Evaluator.truthy) ?? false
+        return (try? Evaluator.evaluate(relevant, in: EvaluationContext(scopes: scopes, today: today, reference: reference))).map(Evaluator.truthy) ?? false
     }
 }
 

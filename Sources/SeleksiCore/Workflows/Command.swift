@@ -14,10 +14,13 @@ public struct Command: Sendable {
     public let roleHolders: [String: Int]
     /// The instance's children, when a guard reads them.
     public let children: [ChildView]?
+    /// Seed tables for `lookup()`.
+    public let reference: ReferenceTables
 
     public init(event: String, actor: String, actorRoles: Set<String>, reason: String? = nil, now: Timestamp,
                 submittedForms: [String: [String: Value]] = [:], confirmations: Set<String> = [],
-                roleHolders: [String: Int] = [:], children: [ChildView]? = nil) {
+                roleHolders: [String: Int] = [:], children: [ChildView]? = nil, reference: ReferenceTables = ReferenceTables()) {
+        self.reference = reference
         self.event = event
         self.actor = actor
         self.actorRoles = actorRoles

@@ -11,7 +11,7 @@ public enum Ranking {
         if case .list(let rows) = try Evaluator.evaluate(effect.quotaRows, in: parent) {
             for row in rows {
                 guard case .record(let cells) = row else { continue }
-                let rowContext = EvaluationContext(scopes: parent.scopes + [cells], today: parent.today)
+                let rowContext = EvaluationContext(scopes: parent.scopes + [cells], today: parent.today, reference: parent.reference)
                 let key = try Evaluator.evaluate(effect.quotaKey, in: rowContext).displayText
                 if case .number(let n) = try Evaluator.evaluate(effect.quotaCount, in: rowContext) { quotas[key, default: 0] += Int(n) }
             }
@@ -19,7 +19,7 @@ public enum Ranking {
         struct Entry { let child: ChildView; let group: String; let keys: [Value] }
         var groups: [String: [Entry]] = [:]
         for child in children where child.state == effect.childState {
-            let ctx = EvaluationContext(scopes: [child.scope], today: parent.today)
+            let ctx = EvaluationContext(scopes: [child.scope], today: parent.today, reference: parent.reference)
             let group = try Evaluator.evaluate(effect.groupBy, in: ctx).displayText
             let keys = try effect.order.map { try Evaluator.evaluate($0.0, in: ctx) }
             groups[group, default: []].append(Entry(child: child, group: group, keys: keys))

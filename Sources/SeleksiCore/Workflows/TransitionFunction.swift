@@ -32,10 +32,11 @@ public struct TransitionFunction: Sendable {
                 id: "\(command.actor) tidak berwenang: '\(command.event)' hanya untuk peran \(roles); peran \(command.actor) di instans ini: \(held)",
                 en: "\(command.actor) may not fire '\(command.event)': it needs role \(roles); held here: \(command.actorRoles.sorted().joined(separator: ", "))")))
         }
-        if first.reasonRequired, (command.reason ?? "").trimmingSpaces.isEmpty {
-            return .refused(Refusal(.reasonRequired, LocalizedText(
-                id: "'\(command.event)' memerlukan alasan tertulis (--reason)", en: "'\(command.event)' needs a written reason (--reason)")))
-        }
+        _ = first
+        let hasReason = !(command.reason ?? "").trimmingSpaces.isEmpty
+        // A transition whose guards hold but which needs a reason not given is the most useful thing
+        // to report, ahead of the guards of the alternatives that did not hold.
+        var reasonRefusal: Refusal?
 
         let forms = instance.forms.merging(command.submittedForms) { $1 }
         var firstRefusal: Refusal?
@@ -46,7 +47,7 @@ public struct TransitionFunction: Sendable {
                 continue
             }
             let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
-            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children)
+            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children, reference: command.reference)
             var failed: Refusal?
             for g in t.guards {
                 do {
@@ -59,9 +60,14 @@ public struct TransitionFunction: Sendable {
                 }
             }
             if let failed { firstRefusal = firstRefusal ?? failed; continue }
+            if t.reasonRequired && !hasReason {
+                reasonRefusal = reasonRefusal ?? Refusal(.reasonRequired, LocalizedText(
+                    id: "'\(command.event)' memerlukan alasan tertulis (--reason)", en: "'\(command.event)' needs a written reason (--reason)"))
+                continue
+            }
             return accept(t, command: command, instance: instance, context: context)
         }
-        return .refused(firstRefusal!)
+        return .refused(reasonRefusal ?? firstRefusal!)
     }
 
     private func accept(_ t: TransitionDefinition, command: Command, instance: InstanceSnapshot, context: EvaluationContext) -> TransitionOutcome {
@@ -98,6 +104,10 @@ public struct TransitionFunction: Sendable {
                     children.append((workflow, n))
                 case .rank(let rank):
                     childEvents += try Ranking.rank(rank, children: command.children ?? [], parent: context)
+                case .notifyChildren(let state, let event, _):
+                    for child in command.children ?? [] where child.state == state {
+                        childEvents.append(.init(child: child.id, event: event, variables: [:]))
+                    }
                 }
             } catch {
                 return .refused(Refusal(.expressionFailed, LocalizedText(

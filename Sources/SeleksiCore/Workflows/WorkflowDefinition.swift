@@ -43,6 +43,7 @@ public final class WorkflowDefinition: Sendable {
                 case .set(_, let v, _), .decision(_, let v, _): expressions.append(v)
                 case .createChildren(_, let c, _): if let c { expressions.append(c) }
                 case .rank(let r): expressions += r.expressions
+                case .notifyChildren: break
                 }
             }
         }
@@ -194,6 +195,8 @@ public enum Effect: Sendable {
     case createChildren(workflow: String, count: Expression?, line: Int)
     /// `<rank …/>`: order the children in a state within groups and fire an event on each.
     case rank(RankEffect)
+    /// `<notify state="direkomendasikan" event="tetapkan"/>`: fire an event on every child in a state.
+    case notifyChildren(state: String, event: String, line: Int)
 }
 
 /// Ranks the children in `state` within groups (e.g. SKB and programme) by `order`, fires

@@ -111,6 +111,13 @@ public enum WorkflowSchema {
                         <xs:attribute name="count" type="xs:string"/>
                       </xs:complexType>
                     </xs:element>
+                    <!-- Fire `event` on every child in `state`. -->
+                    <xs:element name="notify">
+                      <xs:complexType>
+                        <xs:attribute name="state" type="Id" use="required"/>
+                        <xs:attribute name="event" type="Id" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
                     <!-- Rank the children in `state` within groups against quotas; see RankEffect. -->
                     <xs:element name="rank">
                       <xs:complexType>
