@@ -83,7 +83,15 @@ public enum DefinitionFiles {
     /// The name of the first element, without a full parse (to route the file to its loader).
     static func rootName(_ bytes: [UInt8]) -> String? {
         var i = 0
+        let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
         while i < bytes.count {
+            // Skip comments whole: they may mention elements.
+            if i + 4 <= bytes.count, Array(bytes[i..<i + 4]) == commentOpen {
+                i += 4
+                while i + 3 <= bytes.count, Array(bytes[i..<i + 3]) != commentClose { i += 1 }
+                i += 3
+                continue
+            }
             if bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "?"), bytes[i + 1] != UInt8(ascii: "!") {
                 var j = i + 1
                 var name: [UInt8] = []

@@ -224,7 +224,9 @@ extension Engine {
                 }
             }
             var followUps: [FireResult] = []
-            if moved { followUps = try fireAutomatic(on: record.id, in: w, state: accepted.to, now: now, depth: depth) }
+            // Automatic transitions are looked for after every accepted command, a self-loop included
+            // (a rater's sheet that completes the set of ratings moves the applicant on).
+            followUps = try fireAutomatic(on: record.id, in: w, state: accepted.to, now: now, depth: depth)
             return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: row.seq,
                               createdChildren: created, followUps: followUps)
         }

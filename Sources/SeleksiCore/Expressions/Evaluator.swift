@@ -78,6 +78,15 @@ public struct Evaluator {
 
     private func member(_ base: Value, _ name: String, at: Int) throws -> Value {
         switch base {
+        case .date(let d):
+            switch name {
+            case "year": return .number(Double(d.year))
+            case "month": return .number(Double(d.month))
+            case "day": return .number(Double(d.day))
+            default: throw ExpressionError("a date has year, month and day, not '\(name)'", at: at)
+            }
+        case .string(let s) where CivilDate(iso: s) != nil:
+            return try member(.date(CivilDate(iso: s)!), name, at: at)
         case .record(let r): return r[name] ?? .null
         case .list(let rows): return .list(try rows.map { try member($0, name, at: at) })
         default: return .null
