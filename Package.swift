@@ -37,12 +37,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
+        // A simulation that drives the shipped Tutor Bantu workflows with synthetic people. It knows the
+        // workflow's event names; the engine does not.
+        .target(name: "SeleksiDemo", dependencies: ["SeleksiEngine"]),
         .executableTarget(
             name: "seleksi",
-            dependencies: ["SeleksiEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["SeleksiEngine", "SeleksiDemo", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine"], path: "bench/Sources/seleksi-bench"),
         .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
-        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine"]),
+        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiDemo"]),
         // Runs the built `seleksi` binary as a user would: arguments, standard input, exit codes.
         .testTarget(name: "SeleksiCLITests", dependencies: ["seleksi"]),
     ]

@@ -150,3 +150,11 @@ public final class Engine {
         try wrap { try db.prepare("SELECT def_id FROM current_definitions WHERE kind = 'workflow' ORDER BY def_id").rows { $0.text(0) } }
     }
 }
+
+extension Engine {
+    /// Runs many commands in one transaction (each command inside becomes a savepoint): for bulk work
+    /// such as imports and the demo. Any error rolls the whole batch back.
+    public func batch<T>(_ body: () throws -> T) throws -> T {
+        try wrap { try db.transaction(body) }
+    }
+}

@@ -25,7 +25,7 @@ struct SeleksiCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
+            DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
             StartCommand.self, SubmitCommand.self, FireCommand.self, ListCommand.self, ShowCommand.self,
             HistoryCommand.self, TickCommand.self, AuditCommand.self, ActorCommand.self, OrgCommand.self,
         ]

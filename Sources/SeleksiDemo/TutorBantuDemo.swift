@@ -1,0 +1,375 @@
+import Foundation
+import SeleksiCore
+import SeleksiEngine
+
+/// Generates a synthetic recruitment round for one UPT of the 2019 allocation and drives it, through
+/// the engine and the shipped workflows, from quota to signed contracts, as each actor would.
+public struct TutorBantuDemo {
+    public struct Options: Sendable {
+        public var database: String
+        public var outputFolder: String
+        public var applicants: Int
+        public var seed: UInt64
+        public var upt: String
+        public var root: String
+
+        public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String) {
+            self.database = database
+            self.outputFolder = outputFolder
+            self.applicants = applicants
+            self.seed = seed
+            self.upt = upt
+            self.root = root
+        }
+    }
+
+    public struct Summary: Sendable {
+        public var round: Int64 = 0
+        public var states: [(state: String, count: Int)] = []
+        public var phases: [(name: String, seconds: Double)] = []
+        public var documents: [String] = []
+        public var auditRows = 0
+    }
+
+    let options: Options
+    let progress: (String) -> Void
+    var rng: SplitMix64
+    let engine: Engine
+    let referenceDate = CivilDate(iso: "2019-07-01")!
+    var clock = Timestamp(iso: "2019-06-03T08:00")!
+    var summary = Summary()
+
+    public init(options: Options, progress: @escaping (String) -> Void) throws {
+        self.options = options
+        self.progress = progress
+        rng = SplitMix64(seed: options.seed)
+        engine = try Engine.initialise(path: options.database, root: options.root, seedPath: (options.root as NSString).appendingPathComponent("seed"),
+                                       now: Timestamp(iso: "2019-06-03T07:00")!).0
+    }
+
+    // MARK: People and places
+
+    struct Team {
+        var operatorID = "", head = "", ppk = "", kpa = ""
+        var members: [String] = []
+        var skbs: [String] = []
+        var skbHeads: [String: String] = [:]
+        /// A member who also serves at an SKB, and so may not score its applicants.
+        var memberSKB: [String: String] = [:]
+    }
+
+    mutating func advance(hours: Int) { clock = Timestamp(seconds: clock.seconds + Int64(hours) * 3600) }
+
+    public mutating func run() throws -> Summary {
+        let started = Date()
+        var phaseStart = Date()
+        func phase(_ name: String) {
+            summary.phases.append((name, Date().timeIntervalSince(phaseStart)))
+            phaseStart = Date()
+            progress("  ✓ \(name)")
+        }
+        let reference = try engine.referenceTables()
+        guard let skbCount = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "skb_penerima").flatMap(Int.init),
+              let allocation = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "jumlah_tenaga").flatMap(Int.init) else {
+            let known = reference.tables["tutor_bantu/alokasi_2019"]?.compactMap { $0["id"] }.joined(separator: ", ") ?? ""
+            throw EngineError.input("--upt \(options.upt): not a UPT of the 2019 allocation; UPTs: \(known)")
+        }
+        let uptName = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "upt") ?? options.upt
+        progress("UPT \(uptName): \(skbCount) SKB, alokasi \(allocation) tenaga; \(options.applicants) pelamar sintetis (seed \(options.seed))")
+
+        let team = try makeTeam(skbCount: skbCount)
+        let files = try makeAttachments()
+        phase("organisasi dan pelaku")
+
+        let round = try prepareRound(team: team, allocation: allocation)
+        summary.round = round
+        phase("kuota, tim seleksi (SK), pendaftaran dibuka")
+
+        let applicants = try register(round: round, team: team, files: files)
+        phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)")
+
+        try forward(applicants, team: team)
+        advance(hours: 24 * 20)
+        _ = try engine.tick(now: clock)
+        phase("usulan SKB; pendaftaran ditutup oleh pewaktu")
+
+        try verify(applicants, team: team)
+        try fire(round, "mulai_penilaian", team.head)
+        phase("verifikasi (konfirmasi atau timpa usulan mesin)")
+
+        try score(applicants, team: team)
+        phase("penilaian independen oleh tim, pembahasan selisih")
+
+        try fire(round, "peringkat", team.head)
+        try fire(round, "isi_berita_acara", team.operatorID, forms: ["tb_berita_acara": [
+            "tanggal": .string(clock.date.iso), "tempat": .string("Aula \(uptName)"), "provinsi": .string(uptName.replacingOccurrences(of: "BP PAUD-Dikmas ", with: "").replacingOccurrences(of: "PP PAUD-Dikmas ", with: "")),
+            "pukul_mulai": .string("08.00"), "pukul_selesai": .string("16.00"),
+        ]])
+        for member in [team.head] + team.members { try fire(round, "tanda_tangan_ba", member) }
+        phase("pemeringkatan dan berita acara ditandatangani seluruh tim")
+
+        advance(hours: 24)
+        try fire(round, "tetapkan_sk", team.head, forms: ["tb_sk_penetapan": [
+            "nomor": .string("\(Int(options.seed % 900) + 100)/SK/\(options.upt.uppercased())/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(uptName),
+        ]])
+        try fire(round, "tetapkan_penerima", team.ppk)
+        try fire(round, "sahkan", team.kpa)
+        try fire(round, "umumkan", team.operatorID)
+        phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman")
+
+        try contract(round: round, team: team)
+        try fire(round, "tutup_putaran", team.head)
+        phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
+
+        summary.states = try engine.counts().filter { $0.workflow == "tb_pelamar" }.map { ($0.state, $0.count) }
+        summary.auditRows = try engine.verifyAudit().rows
+        summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
+        return summary
+    }
+
+    mutating func makeTeam(skbCount: Int) throws -> Team {
+        var team = Team()
+        let u = options.upt
+        try engine.batch {
+            team.operatorID = "\(u)-operator"
+            try engine.addActor(id: team.operatorID, name: SyntheticPeople.name(&rng), nip: nil)
+            try engine.grant(actor: team.operatorID, role: "operator", org: u)
+            team.head = "\(u)-kepala"
+            try engine.addActor(id: team.head, name: SyntheticPeople.name(&rng), nip: "1970\(rng.int(1_000_000_000...9_999_999_999))")
+            for role in ["kepala_upt", "tim_seleksi"] { try engine.grant(actor: team.head, role: role, org: u) }
+            for (i, lembaga) in ["UPT", "UPT", "HIMPAUDI", "IGTKI"].enumerated() {
+                let id = "\(u)-tim-\(i + 1)"
+                try engine.addActor(id: id, name: SyntheticPeople.name(&rng) + " — \(lembaga)", nip: lembaga == "UPT" ? "1980\(rng.int(1_000_000_000...9_999_999_999))" : nil)
+                try engine.grant(actor: id, role: "tim_seleksi", org: u)
+                team.members.append(id)
+            }
+            team.ppk = "\(u)-ppk"
+            team.kpa = "\(u)-kpa"
+            for (id, role) in [(team.ppk, "ppk"), (team.kpa, "kpa")] {
+                try engine.addActor(id: id, name: SyntheticPeople.name(&rng), nip: "1975\(rng.int(1_000_000_000...9_999_999_999))")
+                try engine.grant(actor: id, role: role, org: u)
+            }
+            for i in 1...skbCount {
+                let skb = "\(u)-skb-\(i < 10 ? "0" : "")\(i)"
+                try engine.addOrganisation(id: skb, name: "SKB Kabupaten Contoh \(i) (fiktif)", kind: "skb", parent: u)
+                let head = "\(skb)-kepala"
+                try engine.addActor(id: head, name: SyntheticPeople.name(&rng), nip: "1972\(rng.int(1_000_000_000...9_999_999_999))")
+                try engine.grant(actor: head, role: "kepala_skb", org: skb)
+                team.skbs.append(skb)
+                team.skbHeads[skb] = head
+            }
+            // A partner-organisation member who also teaches at the first SKB: the workflow bars him
+            // from scoring that SKB's applicants.
+            try engine.grant(actor: team.members[2], role: "pamong", org: team.skbs[0])
+            team.memberSKB[team.members[2]] = team.skbs[0]
+        }
+        return team
+    }
+
+    func makeAttachments() throws -> [String: String] {
+        let folder = (options.outputFolder as NSString).appendingPathComponent("lampiran-sintetis")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var files: [String: String] = [:]
+        for kind in ["ktp", "ijazah", "sertifikat_pendidik", "surat_sehat", "skck", "pernyataan_asn"] {
+            let path = (folder as NSString).appendingPathComponent("\(kind).txt")
+            try "Berkas contoh sintetis (\(kind)) untuk demo Seleksi; bukan dokumen sebenarnya.\n".write(toFile: path, atomically: true, encoding: .utf8)
+            files[kind] = path
+        }
+        return files
+    }
+
+    @discardableResult
+    func fire(_ instance: Int64, _ event: String, _ actor: String, reason: String? = nil, forms: [String: [String: Value]] = [:]) throws -> FireResult {
+        try engine.fire(FireRequest(instance: instance, event: event, actor: actor, reason: reason, forms: forms), now: clock)
+    }
+
+    /// Runs many requests in batches, failing loudly on any refusal the demo did not expect.
+    func fireAll(_ requests: [FireRequest], expectRefusals: Bool = false) throws -> [Result<FireResult, EngineError>] {
+        var out: [Result<FireResult, EngineError>] = []
+        for start in stride(from: 0, to: requests.count, by: 1000) {
+            out += try engine.fireBatch(Array(requests[start..<min(start + 1000, requests.count)]), now: clock)
+        }
+        if !expectRefusals, let failure = out.first(where: { if case .failure = $0 { return true } else { return false } }), case .failure(let e) = failure {
+            throw e
+        }
+        return out
+    }
+
+    mutating func prepareRound(team: Team, allocation: Int) throws -> Int64 {
+        let round = try engine.start(workflow: "tb_putaran", org: options.upt, actor: team.operatorID, now: clock).id
+        // Quota: the allocation spread over the SKBs and the four programmes, PAUD and Kesetaraan first.
+        let programmes = ["paud", "kesetaraan", "keaksaraan", "kursus"]
+        var rows: [Value] = []
+        var left = allocation
+        var i = 0
+        var counts: [String: Int] = [:]
+        while left > 0 {
+            let key = "\(team.skbs[i % team.skbs.count])|\(programmes[(i / team.skbs.count) % programmes.count])"
+            counts[key, default: 0] += 1
+            left -= 1
+            i += 1
+        }
+        for key in counts.keys.sorted() {
+            let parts = key.split(separator: "|").map(String.init)
+            let hours = parts[1] == "paud" ? "30 JP/bulan, 12 bulan" : (parts[1] == "kursus" ? "1 paket" : "360 JP")
+            rows.append(.record(["skb": .string(parts[0]), "program": .string(parts[1]), "jumlah": .number(Double(counts[key]!)), "jam_atau_bulan": .string(hours)]))
+        }
+        try fire(round, "tetapkan_kuota", team.head, forms: ["tb_kuota": ["rincian": .list(rows)]])
+        advance(hours: 24)
+        let members: [Value] = ([team.head] + team.members).enumerated().map { i, id in
+            .record(["pelaku": .string(id), "nama": .string("Anggota \(i + 1)"), "jabatan": .string(i == 0 ? "Kepala UPT" : "Pamong Belajar"),
+                     "lembaga": .string(i < 3 ? "UPT" : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "ketua" : "anggota")])
+        }
+        try fire(round, "bentuk_tim", team.head, forms: ["tb_sk_tim": [
+            "nomor": .string("01/SK-TIM/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(options.upt), "anggota": .list(members),
+        ]])
+        advance(hours: 24)
+        try fire(round, "buka_pendaftaran", team.operatorID, forms: ["tb_jadwal": [
+            "tahun_anggaran": .number(2019), "tanggal_acuan": .string(referenceDate.iso), "batas_pendaftaran": .string(clock.date.adding(days: 14).iso),
+            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string("rata_rata"),
+        ]])
+        return round
+    }
+
+    /// Registers the applicants and submits their portfolios. About one in six fails a requirement.
+    mutating func register(round: Int64, team: Team, files: [String: String]) throws -> [(id: Int64, skb: String, actor: String)] {
+        var applicants: [(id: Int64, skb: String, actor: String)] = []
+        var requests: [FireRequest] = []
+        let programmes = ["paud", "kesetaraan", "keaksaraan", "kursus"]
+        try engine.batch {
+            for n in 1...options.applicants {
+                let actor = "pelamar-\(String(repeating: "0", count: max(0, 5 - String(n).count)))\(n)"
+                let name = SyntheticPeople.name(&rng)
+                try engine.addActor(id: actor, name: name, nip: nil)
+                let skb = rng.pick(team.skbs)
+                let id = try engine.start(workflow: "tb_pelamar", org: skb, actor: actor, parent: round, now: clock).id
+                applicants.append((id, skb, actor))
+                requests.append(FireRequest(instance: id, event: "ajukan", actor: actor,
+                                            forms: ["tb_portofolio": portfolio(name: name, program: rng.pick(programmes), files: files),
+                                                    "tb_pernyataan": ["pekerjaan": .string("Guru honorer"), "skb_tujuan": .string(skb),
+                                                                      "sanggup_mematuhi": .bool(true), "tanggal": .string(clock.date.iso)]]))
+                if n % 2000 == 0 { progress("    … \(n) terdaftar") }
+            }
+        }
+        // A few never submit: registration closes on them.
+        let submitting = requests.filter { _ in !rng.chance(0.02) }
+        advance(hours: 24 * 3)
+        _ = try fireAll(submitting)
+        return applicants.filter { a in submitting.contains { $0.instance == a.id } }
+    }
+
+    mutating func portfolio(name: String, program: String, files: [String: String]) -> [String: Value] {
+        // Age at the reference date: mostly 22–55; some just too young (20 years 364 days) or too old (60 years and a day).
+        var born = referenceDate.adding(months: -12 * rng.int(22...55)).adding(days: -rng.int(0...360))
+        if rng.chance(0.03) { born = referenceDate.adding(months: -12 * 21).adding(days: 1) }
+        if rng.chance(0.02) { born = referenceDate.adding(months: -12 * 60).adding(days: -1) }
+        let female = rng.chance(0.6)
+        let minimum = program == "kesetaraan" || program == "paud" ? ["S1", "S2"] : ["SMA", "D3", "S1"]
+        let education = rng.chance(0.06) ? (program == "kesetaraan" || program == "paud" ? "D3" : "SMA") : rng.pick(minimum)
+        let graduated = born.year + (education == "SMA" ? 18 : 23)
+        // Experience: one to three rows, overlapping sometimes; some too short.
+        var rows: [Value] = []
+        var start = CivilDate(year: min(graduated + 1, 2016), month: rng.int(1...12), day: 1)!
+        let short = rng.chance(0.07)
+        for _ in 0..<rng.int(1...3) {
+            let end = short ? start.adding(months: rng.int(3...10)) : start.adding(months: rng.int(14...60))
+            rows.append(.record(["tempat_kerja": .string("Lembaga Contoh \(rng.int(1...400)) (fiktif)"), "bidang": .string(program), "relevan": .bool(true),
+                                 "mulai": .string(start.iso), "selesai": .string(min(end, clock.date.adding(days: -1)).iso)]))
+            start = end.adding(months: -rng.int(0...3))
+            if start >= clock.date.adding(days: -30) || short { break }
+        }
+        var answers: [String: Value] = [
+            "program": .string(program), "nama": .string(name), "jenis_kelamin": .string(female ? "P" : "L"),
+            "tempat_lahir": .string("Kota Contoh"), "tanggal_lahir": .string(born.iso),
+            "nik": .string(SyntheticPeople.nik(born: born, female: female, province: 63, &rng)),
+            "alamat": .string("Jl. Contoh No. \(rng.int(1...200)) (fiktif)"), "telepon": .string(SyntheticPeople.phone(&rng)),
+            "email": .string("\(name.split(separator: " ").first!.lowercased()).\(rng.int(100...99999))@contoh.id"),
+            "pendidikan_terakhir": .string(education), "status_asn": .bool(rng.chance(0.12)), "menerima_honor_sejenis": .bool(rng.chance(0.02)),
+            "kualifikasi": .list([.record(["jenjang": .string(education), "perguruan_tinggi": .string("Perguruan Contoh (fiktif)"), "tahun_lulus": .number(Double(graduated))])]),
+            "pengalaman": .list(rows),
+            "diklat": .list((0..<rng.int(0...3)).map { _ in .record(["nama_diklat": .string("Pelatihan \(program)"), "jam": .number(Double(rng.int(8...120)))]) }),
+            "berkas_ktp": .string(files["ktp"]!), "berkas_ijazah": .string(files["ijazah"]!), "berkas_surat_sehat": .string(files["surat_sehat"]!),
+            "berkas_skck": .string(files["skck"]!), "pernyataan_kebenaran": .bool(true),
+        ]
+        if program == "paud" { answers["berkas_sertifikat_pendidik"] = .string(files["sertifikat_pendidik"]!) }
+        if answers["status_asn"] == .bool(true) { answers["berkas_pernyataan_asn"] = .string(files["pernyataan_asn"]!) }
+        return answers
+    }
+
+    mutating func forward(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws {
+        advance(hours: 24)
+        _ = try fireAll(applicants.map { FireRequest(instance: $0.id, event: "usulkan", actor: team.skbHeads[$0.skb]!) })
+    }
+
+    /// A team member verifies each applicant; mostly agreeing with the proposed verdict, and in one
+    /// case in fifty overriding it with a written reason.
+    mutating func verify(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws {
+        advance(hours: 24)
+        var requests: [FireRequest] = []
+        for a in applicants {
+            let proposal = try engine.show(a.id).record.variables["usulan_kelayakan"]?.displayText ?? "memenuhi"
+            let override = rng.chance(0.02)
+            let verdict = override ? (proposal == "memenuhi" ? "tidak_memenuhi" : "memenuhi") : proposal
+            requests.append(FireRequest(instance: a.id, event: "verifikasi", actor: rng.pick(team.members),
+                                        reason: override ? "Diputuskan tim setelah memeriksa dokumen asli (demo)" : nil,
+                                        forms: ["tb_verifikasi": ["keputusan": .string(verdict), "dokumen_asli_sesuai": .bool(true)]]))
+        }
+        _ = try fireAll(requests)
+    }
+
+    /// Three raters score each eligible applicant independently; a rater from the applicant's SKB, or
+    /// one who declared a conflict, is not asked. Scores that disagree go to discussion.
+    mutating func score(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws {
+        advance(hours: 24)
+        let eligible = try engine.list(workflow: "tb_pelamar", state: "layak", parent: summary.round, limit: Int.max).map(\.id)
+        let skbOf = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0.skb) })
+        let raters = [team.head] + team.members
+        var requests: [FireRequest] = []
+        var declared = false
+        for id in eligible {
+            var pool = raters.filter { team.memberSKB[$0] != skbOf[id] }
+            if !declared {
+                // One member declares a conflict of interest (say, a relative) and steps aside.
+                let member = pool.removeLast()
+                requests.append(FireRequest(instance: id, event: "nyatakan_konflik", actor: member, reason: "Pelamar adalah kerabat (demo)"))
+                declared = true
+            }
+            let quality = Double(rng.int(35...95))
+            let chosen = Array(pool.shuffled(using: &rng).prefix(3))
+            let outlier = rng.chance(0.05) ? rng.int(0...2) : -1
+            for (k, rater) in chosen.enumerated() {
+                let level = min(100, max(0, quality + Double(rng.int(-5...5)) + (k == outlier ? 25 : 0)))
+                requests.append(FireRequest(instance: id, event: "nilai", actor: rater, forms: ["tb_skor": sheet(level)]))
+            }
+        }
+        _ = try fireAll(requests)
+        advance(hours: 24)
+        let discussed = try engine.list(workflow: "tb_pelamar", state: "diskusi", parent: summary.round, limit: Int.max)
+        _ = try fireAll(discussed.map { FireRequest(instance: $0.id, event: "selesai_diskusi", actor: team.head, reason: "Dibahas dalam rapat tim; skor digabung (demo)") })
+    }
+
+    /// A sheet whose components follow the rubric's maxima, scaled to `level` (0–100).
+    mutating func sheet(_ level: Double) -> [String: Value] {
+        let maxima: [(String, Double)] = [("kualifikasi", 20), ("diklat", 15), ("pengalaman", 25), ("lomba", 10), ("sertifikat", 10),
+                                          ("forum_ilmiah", 5), ("organisasi", 5), ("tugas_tambahan", 5), ("penghargaan", 3), ("daerah_khusus", 2)]
+        var out: [String: Value] = [:]
+        for (name, maximum) in maxima { out[name] = .number((maximum * level / 100).rounded()) }
+        return out
+    }
+
+    mutating func contract(round: Int64, team: Team) throws {
+        advance(hours: 24 * 3)
+        let appointed = try engine.list(workflow: "tb_pelamar", state: "ditetapkan", parent: round, limit: Int.max)
+        let start = clock.date.adding(days: 7)
+        let end = CivilDate(year: 2019, month: 12, day: 31)!
+        _ = try fireAll(appointed.enumerated().map { i, a in
+            FireRequest(instance: a.id, event: "ttd_perjanjian_kerja", actor: team.skbHeads[a.org]!, forms: ["tb_kontrak": [
+                "nomor": .string("PK-\(i + 1)/\(a.org.uppercased())/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(a.org),
+                "mulai": .string(start.iso), "selesai": .string(end.iso), "honor_per_bulan": .number(1_500_000),
+                "nama_bank": .string("Bank Contoh"), "nomor_rekening": .string(String(rng.int(1_000_000_000...9_999_999_999))),
+            ]])
+        })
+        advance(hours: 24)
+        _ = try fireAll(appointed.map { FireRequest(instance: $0.id, event: "ttd_pks", actor: team.ppk) })
+    }
+}
