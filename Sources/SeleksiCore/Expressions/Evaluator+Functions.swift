@@ -130,7 +130,9 @@ extension Evaluator {
         case .unionDays:
             // Days covered by the union of [start, end] periods: overlapping experience counts once,
             // and a period ending after `at` (default today) is cut at `at`.
-            let starts = flat(v[0]), ends = flat(v[1])
+            // Rows keep their places (an open-ended row has a null end), so no flattening here.
+            func rows(_ x: Value) -> [Value] { if case .list(let l) = x { return l } else { return [x] } }
+            let starts = rows(v[0]), ends = rows(v[1])
             let cap = v.count > 2 ? try date(v[2], name, at: at) ?? context.today : context.today
             var spans: [(Int, Int)] = []
             for (s, e) in zip(starts, ends) {

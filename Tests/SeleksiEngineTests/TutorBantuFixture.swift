@@ -1,0 +1,99 @@
+import Foundation
+import SeleksiCore
+@testable import SeleksiEngine
+
+/// A small Tutor Bantu round on the shipped definitions: UPT Kalimantan Selatan (allocation 52), two
+/// synthetic SKBs, a team of four, registration open with reference date 2019-07-01.
+struct TutorBantuFixture {
+    let temp = TempFolder()
+    let engine: Engine
+    let upt = "upt-bp-kalimantan-selatan"
+    let skb1 = "skb-uji-1", skb2 = "skb-uji-2"
+    let team = ["kepala", "tim1", "tim2", "tim3"]
+    var round: Int64 = 0
+    var now = at("2019-06-10T08:00")
+    var applicantCount = 0
+
+    init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true) throws {
+        engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"), now: at("2019-06-01T08:00")).0
+        try engine.addOrganisation(id: skb1, name: "SKB Uji 1 (fiktif)", kind: "skb", parent: upt)
+        try engine.addOrganisation(id: skb2, name: "SKB Uji 2 (fiktif)", kind: "skb", parent: upt)
+        for (id, roles) in [("operator", ["operator"]), ("kepala", ["kepala_upt", "tim_seleksi"]), ("tim1", ["tim_seleksi"]), ("tim2", ["tim_seleksi"]),
+                            ("tim3", ["tim_seleksi"]), ("ppk", ["ppk"]), ("kpa", ["kpa"])] {
+            try engine.addActor(id: id, name: "Pelaku \(id) (fiktif)", nip: nil)
+            for r in roles { try engine.grant(actor: id, role: r, org: upt) }
+        }
+        for skb in [skb1, skb2] {
+            try engine.addActor(id: "\(skb)-kepala", name: "Kepala \(skb) (fiktif)", nip: nil)
+            try engine.grant(actor: "\(skb)-kepala", role: "kepala_skb", org: skb)
+        }
+        // tim3 also teaches at SKB 2.
+        try engine.grant(actor: "tim3", role: "pamong", org: skb2)
+        round = try engine.start(workflow: "tb_putaran", org: upt, actor: "operator", now: now).id
+        guard open else { return }
+        let rows = (quota ?? [(skb1, "paud", 1), (skb1, "keaksaraan", 2), (skb2, "paud", 1)]).map { q -> Value in
+            .record(["skb": .string(q.skb), "program": .string(q.program), "jumlah": .number(Double(q.count)), "jam_atau_bulan": .string("12 bulan")])
+        }
+        try fire(round, "tetapkan_kuota", "kepala", forms: ["tb_kuota": ["rincian": .list(rows)]])
+        try fire(round, "bentuk_tim", "kepala", forms: ["tb_sk_tim": [
+            "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string("Banjarbaru"),
+            "anggota": .list(team.enumerated().map { i, id in
+                .record(["pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"), "lembaga": .string("UPT"), "kedudukan": .string(i == 0 ? "ketua" : "anggota")])
+            }),
+        ]])
+        try fire(round, "buka_pendaftaran", "operator", forms: ["tb_jadwal": [
+            "tahun_anggaran": .number(2019), "tanggal_acuan": .string("2019-07-01"), "batas_pendaftaran": .string("2019-06-24"),
+            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string("rata_rata"),
+        ]])
+    }
+
+    @discardableResult
+    func fire(_ instance: Int64, _ event: String, _ actor: String, reason: String? = nil, forms: [String: [String: Value]] = [:]) throws -> FireResult {
+        try engine.fire(FireRequest(instance: instance, event: event, actor: actor, reason: reason, forms: forms), now: now)
+    }
+
+    /// A complete, eligible portfolio for a PAUD educator born `born`.
+    func portfolio(born: String = "1990-07-31", program: String = "paud", experience: [(String, String?)] = [("2014-01-06", "2018-12-31")]) -> [String: Value] {
+        let file = temp.write("lampiran.txt", "berkas sintetis\n")
+        let date = CivilDate(iso: born)!
+        let nik = "6371\(String(format: "%02d", 1))\(String(format: "%02d", date.day + 40))\(String(format: "%02d", date.month))\(String(format: "%02d", date.year % 100))0001"
+        return [
+            "program": .string(program), "nama": .string("Dewi Contoh (fiktif)"), "nik": .string(nik), "jenis_kelamin": .string("P"),
+            "tempat_lahir": .string("Banjarbaru"), "tanggal_lahir": .string(born), "alamat": .string("Jl. Contoh 1"), "telepon": .string("081200001111"),
+            "email": .string("dewi@contoh.id"), "pendidikan_terakhir": .string("S1"), "status_asn": .bool(false), "menerima_honor_sejenis": .bool(false),
+            "kualifikasi": .list([.record(["jenjang": .string("S1"), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012)])]),
+            "pengalaman": .list(experience.map { .record(["tempat_kerja": .string("PAUD Contoh"), "bidang": .string("PAUD"), "relevan": .bool(true),
+                                                          "mulai": .string($0.0), "selesai": $0.1.map(Value.string) ?? .null]) }),
+            "berkas_ktp": .string(file), "berkas_ijazah": .string(file), "berkas_sertifikat_pendidik": .string(file),
+            "berkas_surat_sehat": .string(file), "berkas_skck": .string(file), "pernyataan_kebenaran": .bool(true),
+        ]
+    }
+
+    let statement: [String: Value] = ["pekerjaan": .string("Guru"), "skb_tujuan": .string("SKB Uji"), "sanggup_mematuhi": .bool(true), "tanggal": .string("2019-06-11")]
+
+    /// Registers and submits an applicant; returns the instance.
+    mutating func apply(_ answers: [String: Value], skb: String? = nil) throws -> Int64 {
+        applicantCount += 1
+        let actor = "pelamar\(applicantCount)"
+        try engine.addActor(id: actor, name: "Pelamar \(applicantCount) (fiktif)", nip: nil)
+        let id = try engine.start(workflow: "tb_pelamar", org: skb ?? skb1, actor: actor, parent: round, now: now).id
+        try fire(id, "ajukan", actor, forms: ["tb_portofolio": answers, "tb_pernyataan": statement])
+        return id
+    }
+
+    func variable(_ id: Int64, _ name: String) throws -> Value? { try engine.show(id).record.variables[name] }
+    func state(_ id: Int64) throws -> String { try engine.show(id).record.state }
+
+    static func sheet(_ total: Int) -> [String: Value] {
+        // Fill the components up to `total` in rubric order.
+        var left = total
+        var out: [String: Value] = [:]
+        for (name, maximum) in [("kualifikasi", 20), ("diklat", 15), ("pengalaman", 25), ("lomba", 10), ("sertifikat", 10), ("forum_ilmiah", 5),
+                                ("organisasi", 5), ("tugas_tambahan", 5), ("penghargaan", 3), ("daerah_khusus", 2)] {
+            let v = min(maximum, left)
+            out[name] = .number(Double(v))
+            left -= v
+        }
+        return out
+    }
+}
