@@ -266,7 +266,7 @@ public struct TutorBantuDemo {
         let female = rng.chance(0.6)
         let minimum = program == "kesetaraan" || program == "paud" ? ["S1", "S2"] : ["SMA", "D3", "S1"]
         let education = rng.chance(0.06) ? (program == "kesetaraan" || program == "paud" ? "D3" : "SMA") : rng.pick(minimum)
-        let graduated = born.year + (education == "SMA" ? 18 : 23)
+        let graduated = min(born.year + (education == "SMA" ? 18 : 23), clock.date.year - 1)
         // Experience: one to three rows, overlapping sometimes; some too short.
         var rows: [Value] = []
         var start = CivilDate(year: min(graduated + 1, 2016), month: rng.int(1...12), day: 1)!

@@ -14,12 +14,22 @@ extension Engine {
     /// The latest accepted submission of each form of an instance.
     func latestForms(of instance: Int64) throws -> [String: [String: Value]] {
         var out: [String: [String: Value]] = [:]
-        for (form, data) in try db.prepare("""
-            SELECT form_id, data FROM submissions WHERE id IN (SELECT max(id) FROM submissions WHERE instance = ? GROUP BY form_id)
-            """).rows(.int(instance), map: { ($0.text(0), $0.text(1)) }) {
-            out[form] = JSONBridge.storedRecord(data)
-        }
+        let rows = try db.prepare("""
+            SELECT form_id, id FROM submissions WHERE id IN (SELECT max(id) FROM submissions WHERE instance = ? GROUP BY form_id)
+            """).rows(.int(instance), map: { ($0.text(0), $0.int(1)) })
+        for (form, id) in rows { out[form] = try submission(id) }
         return out
+    }
+
+    /// One stored submission's data. Submissions never change once written, so each is parsed once per
+    /// process: a parent's forms are read by every child's command (measured with `seleksi demo`).
+    func submission(_ id: Int64) throws -> [String: Value] {
+        if let cached = submissionCache[id] { return cached }
+        let text = try db.prepare("SELECT data FROM submissions WHERE id = ?").first(.int(id)) { $0.text(0) } ?? "{}"
+        let data = JSONBridge.storedRecord(text)
+        if submissionCache.count > 100_000 { submissionCache.removeAll(keepingCapacity: true) }
+        submissionCache[id] = data
+        return data
     }
 
     /// Starts an instance of `workflowID` in `org`, owned by `actor`. Audited, accepted or refused.

@@ -14,6 +14,8 @@ public final class Engine {
     var ancestorCache: [String: [String]] = [:]
     /// Actors already seen in this process; actors are never deleted, so a hit needs no query.
     var knownActors: Set<String> = []
+    /// Parsed submissions by row id (rows are immutable).
+    var submissionCache: [Int64: [String: Value]] = [:]
     private var referenceCache: ReferenceTables?
 
     /// Seed tables (`lookup()`), read once per process.

@@ -3,7 +3,7 @@
 public enum Migrations {
     public static let all: [(name: String, sql: String)] = [
         ("v1: definitions, organisations, actors, instances, submissions, audit log", v1),
-        ("v2: reference tables from seed/", v2),
+        ("v2: reference tables from seed/, decisions by instance", v2),
     ]
 
     public static var latest: Int { all.count }
@@ -35,6 +35,7 @@ public enum Migrations {
     }
 
     static let v2 = """
+    CREATE INDEX decisions_by_instance ON decisions (instance, id);
     CREATE TABLE reference_rows (
         table_name TEXT NOT NULL,
         row_no INTEGER NOT NULL,
