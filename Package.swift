@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,15 +39,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
+        // Documents (decrees, minutes, contracts) rendered from instance state: Mustache templates in
+        // templates/, Markdown to print-ready HTML.
+        .target(
+            name: "SeleksiDocuments",
+            dependencies: ["SeleksiEngine", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]),
         // A simulation that drives the shipped Tutor Bantu workflows with synthetic people. It knows the
         // workflow's event names; the engine does not.
-        .target(name: "SeleksiDemo", dependencies: ["SeleksiEngine"]),
+        .target(name: "SeleksiDemo", dependencies: ["SeleksiEngine", "SeleksiDocuments"]),
         .executableTarget(
             name: "seleksi",
-            dependencies: ["SeleksiEngine", "SeleksiDemo", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["SeleksiEngine", "SeleksiDemo", "SeleksiDocuments", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine"], path: "bench/Sources/seleksi-bench"),
         .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
-        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiDemo"]),
+        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiDemo", "SeleksiDocuments"]),
         // Runs the built `seleksi` binary as a user would: arguments, standard input, exit codes.
         .testTarget(name: "SeleksiCLITests", dependencies: ["seleksi"]),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import SeleksiCore
+import SeleksiDocuments
 import SeleksiEngine
 
 /// Generates a synthetic recruitment round for one UPT of the 2019 allocation and drives it, through
@@ -56,6 +57,7 @@ public struct TutorBantuDemo {
         var skbHeads: [String: String] = [:]
         /// A member who also serves at an SKB, and so may not score its applicants.
         var memberSKB: [String: String] = [:]
+        var names: [String: String] = [:]
     }
 
     mutating func advance(hours: Int) { clock = Timestamp(seconds: clock.seconds + Int64(hours) * 3600) }
@@ -83,6 +85,7 @@ public struct TutorBantuDemo {
 
         let round = try prepareRound(team: team, allocation: allocation)
         summary.round = round
+        try document("tutor_bantu/sk_tim", round)
         phase("kuota, tim seleksi (SK), pendaftaran dibuka")
 
         let applicants = try register(round: round, team: team, files: files)
@@ -106,6 +109,7 @@ public struct TutorBantuDemo {
             "pukul_mulai": .string("08.00"), "pukul_selesai": .string("16.00"),
         ]])
         for member in [team.head] + team.members { try fire(round, "tanda_tangan_ba", member) }
+        try document("tutor_bantu/berita_acara", round)
         phase("pemeringkatan dan berita acara ditandatangani seluruh tim")
 
         advance(hours: 24)
@@ -114,10 +118,17 @@ public struct TutorBantuDemo {
         ]])
         try fire(round, "tetapkan_penerima", team.ppk)
         try fire(round, "sahkan", team.kpa)
+        try document("tutor_bantu/sk_penetapan", round)
         try fire(round, "umumkan", team.operatorID)
+        try document("tutor_bantu/pengumuman", round)
         phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman")
 
         try contract(round: round, team: team)
+        for child in try engine.list(workflow: "tb_pelamar", state: "berkontrak", parent: round, limit: Int.max) {
+            try document("tutor_bantu/perjanjian_kerja", child.id, file: "perjanjian_kerja_\(child.id)", listed: false)
+            try document("tutor_bantu/pks", child.id, file: "pks_\(child.id)", listed: false)
+        }
+        summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja_*.{md,html}, pks_*.{md,html}"))
         try fire(round, "tutup_putaran", team.head)
         phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
 
@@ -135,11 +146,13 @@ public struct TutorBantuDemo {
             try engine.addActor(id: team.operatorID, name: SyntheticPeople.name(&rng), nip: nil)
             try engine.grant(actor: team.operatorID, role: "operator", org: u)
             team.head = "\(u)-kepala"
-            try engine.addActor(id: team.head, name: SyntheticPeople.name(&rng), nip: "1970\(rng.int(1_000_000_000...9_999_999_999))")
+            team.names[team.head] = SyntheticPeople.name(&rng)
+            try engine.addActor(id: team.head, name: team.names[team.head]!, nip: "1970\(rng.int(1_000_000_000...9_999_999_999))")
             for role in ["kepala_upt", "tim_seleksi"] { try engine.grant(actor: team.head, role: role, org: u) }
             for (i, lembaga) in ["UPT", "UPT", "HIMPAUDI", "IGTKI"].enumerated() {
                 let id = "\(u)-tim-\(i + 1)"
-                try engine.addActor(id: id, name: SyntheticPeople.name(&rng) + " — \(lembaga)", nip: lembaga == "UPT" ? "1980\(rng.int(1_000_000_000...9_999_999_999))" : nil)
+                team.names[id] = SyntheticPeople.name(&rng)
+                try engine.addActor(id: id, name: team.names[id]!, nip: lembaga == "UPT" ? "1980\(rng.int(1_000_000_000...9_999_999_999))" : nil)
                 try engine.grant(actor: id, role: "tim_seleksi", org: u)
                 team.members.append(id)
             }
@@ -164,6 +177,14 @@ public struct TutorBantuDemo {
             team.memberSKB[team.members[2]] = team.skbs[0]
         }
         return team
+    }
+
+    /// Renders a document from the instance's current state into `<out>/dokumen/`.
+    mutating func document(_ template: String, _ instance: Int64, file: String? = nil, listed: Bool = true) throws {
+        let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
+        let rendered = try renderer.render(template, instance: instance, engine: engine,
+                                           outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"), fileName: file, now: clock)
+        if listed { summary.documents.append(rendered.htmlPath) }
     }
 
     func makeAttachments() throws -> [String: String] {
@@ -217,7 +238,7 @@ public struct TutorBantuDemo {
         try fire(round, "tetapkan_kuota", team.head, forms: ["tb_kuota": ["rincian": .list(rows)]])
         advance(hours: 24)
         let members: [Value] = ([team.head] + team.members).enumerated().map { i, id in
-            .record(["pelaku": .string(id), "nama": .string("Anggota \(i + 1)"), "jabatan": .string(i == 0 ? "Kepala UPT" : "Pamong Belajar"),
+            .record(["pelaku": .string(id), "nama": .string(team.names[id] ?? id), "jabatan": .string(i == 0 ? "Kepala UPT" : (i < 3 ? "Pamong Belajar" : "Anggota organisasi mitra")),
                      "lembaga": .string(i < 3 ? "UPT" : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "ketua" : "anggota")])
         }
         try fire(round, "bentuk_tim", team.head, forms: ["tb_sk_tim": [
@@ -364,7 +385,7 @@ public struct TutorBantuDemo {
         let end = CivilDate(year: 2019, month: 12, day: 31)!
         _ = try fireAll(appointed.enumerated().map { i, a in
             FireRequest(instance: a.id, event: "ttd_perjanjian_kerja", actor: team.skbHeads[a.org]!, forms: ["tb_kontrak": [
-                "nomor": .string("PK-\(i + 1)/\(a.org.uppercased())/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(a.org),
+                "nomor": .string("PK-\(i + 1)/\(a.org.uppercased())/2019"), "tanggal": .string(clock.date.iso), "tempat": .string("kantor SKB"),
                 "mulai": .string(start.iso), "selesai": .string(end.iso), "honor_per_bulan": .number(1_500_000),
                 "nama_bank": .string("Bank Contoh"), "nomor_rekening": .string(String(rng.int(1_000_000_000...9_999_999_999))),
             ]])

@@ -47,7 +47,7 @@ public enum Ranking {
     }
 
     /// A total order over values: null first, then numbers, dates, text.
-    static func compare(_ a: Value, _ b: Value) -> Int {
+    public static func compare(_ a: Value, _ b: Value) -> Int {
         func rank(_ v: Value) -> Int {
             switch v {
             case .null: return 0

@@ -1,0 +1,33 @@
+import Testing
+@testable import SeleksiCore
+
+@Suite("Indonesian amounts and dates, as the seed documents write them")
+struct IndonesianFormatTests {
+    @Test func rupiahHasDotsBetweenThousands() {
+        #expect(IndonesianFormat.rupiah(1_500_000) == "Rp1.500.000")
+        #expect(IndonesianFormat.rupiah(25_084_300_000) == "Rp25.084.300.000")
+        #expect(IndonesianFormat.rupiah(6_000) == "Rp6.000")
+        #expect(IndonesianFormat.rupiah(0) == "Rp0")
+    }
+
+    @Test func terbilangReadsTheBudgetAsTheGuidelineDoes() {
+        // BAB III A: "Rp25.084.300.000 (Dua puluh lima miliar delapan puluh empat juta tiga ratus ribu rupiah)"
+        #expect(Terbilang.rupiah(25_084_300_000) == "Dua puluh lima miliar delapan puluh empat juta tiga ratus ribu rupiah")
+        #expect(Terbilang.words(1_500_000) == "satu juta lima ratus ribu")
+        #expect(Terbilang.words(11) == "sebelas")
+        #expect(Terbilang.words(19) == "sembilan belas")
+        #expect(Terbilang.words(100) == "seratus")
+        #expect(Terbilang.words(1_000) == "seribu")
+        #expect(Terbilang.words(1_547) == "seribu lima ratus empat puluh tujuh")
+        #expect(Terbilang.words(2_019) == "dua ribu sembilan belas")
+        #expect(Terbilang.words(18_000_000) == "delapan belas juta")
+        #expect(Terbilang.words(111_111) == "seratus sebelas ribu seratus sebelas")
+    }
+
+    @Test func datesInWords() {
+        let d = CivilDate(iso: "2019-07-01")!
+        #expect(IndonesianFormat.dayName(d) == "Senin")
+        #expect(IndonesianFormat.date(d) == "1 Juli 2019")
+        #expect(IndonesianFormat.dateInWords(d) == "hari Senin tanggal satu bulan Juli tahun dua ribu sembilan belas")
+    }
+}

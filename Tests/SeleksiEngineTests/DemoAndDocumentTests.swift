@@ -1,0 +1,59 @@
+import Foundation
+import SeleksiCore
+import Testing
+@testable import SeleksiDemo
+@testable import SeleksiDocuments
+@testable import SeleksiEngine
+
+@Suite("seleksi demo and the documents it renders")
+struct DemoAndDocumentTests {
+    func runDemo(_ temp: TempFolder, applicants: Int = 80, seed: UInt64 = 11) throws -> (TutorBantuDemo.Summary, Engine) {
+        var demo = try TutorBantuDemo(options: .init(database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: applicants,
+                                                     seed: seed, upt: "upt-bp-kalimantan-selatan", root: Repo.root)) { _ in }
+        let summary = try demo.run()
+        return (summary, try Engine(path: temp.file("demo.sqlite")))
+    }
+
+    @Test func aSyntheticRoundReachesSignedContractsWithinTheQuotaAndTheLogVerifies() throws {
+        let temp = TempFolder()
+        let (summary, engine) = try runDemo(temp)
+        let states = Dictionary(uniqueKeysWithValues: summary.states.map { ($0.state, $0.count) })
+        #expect(states.values.reduce(0, +) == 80)
+        let contracted = try #require(states["berkontrak"])
+        #expect(contracted > 0 && contracted <= 52)  // Kalimantan Selatan's allocation
+        #expect(try engine.show(summary.round).record.state == "selesai")
+        #expect(try engine.verifyAudit().rows == summary.auditRows)
+        // The minutes list exactly the applicants who went on to be contracted, and the history agrees.
+        let minutes = try String(contentsOfFile: temp.file("out/dokumen/tutor_bantu_berita_acara.md"), encoding: .utf8)
+        let contractedIDs = try engine.list(workflow: "tb_pelamar", state: "berkontrak").map(\.id)
+        for id in contractedIDs {
+            let name = try engine.show(id).forms["tb_portofolio"]?["nama"]?.displayText ?? "?"
+            #expect(minutes.contains(name))
+            #expect(try engine.history(id).map(\.event).contains("rekomendasikan"))
+        }
+        let contract = try String(contentsOfFile: temp.file("out/dokumen/perjanjian_kerja_\(contractedIDs[0]).md"), encoding: .utf8)
+        #expect(contract.contains("Rp1.500.000,00 (Satu juta lima ratus ribu rupiah)"))
+        #expect(contract.contains("tahun dua ribu sembilan belas"))
+    }
+
+    @Test func theSameSeedGivesTheSameRound() throws {
+        let (a, _) = try runDemo(TempFolder(), applicants: 40, seed: 5)
+        let (b, _) = try runDemo(TempFolder(), applicants: 40, seed: 5)
+        #expect(a.states.map { "\($0.state)=\($0.count)" } == b.states.map { "\($0.state)=\($0.count)" })
+        #expect(a.auditRows == b.auditRows)
+    }
+
+    @Test func reRenderingTheSameStateGivesTheSameBytesAndEachRenderingIsAudited() throws {
+        let temp = TempFolder()
+        let (summary, engine) = try runDemo(temp, applicants: 30)
+        let renderer = DocumentRenderer(templatesFolder: Repo.path("templates"))
+        let first = try renderer.render("tutor_bantu/sk_penetapan", instance: summary.round, engine: engine, outputFolder: temp.file("a"), now: at("2019-08-01T08:00"))
+        let second = try renderer.render("tutor_bantu/sk_penetapan", instance: summary.round, engine: engine, outputFolder: temp.file("b"), now: at("2019-08-01T09:00"))
+        #expect(first.sha256 == second.sha256)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.htmlPath)) == Data(contentsOf: URL(fileURLWithPath: second.htmlPath)))
+        let rows = try engine.history(summary.round).filter { $0.command == "document" && $0.event == "tutor_bantu/sk_penetapan" }
+        #expect(rows.count == 3)  // once in the demo, twice here
+        #expect(rows.last?.dataHash == first.sha256)
+        #expect(try engine.verifyAudit().rows > 0)
+    }
+}
