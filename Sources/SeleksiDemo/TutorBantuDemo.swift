@@ -132,6 +132,9 @@ public struct TutorBantuDemo {
         try fire(round, "tutup_putaran", team.head)
         phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
 
+        let reportPath = (options.outputFolder as NSString).appendingPathComponent("laporan.md")
+        try engine.report(round: round).markdown.write(toFile: reportPath, atomically: true, encoding: .utf8)
+        summary.documents.append(reportPath)
         summary.states = try engine.counts().filter { $0.workflow == "tb_pelamar" }.map { ($0.state, $0.count) }
         summary.auditRows = try engine.verifyAudit().rows
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))

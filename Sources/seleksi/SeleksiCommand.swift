@@ -27,7 +27,7 @@ struct SeleksiCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
             StartCommand.self, SubmitCommand.self, FireCommand.self, ListCommand.self, ShowCommand.self,
-            HistoryCommand.self, DocumentCommand.self, TickCommand.self, AuditCommand.self, ActorCommand.self, OrgCommand.self,
+            HistoryCommand.self, ReportCommand.self, DocumentCommand.self, TickCommand.self, AuditCommand.self, ActorCommand.self, OrgCommand.self,
         ]
     )
 }

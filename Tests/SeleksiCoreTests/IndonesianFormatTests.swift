@@ -31,3 +31,21 @@ struct IndonesianFormatTests {
         #expect(IndonesianFormat.dateInWords(d) == "hari Senin tanggal satu bulan Juli tahun dua ribu sembilan belas")
     }
 }
+
+@Suite("Inter-rater agreement")
+struct AgreementTests {
+    @Test func perfectAgreementIsOne() {
+        #expect(Agreement.krippendorffAlphaInterval([[70, 70, 70], [50, 50], [90, 90, 90]]) == 1)
+    }
+
+    @Test func aSmallCaseComputedByHand() throws {
+        // Units (1, 2) and (3, 4): D_o = 1, D_e = 10/3, alpha = 0.7.
+        let alpha = try #require(Agreement.krippendorffAlphaInterval([[1, 2], [3, 4]]))
+        #expect(abs(alpha - 0.7) < 1e-12)
+    }
+
+    @Test func unpairableUnitsAreSkippedAndNoVariationGivesNoAnswer() {
+        #expect(Agreement.krippendorffAlphaInterval([[5], [7]]) == nil)
+        #expect(Agreement.krippendorffAlphaInterval([[5, 5], [5, 5]]) == nil)
+    }
+}

@@ -57,3 +57,25 @@ struct DemoAndDocumentTests {
         #expect(try engine.verifyAudit().rows > 0)
     }
 }
+
+@Suite("The round report")
+struct RoundReportTests {
+    @Test func itGivesQuotaAgainstOutcomeReasonsScoresAgreementAndStageTimes() throws {
+        let temp = TempFolder()
+        var demo = try TutorBantuDemo(options: .init(database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: 120,
+                                                     seed: 3, upt: "upt-bp-kalimantan-selatan", root: Repo.root)) { _ in }
+        let summary = try demo.run()
+        let engine = try Engine(path: temp.file("demo.sqlite"))
+        let report = try engine.report(round: summary.round)
+        #expect(report.groups.reduce(0) { $0 + $1.quota } <= 52)
+        for g in report.groups { #expect((g.byState["berkontrak"] ?? 0) <= g.quota) }
+        #expect(report.decisions.contains { $0.name == "kelayakan" && $0.value.contains("pengalaman relevan kurang dari 2 tahun") })
+        let total = try #require(report.scores.first { $0.field == "total" })
+        #expect(total.ratings >= 3 && total.minimum >= 0 && total.maximum <= 100)
+        // Raters in the demo mostly agree: alpha on the total is high but not perfect.
+        let alpha = try #require(total.alpha)
+        #expect(alpha > 0.5 && alpha < 1)
+        #expect(report.stages.contains { $0.state == "layak" && $0.instances > 0 })
+        #expect(report.markdown.contains("## Sebaran skor"))
+    }
+}
