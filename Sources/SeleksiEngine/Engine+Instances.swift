@@ -136,10 +136,21 @@ extension Engine {
         public let pendingTimers: [(event: String, dueAt: Int64)]
     }
 
-    public func show(_ id: Int64) throws -> InstanceDetail {
+    /// One instance as `viewer` may see it. A form rated independently (a scoring sheet) is shown
+    /// only to a viewer who has submitted his own for this instance, and then with every rater's
+    /// sheet; to anyone else it stays hidden, so no rater sees another's score before giving his.
+    public func show(_ id: Int64, viewer: String? = nil) throws -> InstanceDetail {
         try wrap {
             let r = try requireInstance(id)
             let w = try workflow(hash: r.workflowHash)
+            var forms = try latestForms(of: id)
+            for formID in forms.keys.sorted() where try form(hash: r.formHashes[formID]!).independentRatings {
+                if let viewer, try hasSubmitted(formID, instance: id, actor: viewer) {
+                    if case .list(let all)? = try ratings(of: r, in: w)[formID] { forms[formID] = ["penilaian": .list(all)] }
+                } else {
+                    forms[formID] = nil
+                }
+            }
             let tf = TransitionFunction(w)
             let allowed = tf.allowedEvents(in: r.state).map { e in
                 let ts = w.transitions(from: r.state).filter { $0.event == e }
@@ -156,7 +167,7 @@ extension Engine {
             }
             let state = w.state(r.state)
             return InstanceDetail(record: r, stateLabel: state?.label ?? LocalizedText(id: r.state), isFinal: state?.isFinal ?? false,
-                                  allowedEvents: allowed, forms: try latestForms(of: id), decisions: decisions, children: children, pendingTimers: timers)
+                                  allowedEvents: allowed, forms: forms, decisions: decisions, children: children, pendingTimers: timers)
         }
     }
 

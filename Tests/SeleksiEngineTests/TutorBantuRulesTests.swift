@@ -207,3 +207,17 @@ struct TutorBantuRulesTests {
         #expect(try f.engine.show(f.round).record.state == "penetapan")
     }
 }
+
+@Suite("Independent scoring stays blind")
+struct BlindScoringTests {
+    @Test func aRaterSeesNoOtherScoreBeforeSubmittingHisOwn() throws {
+        let (f, ids) = try TutorBantuRulesTests().scoringRound()
+        try f.fire(ids[0], "nilai", "tim1", forms: ["tb_skor": TutorBantuFixture.sheet(70)])
+        #expect(try f.engine.show(ids[0], viewer: "tim2").forms["tb_skor"] == nil)
+        #expect(try f.engine.show(ids[0]).forms["tb_skor"] == nil)
+        try f.fire(ids[0], "nilai", "tim2", forms: ["tb_skor": TutorBantuFixture.sheet(74)])
+        let seen = try #require(try f.engine.show(ids[0], viewer: "tim2").forms["tb_skor"]?["penilaian"])
+        guard case .list(let sheets) = seen else { Issue.record("expected the sheets"); return }
+        #expect(sheets.count == 2)
+    }
+}

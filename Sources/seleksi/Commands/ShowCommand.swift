@@ -9,10 +9,11 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var options: DatabaseOptions
     @Argument(help: "Nomor instans.") var instance: Int64
+    @Option(name: .customLong("as"), help: "Pelaku yang melihat: lembar penilaian independen hanya terlihat oleh penilai yang sudah menyerahkan miliknya.") var viewer: String?
 
     func run() throws {
         let engine = try options.openEngine()
-        let d = try report(options.lang) { try engine.show(instance) }
+        let d = try report(options.lang) { try engine.show(instance, viewer: viewer) }
         let r = d.record
         if options.json {
             printJSON(.record([
