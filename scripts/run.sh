@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets up a new machine and runs Seleksi's main job on the embedded default: a fresh SQLite database
-# with the shipped workflows, forms and seed data, driven through the demo selection from the CLI.
-# Usage: scripts/run.sh [DB]   (default: ./seleksi.sqlite, which is replaced)
+# Sets up a new machine and runs Seleksi's main job on the embedded default: a synthetic Tutor Bantu
+# recruitment round (Juknis 12/2019) for one UPT of the 2019 allocation, in a fresh SQLite database
+# with the shipped workflows, forms and seed data, driven from quota to signed contracts.
+# Usage: scripts/run.sh [APPLICANTS] [SEED]     (defaults: 500 applicants, seed 2019)
+# Writes seleksi-demo.sqlite and demo-out/ (documents, report, synthetic attachments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,33 +16,7 @@ fi
 echo "== build (release)"
 swift build -c release --product seleksi 2>&1 | tail -1
 S=.build/release/seleksi
-export SELEKSI_DB="${1:-seleksi.sqlite}"
-rm -f "$SELEKSI_DB" "$SELEKSI_DB-wal" "$SELEKSI_DB-shm"
-
-step() { echo; echo "\$ seleksi $*"; "$S" "$@"; }
-try()  { echo; echo "\$ seleksi $*   # expected to be refused"; "$S" "$@" || echo "(exit $?)"; }
-
-step check
-step init --now 2026-01-05T08:00
-step start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00
-step fire 1 buka --as operator1 --now 2026-01-05T09:00
-step start demo_pelamar --org skb-demo --as pelamar1 --parent 1 --now 2026-01-06T09:00
-step start demo_pelamar --org skb-demo --as pelamar2 --parent 1 --now 2026-01-06T10:00
-try  fire 2 ajukan --as pelamar1 --form demo_pendaftaran=examples/demo/isian_salah.json --now 2026-01-07T09:00
-step fire 2 ajukan --as pelamar1 --form demo_pendaftaran=examples/demo/isian_pelamar.json --now 2026-01-07T09:00
-try  fire 2 nilai --as penilai1 --now 2026-01-07T10:00
-step fire 2 verifikasi --as penilai1 --now 2026-01-08T09:00
-step fire 2 nilai --as penilai2 --form demo_penilaian=examples/demo/penilaian.json --now 2026-01-09T09:00
-step fire 2 terima --as kepala1 --now 2026-01-10T09:00
-step fire 3 tarik --as pelamar2 --reason "Pindah domisili" --now 2026-01-11T09:00
-step tick --now 2026-01-20T00:00
-step fire 1 tetapkan --as kepala1 --now 2026-01-21T09:00
-step fire 1 tanda_tangan --as penilai1 --now 2026-01-22T09:00
-step fire 1 tanda_tangan --as penilai2 --now 2026-01-22T09:05
-step fire 1 tanda_tangan --as penilai3 --now 2026-01-22T09:10
-step list --counts
-step show 1
-step history 2
-step audit verify
+"$S" check
+"$S" demo --db seleksi-demo.sqlite --out demo-out --applicants "${1:-500}" --seed "${2:-2019}" --replace
 echo
-echo "Database: $SELEKSI_DB — try: $S show 2 --json, $S form fill demo_pendaftaran --db $SELEKSI_DB"
+echo "Next: $S report 1 --db seleksi-demo.sqlite · $S history 2 --db seleksi-demo.sqlite · open demo-out/dokumen/*.html"
