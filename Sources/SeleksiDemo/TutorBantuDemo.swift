@@ -83,10 +83,10 @@ public struct TutorBantuDemo {
         let files = try makeAttachments()
         phase("organisasi dan pelaku")
 
-        let round = try prepareRound(team: team, allocation: allocation)
+        let round = try prepareRound(team: team, allocation: allocation, files: files)
         summary.round = round
         try document("tutor_bantu/sk_tim", round)
-        phase("kuota, tim seleksi (SK), pendaftaran dibuka")
+        phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka")
 
         let applicants = try register(round: round, team: team, files: files)
         phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)")
@@ -169,7 +169,8 @@ public struct TutorBantuDemo {
                 let skb = "\(u)-skb-\(i < 10 ? "0" : "")\(i)"
                 try engine.addOrganisation(id: skb, name: "SKB Kabupaten Contoh \(i) (fiktif)", kind: "skb", parent: u)
                 let head = "\(skb)-kepala"
-                try engine.addActor(id: head, name: SyntheticPeople.name(&rng), nip: "1972\(rng.int(1_000_000_000...9_999_999_999))")
+                team.names[head] = SyntheticPeople.name(&rng)
+                try engine.addActor(id: head, name: team.names[head]!, nip: "1972\(rng.int(1_000_000_000...9_999_999_999))")
                 try engine.grant(actor: head, role: "kepala_skb", org: skb)
                 team.skbs.append(skb)
                 team.skbHeads[skb] = head
@@ -219,8 +220,28 @@ public struct TutorBantuDemo {
         return out
     }
 
-    mutating func prepareRound(team: Team, allocation: Int) throws -> Int64 {
+    mutating func prepareRound(team: Team, allocation: Int, files: [String: String]) throws -> Int64 {
         let round = try engine.start(workflow: "tb_putaran", org: options.upt, actor: team.operatorID, now: clock).id
+        // Each SKB files its request (Formats 2, 3, 10); the UPT analyses it before setting the quota.
+        for (i, skb) in team.skbs.enumerated() {
+            let head = team.skbHeads[skb]!
+            let proposal = try engine.start(workflow: "tb_usulan_skb", org: skb, actor: head, parent: round, now: clock).id
+            let learners = rng.int(20...60)
+            try fire(proposal, "ajukan_usulan", head, forms: [
+                "tb_usulan_skb": ["nama_skb": .string("SKB Kabupaten Contoh \(i + 1) (fiktif)"), "npsn": .string("6\(String(format: "%07d", rng.int(1...9_999_999)))"),
+                                  "akreditasi": .string(rng.pick(["A", "B", "C", "belum"])), "nama_kepala": .string(team.names[head] ?? head),
+                                  "alamat": .string("Jl. Contoh \(i + 1) (fiktif)"), "kabupaten_kota": .string("Kabupaten Contoh \(i + 1)"),
+                                  "provinsi": .string("Kalimantan Selatan"), "telepon": .string(SyntheticPeople.phone(&rng)), "email": .string("skb\(i + 1)@contoh.id"),
+                                  "npwp_lembaga": .string("01.234.567.8-\(String(format: "%03d", i + 1)).000"),
+                                  "rekomendasi_dinas": .string(files["ktp"]!), "perbup_alih_fungsi": .string(files["ktp"]!),
+                                  "kebutuhan": .list([.record(["program": .string("paud"), "jumlah_ada": .number(1), "jumlah_dibutuhkan": .number(2)])])],
+                "tb_analisis_kebutuhan": ["baris": .list([.record(["program": .string("paud"), "jenis_pendidik": .string("guru"), "peserta_didik": .number(Double(learners)),
+                                                                  "rasio": .number(15), "jumlah_ada": .number(1)])])],
+                "tb_pendidik_ada": ["pendidik": .list([.record(["nama": .string(SyntheticPeople.name(&rng)), "jenis": .string("pamong"),
+                                                               "pendidikan_terakhir": .string("S1"), "program": .string("PAUD")])])],
+            ])
+            try fire(proposal, "analisis", team.operatorID)
+        }
         // Quota: the allocation spread over the SKBs and the four programmes, PAUD and Kesetaraan first.
         let programmes = ["paud", "kesetaraan", "keaksaraan", "kursus"]
         var rows: [Value] = []

@@ -20,17 +20,20 @@ extension Engine {
                 let rankVariables = w.transitions.flatMap(\.effects).compactMap { e -> String? in
                     if case .rank(let r) = e { return r.rankVariable } else { return nil }
                 }
-                var participating = 0
+                var participating: [String: Double] = [:]
                 for child in children {
                     let described = Value.record(try describe(child))
                     all.append(described)
                     let key = rankVariables.flatMap { [child.variables["\($0)_kelompok"] ?? .null, child.variables[$0] ?? .null] } + [.number(Double(child.id))]
                     byState[child.state, default: []].append((key, described))
                     // Taking part = having submitted a form (a registration left empty does not count).
-                    if try db.prepare("SELECT 1 FROM submissions WHERE instance = ? LIMIT 1").first(.int(child.id), map: { _ in true }) ?? false { participating += 1 }
+                    if try db.prepare("SELECT 1 FROM submissions WHERE instance = ? LIMIT 1").first(.int(child.id), map: { _ in true }) ?? false {
+                        participating[child.workflowID, default: 0] += 1
+                    }
                 }
                 context["children"] = .list(all)
-                context["children_participating"] = .number(Double(participating))
+                // By child workflow: a round has applications and SKB proposals side by side.
+                context["children_participating"] = .record(participating.mapValues(Value.number))
                 context["children_by_state"] = .record(byState.mapValues { entries in
                     .list(entries.sorted { a, b in
                         for (x, y) in zip(a.key, b.key) {

@@ -56,16 +56,18 @@ extension Engine {
             }
 
             // Scores of independently rated forms.
-            var formsSeen: Set<String> = []
-            for child in children.prefix(1) {
+            // Independently rated forms of every kind of child (a round may have several workflows below it).
+            var formsSeen: [String: String] = [:]
+            var kindsSeen: Set<String> = []
+            for child in children where kindsSeen.insert(child.workflowHash).inserted {
                 let cw = try workflow(hash: child.workflowHash)
-                for formID in cw.referencedForms where try form(hash: child.formHashes[formID]!).independentRatings { formsSeen.insert(formID) }
+                for formID in cw.referencedForms where try form(hash: child.formHashes[formID]!).independentRatings { formsSeen[formID] = child.formHashes[formID]! }
             }
-            for formID in formsSeen.sorted() {
+            for (formID, formHash) in formsSeen.sorted(by: { $0.key < $1.key }) {
                 let rows = try db.prepare("""
                     SELECT s.instance, s.data FROM submissions s JOIN instances i ON i.id = s.instance WHERE i.parent = ? AND s.form_id = ? ORDER BY s.instance, s.id
                     """).rows(.int(id), .text(formID)) { ($0.int(0), JSONBridge.storedRecord($0.text(1))) }
-                let definition = try form(hash: children.first!.formHashes[formID]!)
+                let definition = try form(hash: formHash)
                 let numeric = definition.allFields.filter { [.integer, .decimal].contains($0.field.type) }
                 for (path, field) in numeric {
                     var byInstance: [Int64: [Double]] = [:]

@@ -221,3 +221,40 @@ struct BlindScoringTests {
         #expect(sheets.count == 2)
     }
 }
+
+@Suite("SKB proposals (Formats 2, 3, 10) before the quota")
+struct SKBProposalTests {
+    @Test func theQuotaWaitsForEveryFiledProposalToBeAnalysed() throws {
+        let f = try TutorBantuFixture(open: false)
+        let head = "\(f.skb1)-kepala"
+        let proposal = try f.engine.start(workflow: "tb_usulan_skb", org: f.skb1, actor: head, parent: f.round, now: f.now).id
+        let file = f.temp.write("surat.txt", "surat sintetis\n")
+        let needs: [String: Value] = ["baris": .list([.record(["program": .string("paud"), "jenis_pendidik": .string("guru"), "peserta_didik": .number(8),
+                                                               "rasio": .number(15), "jumlah_ada": .number(1)])])]
+        var forms: [String: [String: Value]] = [
+            "tb_usulan_skb": ["nama_skb": .string("SKB Uji 1"), "npsn": .string("60000001"), "akreditasi": .string("B"), "nama_kepala": .string("Kepala"),
+                              "alamat": .string("Jl. Uji"), "kabupaten_kota": .string("Kab. Uji"), "provinsi": .string("Kalimantan Selatan"),
+                              "telepon": .string("081200002222"), "email": .string("skb@contoh.id"), "npwp_lembaga": .string("012345678901000"),
+                              "rekomendasi_dinas": .string(file), "perbup_alih_fungsi": .string(file),
+                              "kebutuhan": .list([.record(["program": .string("paud"), "jumlah_ada": .number(1), "jumlah_dibutuhkan": .number(2)])])],
+            "tb_analisis_kebutuhan": needs, "tb_pendidik_ada": ["pendidik": .list([])],
+        ]
+        // A PAUD group of 8 learners is below the minimum of 12 (BAB III B 5).
+        #expect { try f.fire(proposal, "ajukan_usulan", head, forms: forms) } throws: { error in
+            guard case EngineError.refused(_, let v) = error else { return false }
+            return v.map(\.path) == ["tb_analisis_kebutuhan.baris[1].peserta_didik"]
+        }
+        forms["tb_analisis_kebutuhan"] = ["baris": .list([.record(["program": .string("paud"), "jenis_pendidik": .string("guru"), "peserta_didik": .number(40),
+                                                                  "rasio": .number(15), "jumlah_ada": .number(1)])])]
+        try f.fire(proposal, "ajukan_usulan", head, forms: forms)
+        #expect(try f.variable(proposal, "kebutuhan") == .number(2))  // ceil(40 / 15) − 1
+        let quota: [String: [String: Value]] = ["tb_kuota": ["rincian": .list([.record(["skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(2), "jam_atau_bulan": .string("12 bulan")])])]]
+        #expect { try f.fire(f.round, "tetapkan_kuota", "kepala", forms: quota) } throws: { error in
+            guard case EngineError.refused(let r, _) = error else { return false }
+            return r.message.id.contains("belum diajukan atau belum dianalisis")
+        }
+        try f.fire(proposal, "analisis", "operator")
+        try f.fire(f.round, "tetapkan_kuota", "kepala", forms: quota)
+        #expect(try f.engine.show(f.round).record.state == "kuota")
+    }
+}
