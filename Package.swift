@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "seleksi",
             dependencies: ["SeleksiEngine", "SeleksiDemo", "SeleksiDocuments", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine"], path: "bench/Sources/seleksi-bench"),
+        .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine", "SeleksiStore"], path: "bench/Sources/seleksi-bench"),
         .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
         .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiDemo", "SeleksiDocuments"]),
         // Runs the built `seleksi` binary as a user would: arguments, standard input, exit codes.

@@ -62,6 +62,7 @@ extension Engine {
     /// from the state it leads to. A transition whose guards do not hold is skipped silently: it is
     /// not a command, so it leaves no audit row.
     func fireAutomatic(on id: Int64, in w: WorkflowDefinition, state: String, now: Timestamp, depth: Int) throws -> [FireResult] {
+        guard w.hasAutomaticTransitions else { return [] }
         let automatic = w.transitions(from: state).filter(\.isAutomatic)
         guard !automatic.isEmpty else { return [] }
         for t in automatic {

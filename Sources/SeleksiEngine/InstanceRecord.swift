@@ -1,3 +1,4 @@
+import Foundation
 import SeleksiCore
 import SeleksiStore
 
@@ -17,15 +18,24 @@ public struct InstanceRecord: Sendable {
     public let createdAt: Int64
     public var updatedAt: Int64
 
+    /// Every instance started on the same definitions has the same form hashes: parse each text once.
+    private static let formHashCache = FormHashCache()
+
+    static func formHashes(_ text: String) -> [String: String] {
+        if let cached = formHashCache.get(text) { return cached }
+        var hashes: [String: String] = [:]
+        for (k, v) in JSONBridge.storedRecord(text) { hashes[k] = v.displayText }
+        formHashCache.set(text, hashes)
+        return hashes
+    }
+
     static let columns = "id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at"
 
     init(row: Row) {
         id = row.int(0)
         workflowID = row.text(1)
         workflowHash = row.text(2)
-        var hashes: [String: String] = [:]
-        for (k, v) in JSONBridge.storedRecord(row.text(3)) { hashes[k] = v.displayText }
-        formHashes = hashes
+        formHashes = InstanceRecord.formHashes(row.text(3))
         org = row.text(4)
         owner = row.text(5)
         parent = row.optionalInt(6)
@@ -35,5 +45,20 @@ public struct InstanceRecord: Sendable {
         variables = JSONBridge.storedRecord(row.text(10))
         createdAt = row.int(11)
         updatedAt = row.int(12)
+    }
+}
+
+/// A small lock-protected cache (the CLI is single-threaded; tests may not be).
+final class FormHashCache: @unchecked Sendable {
+    private var entries: [String: [String: String]] = [:]
+    private let lock = NSLock()
+
+    func get(_ key: String) -> [String: String]? { lock.lock(); defer { lock.unlock() }; return entries[key] }
+
+    func set(_ key: String, _ value: [String: String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count > 1000 { entries.removeAll() }
+        entries[key] = value
     }
 }

@@ -115,7 +115,7 @@ public struct TransitionFunction: Sendable {
                     en: "an effect of '\(t.event)' (\(workflow.file):\(t.line)) failed: \(error)")))
             }
         }
-        return .accepted(.init(transition: t, role: role, from: instance.state, to: t.to, variables: variables, decisions: decisions, children: children, childEvents: childEvents))
+        return .accepted(.init(event: t.event, role: role, from: instance.state, to: t.to, variables: variables, decisions: decisions, children: children, childEvents: childEvents))
     }
 
     /// Events that some transition allows in `state`, for messages and `seleksi show`.

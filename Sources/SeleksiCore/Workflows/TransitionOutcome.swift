@@ -7,7 +7,7 @@ public enum TransitionOutcome: Sendable {
     case refused(Refusal)
 
     public struct Accepted: Sendable {
-        public let transition: TransitionDefinition
+        public let event: String
         public let role: String
         public let from: String
         public let to: String

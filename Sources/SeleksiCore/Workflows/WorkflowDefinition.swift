@@ -26,6 +26,8 @@ public final class WorkflowDefinition: Sendable {
     public let namesRead: Set<String>
     /// Whether any guard or effect asks about children.
     public let readsChildren: Bool
+    /// Whether any transition is automatic (so the shell looks for one after each command).
+    public let hasAutomaticTransitions: Bool
 
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String]) {
@@ -50,6 +52,7 @@ public final class WorkflowDefinition: Sendable {
         for s in states { for t in s.timers { if case .at(let e) = t.when { expressions.append(e) } } }
         namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
         readsChildren = expressions.contains(where: \.readsChildren)
+        hasAutomaticTransitions = transitions.contains(where: \.isAutomatic)
         self.id = id
         self.version = version
         self.title = title
