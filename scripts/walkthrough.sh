@@ -5,11 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if command -v apt-get >/dev/null 2>&1 && ! pkg-config --exists sqlite3 libxml-2.0 2>/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libsqlite3-dev libxml2-dev pkg-config >/dev/null
-fi
+source scripts/setup.sh
 
 echo "== build (release)"
 swift build -c release --product seleksi 2>&1 | tail -1
