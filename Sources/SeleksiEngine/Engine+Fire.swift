@@ -107,12 +107,12 @@ extension Engine {
             CommandRefused(refusal: Refusal(code, LocalizedText(id: id, en: en)), violations: [], instance: instance, from: from)
         }
         guard var record = try instance(request.instance) else {
-            throw refuse(.unknownEvent, "tidak ada instans #\(request.instance)", "no instance #\(request.instance)")
+            throw refuse(.unknownInstance, "tidak ada instans #\(request.instance)", "no instance #\(request.instance)")
         }
         let w = try workflow(hash: record.workflowHash)
         let isSystem = request.actor == Command.systemActor
         if !isSystem, try !actorExists(request.actor) {
-            throw refuse(.roleMissing, "pelaku '\(request.actor)' tidak terdaftar", "actor '\(request.actor)' is not registered", instance: record.id, from: record.state)
+            throw refuse(.unknownActor, "pelaku '\(request.actor)' tidak terdaftar", "actor '\(request.actor)' is not registered", instance: record.id, from: record.state)
         }
         let held = isSystem ? ["system"] : try roles(of: request.actor, for: record, in: w)
 

@@ -39,12 +39,12 @@ extension Engine {
             do {
                 return try db.transaction {
                     guard let hash = try currentHash(kind: "workflow", id: workflowID) else {
-                        throw Refusal(.unknownEvent, LocalizedText(id: "tidak ada alur '\(workflowID)'; alur yang ada: \(try currentWorkflowIDs().joined(separator: ", "))",
+                        throw Refusal(.unknownWorkflow, LocalizedText(id: "tidak ada alur '\(workflowID)'; alur yang ada: \(try currentWorkflowIDs().joined(separator: ", "))",
                                                                   en: "no workflow '\(workflowID)'"))
                     }
                     let w = try workflow(hash: hash)
                     guard try actorExists(actor) else {
-                        throw Refusal(.roleMissing, LocalizedText(id: "pelaku '\(actor)' tidak terdaftar", en: "actor '\(actor)' is not registered"))
+                        throw Refusal(.unknownActor, LocalizedText(id: "pelaku '\(actor)' tidak terdaftar", en: "actor '\(actor)' is not registered"))
                     }
                     guard try organisationExists(org) else {
                         throw Refusal(.roleMissing, LocalizedText(id: "organisasi '\(org)' tidak terdaftar", en: "organisation '\(org)' is not registered"))
@@ -57,7 +57,7 @@ extension Engine {
                             en: "\(actor) may not start \(w.id) in \(org): needs role \(w.startRoles.joined(separator: ", "))"))
                     }
                     if let parent, try instance(parent) == nil {
-                        throw Refusal(.unknownEvent, LocalizedText(id: "tidak ada instans induk #\(parent)", en: "no parent instance #\(parent)"))
+                        throw Refusal(.unknownInstance, LocalizedText(id: "tidak ada instans induk #\(parent)", en: "no parent instance #\(parent)"))
                     }
                     let role = w.startRoles.first(where: held.contains) ?? w.startRoles.first(where: { w.role($0)?.scope == .owner })
                     return try insertInstance(w, hash: hash, org: org, owner: actor, parent: parent, role: role, now: now)

@@ -11,7 +11,7 @@ extension Engine {
             do {
                 return try db.transaction {
                     guard let record = try instance(id) else {
-                        throw CommandRefused(refusal: Refusal(.unknownEvent, LocalizedText(id: "tidak ada instans #\(id)", en: "no instance #\(id)")), violations: [])
+                        throw CommandRefused(refusal: Refusal(.unknownInstance, LocalizedText(id: "tidak ada instans #\(id)", en: "no instance #\(id)")), violations: [])
                     }
                     let w = try workflow(hash: record.workflowHash)
                     let held = try actorExists(actor) ? try roles(of: actor, for: record, in: w) : []

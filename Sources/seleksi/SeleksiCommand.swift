@@ -22,6 +22,7 @@ struct SeleksiCommand: ParsableCommand {
           2  masukan atau definisi salah (berkas, baris, kolom disebutkan)
           3  masalah basis data (tidak ada, terkunci, dibuat versi lebih baru)
           4  log audit tidak utuh
+          64 argumen perintah salah (lihat pesan dan --help)
         """,
         version: "0.1.0",
         subcommands: [

@@ -29,6 +29,9 @@ public enum TransitionOutcome: Sendable {
 public struct Refusal: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case unknownEvent = "unknown-event"
+        case unknownInstance = "unknown-instance"
+        case unknownWorkflow = "unknown-workflow"
+        case unknownActor = "unknown-actor"
         case notAllowedInState = "not-allowed-in-state"
         case roleMissing = "role-missing"
         case formMissing = "form-missing"
