@@ -34,7 +34,8 @@ public struct DocumentRenderer {
         do { mustache = try MustacheTemplate(string: source) } catch {
             throw EngineError.input("\(path): the template does not parse: \(error)")
         }
-        let context = TemplateContext.convert(try engine.documentContext(instance))
+        let needs = DocumentRenderer.childrenRead(by: source)
+        let context = TemplateContext.convert(try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all))
         let markdown = mustache.render(context)
         let title = markdown.split(separator: "\n").first { $0.hasPrefix("#") }.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? template
         let html = DocumentRenderer.page(title: title, body: MarkdownParser().html(from: markdown))
@@ -47,6 +48,20 @@ public struct DocumentRenderer {
         try Data(htmlBytes).write(to: URL(fileURLWithPath: htmlPath))
         try engine.recordDocument(instance: instance, template: template, files: [(base + ".md", mdBytes), (base + ".html", htmlBytes)], actor: actor, now: now)
         return Rendered(markdownPath: mdPath, htmlPath: htmlPath, sha256: sha256(mdBytes))
+    }
+
+    /// Which children a template reads: the states named in `children_by_state.<state>`, and whether
+    /// it walks the flat `children` list. Only those are loaded.
+    static func childrenRead(by template: String) -> (states: Set<String>, all: Bool) {
+        var states: Set<String> = []
+        var rest = Substring(template)
+        while let r = rest.range(of: "children_by_state.") {
+            let name = rest[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { states.insert(String(name)) }
+            rest = rest[r.upperBound...]
+        }
+        let all = template.contains("{{#children}}") || template.contains("{{children.") || template.contains("{{^children}}")
+        return (states, all)
     }
 
     private func sha256(_ bytes: [UInt8]) -> String {

@@ -6,34 +6,37 @@ extension Engine {
     /// its organisation (and the one above), its owner, its parent, and its children (each with the
     /// same), children also grouped by state. Lists are in instance order, so the same state always
     /// gives the same document.
-    public func documentContext(_ id: Int64, includeChildren: Bool = true) throws -> Value {
+    ///
+    /// A document about a round of 20,000 applicants needs few of them: `childStates` names the states
+    /// whose children are described (nil: all), and `allChildren` whether the flat list is wanted.
+    public func documentContext(_ id: Int64, childStates: Set<String>? = nil, allChildren: Bool = true) throws -> Value {
         try wrap {
             let record = try requireInstance(id)
             var context = try describe(record)
             if let parent = record.parent, let p = try instance(parent) { context["parent"] = .record(try describe(p)) }
-            if includeChildren {
-                let children = try db.prepare("SELECT \(InstanceRecord.columns) FROM instances WHERE parent = ? ORDER BY id").rows(.int(id)) { InstanceRecord(row: $0) }
-                var byState: [String: [(key: [Value], value: Value)]] = [:]
-                var all: [Value] = []
+            // Children that took part (submitted a form), by workflow: counted in SQL, not loaded.
+            let participating = try db.prepare("""
+                SELECT i.workflow_id, count(*) FROM instances i WHERE i.parent = ? AND EXISTS (SELECT 1 FROM submissions s WHERE s.instance = i.id)
+                GROUP BY i.workflow_id
+                """).rows(.int(id)) { ($0.text(0), Value.number(Double($0.int(1)))) }
+            context["children_participating"] = .record(Dictionary(uniqueKeysWithValues: participating))
+            if allChildren || childStates?.isEmpty == false {
+                let rows = try db.prepare("SELECT \(InstanceRecord.columns) FROM instances WHERE parent = ? ORDER BY id").rows(.int(id)) { InstanceRecord(row: $0) }
                 // Children ranked by a <rank> effect are listed in group and rank order.
                 let w = try workflow(hash: record.workflowHash)
                 let rankVariables = w.transitions.flatMap(\.effects).compactMap { e -> String? in
                     if case .rank(let r) = e { return r.rankVariable } else { return nil }
                 }
-                var participating: [String: Double] = [:]
-                for child in children {
+                var byState: [String: [(key: [Value], value: Value)]] = [:]
+                var all: [Value] = []
+                for child in rows where allChildren || childStates!.contains(child.state) {
                     let described = Value.record(try describe(child))
-                    all.append(described)
+                    if allChildren { all.append(described) }
+                    guard childStates == nil || childStates!.contains(child.state) else { continue }
                     let key = rankVariables.flatMap { [child.variables["\($0)_kelompok"] ?? .null, child.variables[$0] ?? .null] } + [.number(Double(child.id))]
                     byState[child.state, default: []].append((key, described))
-                    // Taking part = having submitted a form (a registration left empty does not count).
-                    if try db.prepare("SELECT 1 FROM submissions WHERE instance = ? LIMIT 1").first(.int(child.id), map: { _ in true }) ?? false {
-                        participating[child.workflowID, default: 0] += 1
-                    }
                 }
-                context["children"] = .list(all)
-                // By child workflow: a round has applications and SKB proposals side by side.
-                context["children_participating"] = .record(participating.mapValues(Value.number))
+                if allChildren { context["children"] = .list(all) }
                 context["children_by_state"] = .record(byState.mapValues { entries in
                     .list(entries.sorted { a, b in
                         for (x, y) in zip(a.key, b.key) {
