@@ -14,7 +14,7 @@ struct TutorBantuFixture {
     var now = at("2019-06-10T08:00")
     var applicantCount = 0
 
-    init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true) throws {
+    init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true, aggregation: String = "rata_rata") throws {
         engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"), now: at("2019-06-01T08:00")).0
         try engine.addOrganisation(id: skb1, name: "SKB Uji 1 (fiktif)", kind: "skb", parent: upt)
         try engine.addOrganisation(id: skb2, name: "SKB Uji 2 (fiktif)", kind: "skb", parent: upt)
@@ -43,7 +43,7 @@ struct TutorBantuFixture {
         ]])
         try fire(round, "buka_pendaftaran", "operator", forms: ["tb_jadwal": [
             "tahun_anggaran": .number(2019), "tanggal_acuan": .string("2019-07-01"), "batas_pendaftaran": .string("2019-06-24"),
-            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string("rata_rata"),
+            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string(aggregation),
         ]])
     }
 
@@ -53,15 +53,16 @@ struct TutorBantuFixture {
     }
 
     /// A complete, eligible portfolio for a PAUD educator born `born`.
-    func portfolio(born: String = "1990-07-31", program: String = "paud", experience: [(String, String?)] = [("2014-01-06", "2018-12-31")]) -> [String: Value] {
+    func portfolio(born: String = "1990-07-31", program: String = "paud", education: String = "S1",
+                   experience: [(String, String?)] = [("2014-01-06", "2018-12-31")]) -> [String: Value] {
         let file = temp.write("lampiran.txt", "berkas sintetis\n")
         let date = CivilDate(iso: born)!
         let nik = "6371\(String(format: "%02d", 1))\(String(format: "%02d", date.day + 40))\(String(format: "%02d", date.month))\(String(format: "%02d", date.year % 100))0001"
         return [
             "program": .string(program), "nama": .string("Dewi Contoh (fiktif)"), "nik": .string(nik), "jenis_kelamin": .string("P"),
             "tempat_lahir": .string("Banjarbaru"), "tanggal_lahir": .string(born), "alamat": .string("Jl. Contoh 1"), "telepon": .string("081200001111"),
-            "email": .string("dewi@contoh.id"), "pendidikan_terakhir": .string("S1"), "status_asn": .bool(false), "menerima_honor_sejenis": .bool(false),
-            "kualifikasi": .list([.record(["jenjang": .string("S1"), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012)])]),
+            "email": .string("dewi@contoh.id"), "pendidikan_terakhir": .string(education), "status_asn": .bool(false), "menerima_honor_sejenis": .bool(false),
+            "kualifikasi": .list([.record(["jenjang": .string(education), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012)])]),
             "pengalaman": .list(experience.map { .record(["tempat_kerja": .string("PAUD Contoh"), "bidang": .string("PAUD"), "relevan": .bool(true),
                                                           "mulai": .string($0.0), "selesai": $0.1.map(Value.string) ?? .null]) }),
             "berkas_ktp": .string(file), "berkas_ijazah": .string(file), "berkas_sertifikat_pendidik": .string(file),

@@ -258,3 +258,29 @@ struct SKBProposalTests {
         #expect(try f.engine.show(f.round).record.state == "kuota")
     }
 }
+
+@Suite("Tutor Bantu: minimum education and the choice of aggregation")
+struct EducationAndAggregationTests {
+    @Test func eachProgrammeHasItsMinimumEducation() throws {
+        var f = try TutorBantuFixture()
+        // PAUD and Kesetaraan need at least S1; Keaksaraan and Kursus at least SMA (BAB II D 2).
+        let paudD3 = try f.apply(f.portfolio(program: "paud", education: "D3"))
+        #expect(try f.variable(paudD3, "syarat_pendidikan") == .bool(false))
+        let kesetaraanS2 = try f.apply(f.portfolio(program: "kesetaraan", education: "S2"))
+        #expect(try f.variable(kesetaraanS2, "syarat_pendidikan") == .bool(true))
+        let keaksaraanSMA = try f.apply(f.portfolio(program: "keaksaraan", education: "SMA"))
+        #expect(try f.variable(keaksaraanSMA, "syarat_pendidikan") == .bool(true))
+    }
+
+    @Test func theRoundCanCombineScoresByMedian() throws {
+        var f = try TutorBantuFixture(aggregation: "median")
+        let id = try f.apply(f.portfolio())
+        try f.fire(id, "usulkan", "\(f.skb1)-kepala")
+        f.now = at("2019-06-25T08:00")
+        _ = try f.engine.tick(now: f.now)
+        try f.fire(id, "verifikasi", "tim1", forms: ["tb_verifikasi": ["keputusan": .string("memenuhi"), "dokumen_asli_sesuai": .bool(true)]])
+        try f.fire(f.round, "mulai_penilaian", "kepala")
+        for (rater, total) in [("tim1", 60), ("tim2", 62), ("kepala", 70)] { try f.fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)]) }
+        #expect(try f.variable(id, "skor") == .number(62))
+    }
+}
