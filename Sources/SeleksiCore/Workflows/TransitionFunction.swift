@@ -25,14 +25,13 @@ public struct TransitionFunction: Sendable {
                 en: "event '\(command.event)' is not allowed in state '\(instance.state)'; allowed: \(allowed.isEmpty ? "(none — final state)" : allowed)")))
         }
         let permitted = candidates.filter { t in command.actor == Command.systemActor || t.roles.contains(where: command.actorRoles.contains) }
-        guard let first = permitted.first else {
+        guard !permitted.isEmpty else {
             let roles = Set(candidates.flatMap(\.roles)).sorted().joined(separator: ", ")
             let held = command.actorRoles.isEmpty ? "tidak ada" : command.actorRoles.sorted().joined(separator: ", ")
             return .refused(Refusal(.roleMissing, LocalizedText(
                 id: "\(command.actor) tidak berwenang: '\(command.event)' hanya untuk peran \(roles); peran \(command.actor) di instans ini: \(held)",
                 en: "\(command.actor) may not fire '\(command.event)': it needs role \(roles); held here: \(command.actorRoles.sorted().joined(separator: ", "))")))
         }
-        _ = first
         let hasReason = !(command.reason ?? "").trimmingSpaces.isEmpty
         // A transition whose guards hold but which needs a reason not given is the most useful thing
         // to report, ahead of the guards of the alternatives that did not hold.
