@@ -50,3 +50,9 @@ with open(out / "biaya_kursus.csv", "w", newline="", encoding="utf-8") as f:
     w.writerow(["no", "jenis_kursus", "jenjang_kkni", "jumlah_jp", "biaya_maksimal_per_paket"])
     w.writerows(kursus)
 print(f"{len(rows)} UPT allocations, {len(upt)} provinces, {len(kursus)} course rows")
+
+with open(out / "biaya_kursus_kunci.csv", "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["kunci", "biaya_maksimal_per_paket", "jumlah_jp"])
+    for no, kind, level, hours, cost in kursus:
+        w.writerow([f"{kind} — {level}", cost, hours])

@@ -1,3 +1,4 @@
+import Foundation
 import SeleksiCore
 
 /// Turns a document context into what Mustache renders: records become dictionaries, and every value
@@ -11,7 +12,8 @@ enum TemplateContext {
         switch value {
         case .null: return ""
         case .bool(let b): return b
-        case .number(let n): return Value.format(number: n)
+        // Indonesian writes a decimal comma: 84,67.
+        case .number(let n): return Value.format(number: n).replacingOccurrences(of: ".", with: ",")
         case .string(let s): return s
         case .date(let d): return d.iso
         case .list(let l):

@@ -284,3 +284,38 @@ struct EducationAndAggregationTests {
         #expect(try f.variable(id, "skor") == .number(62))
     }
 }
+
+@Suite("Tutor Bantu: contracts within the caps of Format 18")
+struct ContractCapTests {
+    /// One PAUD applicant at SKB 1 taken to `ditetapkan`.
+    func appointed() throws -> (TutorBantuFixture, Int64) {
+        let (f, ids) = try TutorBantuRulesTests().scoringRound()
+        for id in ids { for (rater, total) in [("tim1", 70), ("tim2", 72), ("kepala", 71)] { try f.fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)]) } }
+        try f.fire(f.round, "peringkat", "kepala")
+        try f.fire(f.round, "isi_berita_acara", "operator", forms: ["tb_berita_acara": [
+            "tanggal": .string("2019-06-28"), "tempat": .string("Aula"), "provinsi": .string("Kalimantan Selatan"), "pukul_mulai": .string("08.00"), "pukul_selesai": .string("15.30"),
+        ]])
+        for member in f.team { try f.fire(f.round, "tanda_tangan_ba", member) }
+        try f.fire(f.round, "tetapkan_sk", "kepala", forms: ["tb_sk_penetapan": ["nomor": .string("2/SK/2019"), "tanggal": .string("2019-06-29"), "tempat": .string("Banjarbaru")]])
+        try f.fire(f.round, "tetapkan_penerima", "ppk")
+        try f.fire(f.round, "sahkan", "kpa")
+        let appointed = try #require(try ids.first { try f.state($0) == "ditetapkan" })
+        return (f, appointed)
+    }
+
+    func contract(_ fee: Double) -> [String: [String: Value]] {
+        ["tb_kontrak": ["nomor": .string("PK-1"), "tanggal": .string("2019-07-05"), "tempat": .string("SKB Uji 1"), "mulai": .string("2019-07-08"),
+                        "selesai": .string("2019-12-31"), "honor_per_bulan": .number(fee), "nama_bank": .string("Bank Contoh"), "nomor_rekening": .string("1234567890")]]
+    }
+
+    @Test func aPAUDFeeAboveRp1500000AMonthIsRefused() throws {
+        let (f, id) = try appointed()
+        #expect { try f.fire(id, "ttd_perjanjian_kerja", "\(f.skb1)-kepala", forms: contract(1_600_000)) } throws: { error in
+            guard case EngineError.refused(let r, _) = error else { return false }
+            return r.message.id.contains("Rp1.500.000 per bulan")
+        }
+        try f.fire(id, "ttd_perjanjian_kerja", "\(f.skb1)-kepala", forms: contract(1_500_000))
+        try f.fire(id, "ttd_pks", "ppk")
+        #expect(try f.state(id) == "berkontrak")
+    }
+}
