@@ -195,7 +195,7 @@ extension Engine {
                 record.stateSeq += 1
                 record.enteredAt = now.seconds
             }
-            try db.prepare("UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")
+            try db.prepare(static: "UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")
                 .run(.text(record.state), .int(record.stateSeq), .int(record.enteredAt), .text(Value.record(record.variables).canonicalJSON),
                      .int(now.seconds), .int(record.id))
             for d in accepted.decisions {

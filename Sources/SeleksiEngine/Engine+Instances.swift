@@ -3,7 +3,10 @@ import SeleksiStore
 
 extension Engine {
     func instance(_ id: Int64) throws -> InstanceRecord? {
-        try db.prepare("SELECT \(InstanceRecord.columns) FROM instances WHERE id = ?").first(.int(id)) { InstanceRecord(row: $0) }
+        try db.prepare(static: """
+            SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
+            FROM instances WHERE id = ?
+            """).first(.int(id)) { InstanceRecord(row: $0) }
     }
 
     func requireInstance(_ id: Int64) throws -> InstanceRecord {

@@ -17,7 +17,7 @@ public final class AuditLog {
         r.seq = last.seq + 1
         r.prevHash = last.hash
         r.hash = r.computeHash()
-        try db.prepare("""
+        try db.prepare(static: """
             INSERT INTO audit_log (seq, at, actor, role, instance, command, event, from_state, to_state, outcome, reason, data_hash, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run(.int(r.seq), .int(r.at), .text(r.actor), .optional(r.role), .optional(r.instance), .text(r.command),
