@@ -7,6 +7,8 @@
 // 2. Verifies the audit chain.
 // 3. Times `seleksi show`, `seleksi list --counts` and `seleksi history` as separate processes on a database
 //    of 10,000 instances (the CLI binary built beside this one).
+// --sql-floor: the same three statements and audit hash per transition with no workflow logic, the
+// floor under figure 1. --hash-only: the audit row hash alone. --no-cli: skip part 3.
 import Foundation
 import SeleksiCore
 import SeleksiEngine
@@ -48,6 +50,32 @@ if CommandLine.arguments.contains("--hash-only") {
     let t = seconds()
     for i in 0..<200_000 { r.seq = Int64(i); r.prevHash = r.computeHash() }
     print(String(format: "computeHash: %.2f µs each", (seconds() - t) / 200_000 * 1e6))
+    exit(0)
+}
+if CommandLine.arguments.contains("--sql-floor") {
+    // The floor under the engine: the same three statements per transition and the audit hash, with
+    // no workflow logic at all (read the row, update it, append the chained audit row).
+    let (floorEngine, floorIDs) = try makeDatabase("floor", instances: (transitions + steps - 1) / steps)
+    let db = floorEngine.db
+    let log = AuditLog(db)
+    let t = seconds()
+    var n = 0
+    for chunk in stride(from: 0, to: transitions, by: batch) {
+        try db.transaction {
+            for i in chunk..<min(chunk + batch, transitions) {
+                let id = floorIDs[i % floorIDs.count]
+                let vars = try db.prepare(static: """
+                    SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
+                    FROM instances WHERE id = ?
+                    """).first(.int(id)) { $0.text(10) } ?? "{}"
+                try db.prepare(static: "UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")
+                    .run(.text("s\(i / floorIDs.count + 1)"), .int(Int64(i)), .int(0), .text(vars), .int(0), .int(id))
+                try log.append(AuditRecord(at: 0, actor: "op", role: "operator", instance: id, command: "fire", event: "e", from: "a", to: "b", outcome: "accepted"))
+                n += 1
+            }
+        }
+    }
+    print(String(format: "sql floor: %d in %.2f s = %.0f/s", n, seconds() - t, Double(n) / (seconds() - t)))
     exit(0)
 }
 print("seleksi-bench: \(ProcessInfo.processInfo.processorCount) cores, \(transitions) transitions in batches of \(batch)")
