@@ -150,19 +150,19 @@ public struct TutorBantuDemo {
             try engine.grant(actor: team.operatorID, role: "operator", org: u)
             team.head = "\(u)-kepala"
             team.names[team.head] = SyntheticPeople.name(&rng)
-            try engine.addActor(id: team.head, name: team.names[team.head]!, nip: "1970\(rng.int(1_000_000_000...9_999_999_999))")
+            try engine.addActor(id: team.head, name: team.names[team.head]!, nip: SyntheticPeople.nip(&rng))
             for role in ["kepala_upt", "tim_seleksi"] { try engine.grant(actor: team.head, role: role, org: u) }
             for (i, lembaga) in ["UPT", "UPT", "HIMPAUDI", "IGTKI"].enumerated() {
                 let id = "\(u)-tim-\(i + 1)"
                 team.names[id] = SyntheticPeople.name(&rng)
-                try engine.addActor(id: id, name: team.names[id]!, nip: lembaga == "UPT" ? "1980\(rng.int(1_000_000_000...9_999_999_999))" : nil)
+                try engine.addActor(id: id, name: team.names[id]!, nip: lembaga == "UPT" ? SyntheticPeople.nip(&rng) : nil)
                 try engine.grant(actor: id, role: "tim_seleksi", org: u)
                 team.members.append(id)
             }
             team.ppk = "\(u)-ppk"
             team.kpa = "\(u)-kpa"
             for (id, role) in [(team.ppk, "ppk"), (team.kpa, "kpa")] {
-                try engine.addActor(id: id, name: SyntheticPeople.name(&rng), nip: "1975\(rng.int(1_000_000_000...9_999_999_999))")
+                try engine.addActor(id: id, name: SyntheticPeople.name(&rng), nip: SyntheticPeople.nip(&rng))
                 try engine.grant(actor: id, role: role, org: u)
             }
             for i in 1...skbCount {
@@ -170,7 +170,7 @@ public struct TutorBantuDemo {
                 try engine.addOrganisation(id: skb, name: "SKB Kabupaten Contoh \(i) (fiktif)", kind: "skb", parent: u)
                 let head = "\(skb)-kepala"
                 team.names[head] = SyntheticPeople.name(&rng)
-                try engine.addActor(id: head, name: team.names[head]!, nip: "1972\(rng.int(1_000_000_000...9_999_999_999))")
+                try engine.addActor(id: head, name: team.names[head]!, nip: SyntheticPeople.nip(&rng))
                 try engine.grant(actor: head, role: "kepala_skb", org: skb)
                 team.skbs.append(skb)
                 team.skbHeads[skb] = head
@@ -263,7 +263,7 @@ public struct TutorBantuDemo {
         advance(hours: 24)
         let members: [Value] = ([team.head] + team.members).enumerated().map { i, id in
             .record(["pelaku": .string(id), "nama": .string(team.names[id] ?? id), "jabatan": .string(i == 0 ? "Kepala UPT" : (i < 3 ? "Pamong Belajar" : "Anggota organisasi mitra")),
-                     "lembaga": .string(i < 3 ? "UPT" : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "ketua" : "anggota")])
+                     "lembaga": .string(i < 3 ? "UPT" : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")])
         }
         try fire(round, "bentuk_tim", team.head, forms: ["tb_sk_tim": [
             "nomor": .string("01/SK-TIM/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(options.upt), "anggota": .list(members),

@@ -38,7 +38,7 @@ struct TutorBantuFixture {
         try fire(round, "bentuk_tim", "kepala", forms: ["tb_sk_tim": [
             "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string("Banjarbaru"),
             "anggota": .list(team.enumerated().map { i, id in
-                .record(["pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"), "lembaga": .string("UPT"), "kedudukan": .string(i == 0 ? "ketua" : "anggota")])
+                .record(["pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"), "lembaga": .string("UPT"), "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")])
             }),
         ]])
         try fire(round, "buka_pendaftaran", "operator", forms: ["tb_jadwal": [
