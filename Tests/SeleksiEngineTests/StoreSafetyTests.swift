@@ -89,3 +89,17 @@ struct StoreSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: temp.file("db.sqlite")))
     }
 }
+
+@Suite("Two processes on one database")
+struct TwoWritersTests {
+    @Test func theChainStaysWholeWhenTwoConnectionsTakeTurns() throws {
+        let temp = TempFolder()
+        let first = try demoEngine(temp)
+        let second = try Engine(path: temp.file("db.sqlite"))
+        for i in 0..<3 {
+            _ = try first.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T09:0\(i)"))
+            _ = try second.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar2", now: at("2026-01-06T10:0\(i)"))
+        }
+        #expect(try first.verifyAudit().rows == 7)
+    }
+}

@@ -4,7 +4,11 @@ public final class AuditLog {
     let db: Database
     private var head: (seq: Int64, hash: String)?
 
-    public init(_ db: Database) { self.db = db }
+    public init(_ db: Database) {
+        self.db = db
+        // Another process may have appended rows since our last command: re-read the head then.
+        db.onBegin.append { [weak self] in self?.head = nil }
+    }
 
     /// Forget the cached head (after a rollback the cached one may be a row that was never committed).
     public func invalidate() { head = nil }

@@ -9,6 +9,9 @@ public final class Database {
     public let path: String
     private var statements: [String: Statement] = [:]
     private var staticStatements: [UInt: Statement] = [:]
+    /// Called when an outermost transaction begins: caches of rows another process may have written
+    /// since (the audit log's head) are dropped there, while this connection holds the write lock.
+    var onBegin: [() -> Void] = []
 
     /// Opens an existing database (`create: false`) or creates one. Fails with a `StoreError` a user can act on.
     public init(path: String, create: Bool) throws {
@@ -85,6 +88,7 @@ public final class Database {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let nested = sqlite3_get_autocommit(handle) == 0
         try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
+        if !nested { onBegin.forEach { $0() } }
         do {
             let value = try body()
             try execute(nested ? "RELEASE nested" : "COMMIT")
