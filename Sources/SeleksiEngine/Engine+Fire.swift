@@ -86,7 +86,6 @@ extension Engine {
     }
 
     func auditRefusal(_ refused: CommandRefused, command: String, request: FireRequest, now: Timestamp) throws {
-        audit.invalidate()
         try db.transaction { try auditRefusalRow(refused, command: command, request: request, now: now) }
     }
 

@@ -66,7 +66,6 @@ extension Engine {
                     return try insertInstance(w, hash: hash, org: org, owner: actor, parent: parent, role: role, now: now)
                 }
             } catch let refusal as Refusal {
-                audit.invalidate()
                 try db.transaction {
                     try audit.append(AuditRecord(at: now.seconds, actor: actor, command: "start", event: workflowID, outcome: "refused:\(refusal.code.rawValue)", reason: refusal.message.id))
                 }

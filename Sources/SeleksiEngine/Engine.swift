@@ -41,11 +41,23 @@ public final class Engine {
             throw EngineError.store(e)
         }
         audit = AuditLog(db)
+        forgetOnRollback()
     }
 
     init(database: Database) {
         db = database
         audit = AuditLog(db)
+        forgetOnRollback()
+    }
+
+    /// What a rolled-back command wrote must not live on in the caches.
+    private func forgetOnRollback() {
+        db.onRollback.append { [weak self] in
+            self?.submissionCache.removeAll()
+            self?.rolesCache.removeAll()
+            self?.ancestorCache.removeAll()
+            self?.knownActors.removeAll()
+        }
     }
 
     /// Creates (or updates) a database: schema, definitions from `root` (or `paths`), seed data.

@@ -8,10 +8,9 @@ public final class AuditLog {
         self.db = db
         // Another process may have appended rows since our last command: re-read the head then.
         db.onBegin.append { [weak self] in self?.head = nil }
+        db.onRollback.append { [weak self] in self?.head = nil }
     }
 
-    /// Forget the cached head (after a rollback the cached one may be a row that was never committed).
-    public func invalidate() { head = nil }
 
     @discardableResult
     public func append(_ record: AuditRecord) throws -> AuditRecord {

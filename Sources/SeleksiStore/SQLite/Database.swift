@@ -12,6 +12,9 @@ public final class Database {
     /// Called when an outermost transaction begins: caches of rows another process may have written
     /// since (the audit log's head) are dropped there, while this connection holds the write lock.
     var onBegin: [() -> Void] = []
+    /// Called after a rollback (of a transaction or a savepoint): caches filled from rows that no
+    /// longer exist must be dropped, since SQLite may reuse their row ids.
+    public var onRollback: [() -> Void] = []
 
     /// Opens an existing database (`create: false`) or creates one. Fails with a `StoreError` a user can act on.
     public init(path: String, create: Bool) throws {
@@ -100,6 +103,7 @@ public final class Database {
             } else {
                 try? execute("ROLLBACK")
             }
+            onRollback.forEach { $0() }
             throw error
         }
     }
