@@ -25,15 +25,18 @@ struct ListCommand: ParsableCommand {
             }
             return
         }
-        let rows = try report(options.lang) { try engine.list(workflow: workflow, state: state, parent: parent, limit: limit) }
+        let rows = try report(options.lang) { try engine.list(workflow: workflow, state: state, parent: parent, limit: limit + 1) }
+        let truncated = rows.count > limit
+        let shown = Array(rows.prefix(limit))
         if options.json {
-            printJSON(.list(rows.map {
+            printJSON(.list(shown.map {
                 .record(["id": .number(Double($0.id)), "workflow": .string($0.workflow), "state": .string($0.state), "org": .string($0.org),
                          "owner": .string($0.owner), "parent": $0.parent.map { .number(Double($0)) } ?? .null, "updated_at": .string(dateTime($0.updatedAt))])
             }))
         } else {
-            for r in rows { print("#\(r.id)\t\(r.workflow)\t\(r.state)\t\(r.org)\t\(r.owner)" + (r.parent.map { "\tinduk #\($0)" } ?? "")) }
+            for r in shown { print("#\(r.id)\t\(r.workflow)\t\(r.state)\t\(r.org)\t\(r.owner)" + (r.parent.map { "\tinduk #\($0)" } ?? "")) }
             if rows.isEmpty { print("(tidak ada instans)") }
+            if truncated { print("(hanya \(limit) pertama; pakai --limit untuk lebih, atau --counts untuk jumlah)") }
         }
     }
 }
