@@ -47,7 +47,8 @@ public struct DocumentRenderer {
         try Data(mdBytes).write(to: URL(fileURLWithPath: mdPath))
         try Data(htmlBytes).write(to: URL(fileURLWithPath: htmlPath))
         try engine.recordDocument(instance: instance, template: template, files: [(base + ".md", mdBytes), (base + ".html", htmlBytes)], actor: actor, now: now)
-        return Rendered(markdownPath: mdPath, htmlPath: htmlPath, sha256: sha256(mdBytes))
+        // The audit row holds the same hash; it is repeated here for the caller.
+        return Rendered(markdownPath: mdPath, htmlPath: htmlPath, sha256: sha256Hex(mdBytes))
     }
 
     /// Which children a template reads: the states named in `children_by_state.<state>`, and whether
@@ -62,11 +63,6 @@ public struct DocumentRenderer {
         }
         let all = template.contains("{{#children}}") || template.contains("{{children.") || template.contains("{{^children}}")
         return (states, all)
-    }
-
-    private func sha256(_ bytes: [UInt8]) -> String {
-        // The audit row holds the hash; this repeats it for the caller.
-        SeleksiEngine.sha256Hex(bytes)
     }
 
     /// An A4 page in the typeface of Indonesian official letters.

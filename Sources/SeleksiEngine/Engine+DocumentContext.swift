@@ -24,16 +24,13 @@ extension Engine {
                 let rows = try db.prepare("SELECT \(InstanceRecord.columns) FROM instances WHERE parent = ? ORDER BY id").rows(.int(id)) { InstanceRecord(row: $0) }
                 // Children ranked by a <rank> effect are listed in group and rank order.
                 let w = try workflow(hash: record.workflowHash)
-                let rankVariables = w.transitions.flatMap(\.effects).compactMap { e -> String? in
-                    if case .rank(let r) = e { return r.rankVariable } else { return nil }
-                }
                 var byState: [String: [(key: [Value], value: Value)]] = [:]
                 var all: [Value] = []
                 for child in rows where allChildren || childStates!.contains(child.state) {
                     let described = Value.record(try describe(child))
                     if allChildren { all.append(described) }
                     guard childStates == nil || childStates!.contains(child.state) else { continue }
-                    let key = rankVariables.flatMap { [child.variables["\($0)_kelompok"] ?? .null, child.variables[$0] ?? .null] } + [.number(Double(child.id))]
+                    let key = w.rankVariables.flatMap { [child.variables["\($0)_kelompok"] ?? .null, child.variables[$0] ?? .null] } + [.number(Double(child.id))]
                     byState[child.state, default: []].append((key, described))
                 }
                 if allChildren { context["children"] = .list(all) }

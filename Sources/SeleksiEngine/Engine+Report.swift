@@ -34,9 +34,8 @@ extension Engine {
 
             // Groups, from the variables a <rank> effect wrote on each child.
             let w = try workflow(hash: round.workflowHash)
-            let rankVariables = w.transitions.flatMap(\.effects).compactMap { e -> String? in if case .rank(let r) = e { return r.rankVariable } else { return nil } }
             let children = try db.prepare("SELECT \(InstanceRecord.columns) FROM instances WHERE parent = ? ORDER BY id").rows(.int(id)) { InstanceRecord(row: $0) }
-            if let rv = rankVariables.first {
+            if let rv = w.rankVariables.first {
                 var groups: [String: (quota: Int, byState: [String: Int])] = [:]
                 for c in children {
                     guard case .string(let key)? = c.variables["\(rv)_kelompok"] else { continue }

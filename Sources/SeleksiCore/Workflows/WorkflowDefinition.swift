@@ -24,8 +24,8 @@ public final class WorkflowDefinition: Sendable {
     /// Top-level names the workflow's expressions read (`vars`, `forms`, `parent`, `ratings` …), so the
     /// shell loads only what is read.
     public let namesRead: Set<String>
-    /// Whether any guard or effect asks about children.
-    public let readsChildren: Bool
+    /// The variables `<rank>` effects write on children (their place; `_kelompok` and `_kuota` beside it).
+    public let rankVariables: [String]
     /// Whether any transition is automatic (so the shell looks for one after each command).
     public let hasAutomaticTransitions: Bool
 
@@ -51,7 +51,9 @@ public final class WorkflowDefinition: Sendable {
         }
         for s in states { for t in s.timers { if case .at(let e) = t.when { expressions.append(e) } } }
         namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
-        readsChildren = expressions.contains(where: \.readsChildren)
+        rankVariables = transitions.flatMap(\.effects).compactMap { e -> String? in
+            if case .rank(let r) = e { return r.rankVariable } else { return nil }
+        }
         hasAutomaticTransitions = transitions.contains(where: \.isAutomatic)
         self.id = id
         self.version = version

@@ -109,7 +109,6 @@ public final class Database {
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     func error(_ rc: Int32) -> StoreError {
         StoreError.sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), path: path)

@@ -39,11 +39,18 @@ struct DemoCommand: ParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let quiet = json
-        let summary = try report(.id) {
-            var demo = try TutorBantuDemo(options: .init(database: db, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root)) { line in
-                if !quiet { print(line) }
+        let summary: TutorBantuDemo.Summary
+        do {
+            summary = try report(.id) {
+                var demo = try TutorBantuDemo(options: .init(database: db, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root)) { line in
+                    if !quiet { print(line) }
+                }
+                return try demo.run()
             }
-            return try demo.run()
+        } catch {
+            // A demo that stops half-way leaves no half-made database behind.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            throw error
         }
         if json {
             printJSON(.record([
