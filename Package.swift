@@ -46,13 +46,16 @@ let package = Package(
             dependencies: ["SeleksiEngine", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]),
         // A simulation that drives the shipped Tutor Bantu workflows with synthetic people. It knows the
         // workflow's event names; the engine does not.
-        .target(name: "SeleksiDemo", dependencies: ["SeleksiEngine", "SeleksiDocuments"]),
+        .target(name: "SeleksiDemo", dependencies: ["SeleksiEngine", "SeleksiStore", "SeleksiDocuments"]),
         .executableTarget(
             name: "seleksi",
-            dependencies: ["SeleksiEngine", "SeleksiDemo", "SeleksiDocuments", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "SeleksiEngine", "SeleksiStore", "SeleksiDemo", "SeleksiDocuments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "seleksi-bench", dependencies: ["SeleksiEngine", "SeleksiStore"], path: "bench/Sources/seleksi-bench"),
         .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
-        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiDemo", "SeleksiDocuments"]),
+        .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiStore", "SeleksiDemo", "SeleksiDocuments"]),
         // Runs the built `seleksi` binary as a user would: arguments, standard input, exit codes.
         .testTarget(name: "SeleksiCLITests", dependencies: ["seleksi"]),
     ]

@@ -17,7 +17,7 @@ step() { echo; echo "\$ seleksi $*"; "$S" "$@"; }
 try()  { echo; echo "\$ seleksi $*   # expected to be refused"; "$S" "$@" || echo "(exit $?)"; }
 
 step check
-step init --now 2026-01-05T08:00
+step init --simulation --now 2026-01-05T08:00
 step start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00
 step fire 1 buka --as operator1 --now 2026-01-05T09:00
 step start demo_pelamar --org skb-demo --as pelamar1 --parent 1 --now 2026-01-06T09:00

@@ -2,6 +2,7 @@ import Foundation
 import SeleksiCore
 import SeleksiDocuments
 import SeleksiEngine
+import SeleksiStore
 
 /// Generates a synthetic recruitment round for one UPT of the 2019 allocation and drives it, through
 /// the engine and the shipped workflows, from quota to signed contracts, as each actor would.
@@ -25,6 +26,7 @@ public struct TutorBantuDemo {
     }
 
     public struct Summary: Sendable {
+        public var database = ""
         public var round: Int64 = 0
         public var states: [(state: String, count: Int)] = []
         public var phases: [(name: String, seconds: Double)] = []
@@ -45,7 +47,7 @@ public struct TutorBantuDemo {
         self.progress = progress
         rng = SplitMix64(seed: options.seed)
         engine = try Engine.initialise(path: options.database, root: options.root, seedPath: (options.root as NSString).appendingPathComponent("seed"),
-                                       now: Timestamp(iso: "2019-06-03T07:00")!).0
+                                       options: .init(simulation: true), now: Timestamp(iso: "2019-06-03T07:00")!).0
     }
 
     // MARK: People and places
@@ -124,7 +126,7 @@ public struct TutorBantuDemo {
         phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman")
 
         try contract(round: round, team: team)
-        for child in try engine.list(workflow: "tb_pelamar", state: "berkontrak", parent: round, limit: Int.max) {
+        for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max) {
             try document("tutor_bantu/perjanjian_kerja", child.id, file: "perjanjian_kerja_\(child.id)", listed: false)
             try document("tutor_bantu/pks", child.id, file: "pks_\(child.id)", listed: false)
         }
@@ -135,8 +137,8 @@ public struct TutorBantuDemo {
         let reportPath = (options.outputFolder as NSString).appendingPathComponent("laporan.md")
         try engine.report(round: round).markdown.write(toFile: reportPath, atomically: true, encoding: .utf8)
         summary.documents.append(reportPath)
-        summary.states = try engine.counts().filter { $0.workflow == "tb_pelamar" }.map { ($0.state, $0.count) }
-        summary.auditRows = try engine.verifyAudit().rows
+        summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
+        summary.auditRows = Int(try engine.verifyAudit().rows)
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
         return summary
     }
@@ -146,38 +148,38 @@ public struct TutorBantuDemo {
         let u = options.upt
         try engine.batch {
             team.operatorID = "\(u)-operator"
-            try engine.addActor(id: team.operatorID, name: SyntheticPeople.name(&rng), nip: nil)
-            try engine.grant(actor: team.operatorID, role: "operator", org: u)
+            try engine.addActor(id: team.operatorID, name: SyntheticPeople.name(&rng), nip: nil, now: clock)
+            try engine.grant(actor: team.operatorID, role: "operator", org: u, now: clock)
             team.head = "\(u)-kepala"
             team.names[team.head] = SyntheticPeople.name(&rng)
-            try engine.addActor(id: team.head, name: team.names[team.head]!, nip: SyntheticPeople.nip(&rng))
-            for role in ["kepala_upt", "tim_seleksi"] { try engine.grant(actor: team.head, role: role, org: u) }
+            try engine.addActor(id: team.head, name: team.names[team.head]!, nip: SyntheticPeople.nip(&rng), now: clock)
+            for role in ["kepala_upt", "tim_seleksi"] { try engine.grant(actor: team.head, role: role, org: u, now: clock) }
             for (i, lembaga) in ["UPT", "UPT", "HIMPAUDI", "IGTKI"].enumerated() {
                 let id = "\(u)-tim-\(i + 1)"
                 team.names[id] = SyntheticPeople.name(&rng)
-                try engine.addActor(id: id, name: team.names[id]!, nip: lembaga == "UPT" ? SyntheticPeople.nip(&rng) : nil)
-                try engine.grant(actor: id, role: "tim_seleksi", org: u)
+                try engine.addActor(id: id, name: team.names[id]!, nip: lembaga == "UPT" ? SyntheticPeople.nip(&rng) : nil, now: clock)
+                try engine.grant(actor: id, role: "tim_seleksi", org: u, now: clock)
                 team.members.append(id)
             }
             team.ppk = "\(u)-ppk"
             team.kpa = "\(u)-kpa"
             for (id, role) in [(team.ppk, "ppk"), (team.kpa, "kpa")] {
-                try engine.addActor(id: id, name: SyntheticPeople.name(&rng), nip: SyntheticPeople.nip(&rng))
-                try engine.grant(actor: id, role: role, org: u)
+                try engine.addActor(id: id, name: SyntheticPeople.name(&rng), nip: SyntheticPeople.nip(&rng), now: clock)
+                try engine.grant(actor: id, role: role, org: u, now: clock)
             }
             for i in 1...skbCount {
                 let skb = "\(u)-skb-\(i < 10 ? "0" : "")\(i)"
-                try engine.addOrganisation(id: skb, name: "SKB Kabupaten Contoh \(i) (fiktif)", kind: "skb", parent: u)
+                try engine.addOrganisation(id: skb, name: "SKB Kabupaten Contoh \(i) (fiktif)", kind: "skb", parent: u, now: clock)
                 let head = "\(skb)-kepala"
                 team.names[head] = SyntheticPeople.name(&rng)
-                try engine.addActor(id: head, name: team.names[head]!, nip: SyntheticPeople.nip(&rng))
-                try engine.grant(actor: head, role: "kepala_skb", org: skb)
+                try engine.addActor(id: head, name: team.names[head]!, nip: SyntheticPeople.nip(&rng), now: clock)
+                try engine.grant(actor: head, role: "kepala_skb", org: skb, now: clock)
                 team.skbs.append(skb)
                 team.skbHeads[skb] = head
             }
             // A partner-organisation member who also teaches at the first SKB: the workflow bars him
             // from scoring that SKB's applicants.
-            try engine.grant(actor: team.members[2], role: "pamong", org: team.skbs[0])
+            try engine.grant(actor: team.members[2], role: "pamong", org: team.skbs[0], now: clock)
             team.memberSKB[team.members[2]] = team.skbs[0]
         }
         return team
@@ -195,10 +197,12 @@ public struct TutorBantuDemo {
         let folder = (options.outputFolder as NSString).appendingPathComponent("lampiran-sintetis")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var files: [String: String] = [:]
+        // Applicants' files are read from this folder (the engine reads and hashes each one itself).
+        engine.attachments = Attachments(folder: folder)
         for kind in ["ktp", "ijazah", "sertifikat_pendidik", "surat_sehat", "skck", "pernyataan_asn"] {
             let path = (folder as NSString).appendingPathComponent("\(kind).txt")
             try "Berkas contoh sintetis (\(kind)) untuk demo Seleksi; bukan dokumen sebenarnya.\n".write(toFile: path, atomically: true, encoding: .utf8)
-            files[kind] = path
+            files[kind] = "\(kind).txt"
         }
         return files
     }
@@ -285,7 +289,7 @@ public struct TutorBantuDemo {
             for n in 1...options.applicants {
                 let actor = "pelamar-\(String(repeating: "0", count: max(0, 5 - String(n).count)))\(n)"
                 let name = SyntheticPeople.name(&rng)
-                try engine.addActor(id: actor, name: name, nip: nil)
+                try engine.addActor(id: actor, name: name, nip: nil, now: clock)
                 let skb = rng.pick(team.skbs)
                 let id = try engine.start(workflow: "tb_pelamar", org: skb, actor: actor, parent: round, now: clock).id
                 applicants.append((id, skb, actor))
@@ -366,7 +370,7 @@ public struct TutorBantuDemo {
     /// one who declared a conflict, is not asked. Scores that disagree go to discussion.
     mutating func score(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws {
         advance(hours: 24)
-        let eligible = try engine.list(workflow: "tb_pelamar", state: "layak", parent: summary.round, limit: Int.max).map(\.id)
+        let eligible = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "layak", parent: summary.round), limit: Int.max).map(\.id)
         let skbOf = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0.skb) })
         let raters = [team.head] + team.members
         var requests: [FireRequest] = []
@@ -389,7 +393,7 @@ public struct TutorBantuDemo {
         }
         _ = try fireAll(requests)
         advance(hours: 24)
-        let discussed = try engine.list(workflow: "tb_pelamar", state: "diskusi", parent: summary.round, limit: Int.max)
+        let discussed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "diskusi", parent: summary.round), limit: Int.max)
         _ = try fireAll(discussed.map { FireRequest(instance: $0.id, event: "selesai_diskusi", actor: team.head, reason: "Dibahas dalam rapat tim; skor digabung (demo)") })
     }
 
@@ -404,7 +408,7 @@ public struct TutorBantuDemo {
 
     mutating func contract(round: Int64, team: Team) throws {
         advance(hours: 24 * 3)
-        let appointed = try engine.list(workflow: "tb_pelamar", state: "ditetapkan", parent: round, limit: Int.max)
+        let appointed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "ditetapkan", parent: round), limit: Int.max)
         let start = clock.date.adding(days: 7)
         let end = CivilDate(year: 2019, month: 12, day: 31)!
         _ = try fireAll(appointed.enumerated().map { i, a in

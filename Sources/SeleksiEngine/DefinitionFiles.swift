@@ -36,11 +36,16 @@ public enum DefinitionFiles {
         }
         set.fileCount = files.count
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            let bytes: [UInt8]
+            do {
+                bytes = try SafeFile.read(file, limit: SafeXMLParser.maxBytes, what: "definisi")
+            } catch let e as EngineError {
+                set.diagnostics.append(Diagnostic(file: file, line: 0, e.message(.id)))
+                continue
+            } catch {
                 set.diagnostics.append(Diagnostic(file: file, line: 0, "cannot read the file"))
                 continue
             }
-            let bytes = [UInt8](data)
             let isWorkflow = rootName(bytes) == "workflow"
             do {
                 if isWorkflow {

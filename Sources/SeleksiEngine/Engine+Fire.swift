@@ -1,22 +1,24 @@
-import Crypto
-import Foundation
 import SeleksiCore
 import SeleksiStore
 
-/// An event to fire: on which instance, by whom, why, and with which forms (raw answers).
-public struct FireRequest: Sendable {
+/// An event to fire: on which instance, by whom, why, with which forms (raw answers), and the
+/// actor's signing key when the command is signed.
+public struct FireRequest {
     public let instance: Int64
     public let event: String
     public let actor: String
     public let reason: String?
     public let forms: [String: [String: Value]]
+    public let signer: SigningKey?
 
-    public init(instance: Int64, event: String, actor: String, reason: String? = nil, forms: [String: [String: Value]] = [:]) {
+    public init(instance: Int64, event: String, actor: String, reason: String? = nil, forms: [String: [String: Value]] = [:],
+                signer: SigningKey? = nil) {
         self.instance = instance
         self.event = event
         self.actor = actor
         self.reason = reason
         self.forms = forms
+        self.signer = signer
     }
 }
 
@@ -41,42 +43,32 @@ public struct FireResult: Sendable {
     }
 }
 
-/// A refusal on its way out of a transaction, with what its audit row needs.
-struct CommandRefused: Error {
-    let refusal: Refusal
-    let violations: [Violation]
-    var instance: Int64?
-    var from: String?
-    var dataHash: String?
-}
-
 extension Engine {
-    /// Fires one event in its own transaction. A refusal rolls everything back and is then audited alone.
+    /// Fires one event in its own transaction. Attachments are read first, outside it; a refusal rolls
+    /// everything back and is then audited alone.
     @discardableResult
     public func fire(_ request: FireRequest, now: Timestamp) throws -> FireResult {
-        try wrap {
-            do {
-                return try db.transaction { try performFire(request, now: now) }
-            } catch let refused as CommandRefused {
-                try auditRefusal(refused, command: "fire", request: request, now: now)
-                throw EngineError.refused(refused.refusal, violations: refused.violations)
-            }
+        let files = try prepareAttachments([request])
+        return try runCommand("fire", actor: request.actor, event: request.event, now: now) { now in
+            try performFire(request, files: files, now: now)
         }
     }
 
     /// Fires many events in one transaction: a refused one is audited, the others stand. Returns each
-    /// request's result or refusal, in order. No savepoint is needed per command because
-    /// `performFire` decides everything before it writes anything (see there).
+    /// request's result or refusal, in order. `performFire` decides everything before it writes
+    /// anything, so no savepoint is needed per command.
     public func fireBatch(_ requests: [FireRequest], now: Timestamp) throws -> [Result<FireResult, EngineError>] {
-        try wrap {
-            try db.transaction {
+        let files = try prepareAttachments(requests)
+        return try wrap {
+            try store.transaction {
+                try requireTime(now)
                 var results: [Result<FireResult, EngineError>] = []
                 results.reserveCapacity(requests.count)
                 for request in requests {
                     do {
-                        results.append(.success(try performFire(request, now: now)))
+                        results.append(.success(try performFire(request, files: files, now: now)))
                     } catch let refused as CommandRefused {
-                        try auditRefusalRow(refused, command: "fire", request: request, now: now)
+                        try auditRefusalRow(refused, command: "fire", actor: request.actor, event: request.event, now: now)
                         results.append(.failure(.refused(refused.refusal, violations: refused.violations)))
                     }
                 }
@@ -85,170 +77,179 @@ extension Engine {
         }
     }
 
-    func auditRefusal(_ refused: CommandRefused, command: String, request: FireRequest, now: Timestamp) throws {
-        try db.transaction { try auditRefusalRow(refused, command: command, request: request, now: now) }
-    }
-
-    private func auditRefusalRow(_ refused: CommandRefused, command: String, request: FireRequest, now: Timestamp) throws {
-        let detail = ([refused.refusal.message.id] + refused.violations.map(\.description)).joined(separator: "; ")
-        try audit.append(AuditRecord(at: now.seconds, actor: request.actor, instance: refused.instance, command: command, event: request.event,
-                                     from: refused.from, outcome: "refused:\(refused.refusal.code.rawValue)", reason: detail, dataHash: refused.dataHash))
-    }
-
     /// Decides, then writes: every refusal is thrown before the first write, so a refused command
     /// leaves nothing behind even inside a batch's transaction. Errors of the database itself
     /// (disk full, lock) abort the enclosing transaction instead.
-    func performFire(_ request: FireRequest, now: Timestamp, depth: Int = 0) throws -> FireResult {
+    func performFire(_ request: FireRequest, files: PreparedAttachments, now: Timestamp, depth: Int = 0,
+                     preset: [String: Value] = [:]) throws -> FireResult {
         guard depth < 16 else {
             throw EngineError.input("more than 16 automatic or ranking steps in a row from one command; check the workflow for a loop")
         }
-        func refuse(_ code: Refusal.Code, _ id: String, _ en: String, instance: Int64? = nil, from: String? = nil) -> CommandRefused {
-            CommandRefused(refusal: Refusal(code, LocalizedText(id: id, en: en)), violations: [], instance: instance, from: from)
-        }
-        guard var record = try instance(request.instance) else {
-            throw refuse(.unknownInstance, "tidak ada instans #\(request.instance)", "no instance #\(request.instance)")
-        }
-        let w = try workflow(hash: record.workflowHash)
-        let isSystem = request.actor == Command.systemActor
-        if !isSystem, try !actorExists(request.actor) {
-            throw refuse(.unknownActor, "pelaku '\(request.actor)' tidak terdaftar", "actor '\(request.actor)' is not registered", instance: record.id, from: record.state)
-        }
-        let held = isSystem ? ["system"] : try roles(of: request.actor, for: record, in: w)
-
-        // Validate the forms that come with the command; nothing is stored unless all are valid.
-        var submitted: [String: [String: Value]] = [:]
-        var violations: [Violation] = []
-        for (formID, raw) in request.forms.sorted(by: { $0.key < $1.key }) {
-            guard let formHash = record.formHashes[formID] else {
-                throw refuse(.invalidSubmission, "alur \(w.id) tidak memakai formulir '\(formID)'; formulirnya: \(record.formHashes.keys.sorted().joined(separator: ", "))",
-                             "workflow \(w.id) does not use form '\(formID)'", instance: record.id, from: record.state)
-            }
-            let form = try form(hash: formHash)
-            let filler: Filler = held.contains { w.role($0)?.scope != .owner } ? .rater : .applicant
-            let outcome = FormValidator(form, reference: try referenceTables()).validate(raw, filler: filler, today: now.date, resolveAttachment: Attachments.resolver)
-            violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
-            submitted[formID] = outcome.data
-        }
-        for formID in submitted.keys.sorted() where try form(hash: record.formHashes[formID]!).independentRatings {
-            if try hasSubmitted(formID, instance: record.id, actor: request.actor) {
-                throw refuse(.alreadySubmitted, "\(request.actor) sudah menyerahkan '\(formID)' untuk instans #\(record.id); penilaian hanya sekali",
-                             "\(request.actor) has already submitted '\(formID)' for instance #\(record.id); a rating is given once", instance: record.id, from: record.state)
-            }
-        }
-        let dataHash = submitted.isEmpty ? nil : Hashing.sha256Hex(Value.record(submitted.mapValues { Value.record($0) }).canonicalJSON)
-        if !violations.isEmpty {
-            throw CommandRefused(refusal: Refusal(.invalidSubmission, LocalizedText(
-                id: "formulir tidak sah: \(violations.count) kesalahan", en: "invalid form: \(violations.count) problem(s)")),
-                violations: violations, instance: record.id, from: record.state, dataHash: dataHash)
-        }
-
-        let candidates = w.transitionsByEvent[request.event] ?? []
-        let needsChildren = candidates.contains { t in t.guards.contains { $0.test.readsChildren } || t.effects.contains {
-            switch $0 {
-            case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
-            case .rank, .notifyChildren: return true
-            case .createChildren: return false
-            }
-        } }
-        let quorumRoles = Set(candidates.filter { $0.quorum != nil }.flatMap(\.roles))
-        var holders: [String: Int] = [:]
-        for role in quorumRoles { holders[role] = try self.holders(of: role, in: record.org) }
-        let confirmations = quorumRoles.isEmpty ? [] : Set(try db.prepare(
-            "SELECT actor FROM confirmations WHERE instance = ? AND state_seq = ? AND event = ?"
-        ).rows(.int(record.id), .int(record.stateSeq), .text(request.event)) { $0.text(0) })
-
-        let command = Command(event: request.event, actor: request.actor, actorRoles: Set(held), reason: request.reason, now: now,
-                              submittedForms: submitted, confirmations: confirmations, roleHolders: holders,
-                              children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables())
-        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
-                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
-                                        context: try context(for: record, in: w, actor: request.actor))
-
-        switch TransitionFunction(w).apply(command, to: snapshot) {
+        var load = try loadForFire(request, now: now)
+        for (k, v) in preset { load.record.variables[k] = v }
+        let forms = try validateFireForms(request, load, files: files, now: now)
+        let outcome = try decide(request, load, forms: forms, now: now)
+        switch outcome {
         case .refused(let refusal):
-            throw CommandRefused(refusal: refusal, violations: [], instance: record.id, from: record.state, dataHash: dataHash)
+            throw CommandRefused(refusal: refusal, instance: load.record.id, from: load.record.state, dataHash: forms.dataHash)
         case .pending(let role, let have, let need):
-            try storeSubmissions(submitted, record: record, actor: request.actor, now: now)
-            try db.prepare("INSERT INTO confirmations (instance, state_seq, event, actor, at) VALUES (?, ?, ?, ?, ?)")
-                .run(.int(record.id), .int(record.stateSeq), .text(request.event), .text(request.actor), .int(now.seconds))
-            let row = try audit.append(AuditRecord(at: now.seconds, actor: request.actor, role: role, instance: record.id, command: "fire",
-                                                   event: request.event, from: record.state, to: record.state, outcome: "pending:\(have)/\(need)",
-                                                   reason: request.reason, dataHash: dataHash))
-            return FireResult(instance: record.id, event: request.event, kind: .pending(have: have, need: need), auditSeq: row.seq, createdChildren: [])
+            return try writePending(request, load, forms: forms, files: files, role: role, have: have, need: need, now: now)
         case .accepted(let accepted):
-            var childWorkflows: [(hash: String, workflow: WorkflowDefinition, count: Int)] = []
-            for (childWorkflow, count) in accepted.children {
-                guard let hash = try currentHash(kind: "workflow", id: childWorkflow) else {
-                    throw refuse(.expressionFailed, "alur anak '\(childWorkflow)' tidak dimuat", "child workflow '\(childWorkflow)' is not loaded", instance: record.id, from: record.state)
-                }
-                childWorkflows.append((hash, try workflow(hash: hash), count))
-            }
-            // From here on, nothing refuses: write.
-            try storeSubmissions(submitted, record: record, actor: request.actor, now: now)
-            let moved = accepted.to != accepted.from
-            let from = record.state
-            record.state = accepted.to
-            record.variables = accepted.variables
-            record.updatedAt = now.seconds
-            if moved {
-                record.stateSeq += 1
-                record.enteredAt = now.seconds
-            }
-            try db.prepare(static: "UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")
-                .run(.text(record.state), .int(record.stateSeq), .int(record.enteredAt), .text(Value.record(record.variables).canonicalJSON),
-                     .int(now.seconds), .int(record.id))
-            for d in accepted.decisions {
-                try db.prepare("INSERT INTO decisions (instance, name, value, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .run(.int(record.id), .text(d.name), .text(d.value.canonicalJSON), .optional(request.reason), .text(request.actor), .int(now.seconds))
-            }
-            let row = try audit.append(AuditRecord(at: now.seconds, actor: request.actor, role: accepted.role, instance: record.id, command: "fire",
-                                                   event: request.event, from: from, to: accepted.to, outcome: "accepted",
-                                                   reason: request.reason, dataHash: dataHash))
-            if moved, !(w.state(accepted.to)?.timers.isEmpty ?? true) { try scheduleTimers(for: record, in: w, now: now) }
-            var created: [Int64] = []
-            for child in childWorkflows {
-                for _ in 0..<child.count {
-                    created.append(try insertInstance(child.workflow, hash: child.hash, org: record.org, owner: request.actor, parent: record.id, role: accepted.role, now: now).id)
-                }
-            }
-            // Events a ranking sends to the children. A child that refuses one is a fault of the
-            // definitions (its workflow must take the ranking's events), so it aborts the command.
-            for childEvent in accepted.childEvents {
-                try setVariables(childEvent.variables, on: childEvent.child)
-                do {
-                    _ = try performFire(FireRequest(instance: childEvent.child, event: childEvent.event, actor: Command.systemActor,
-                                                    reason: "\(request.event) #\(record.id)"), now: now, depth: depth + 1)
-                } catch let refused as CommandRefused {
-                    throw EngineError.input("\(w.file): \(request.event) sends '\(childEvent.event)' to child #\(childEvent.child), which refuses it: \(refused.refusal.message.id)")
-                }
-            }
-            var followUps: [FireResult] = []
-            // Automatic transitions are looked for after every accepted command, a self-loop included
-            // (a rater's sheet that completes the set of ratings moves the applicant on).
-            followUps = try fireAutomatic(on: record.id, in: w, state: accepted.to, now: now, depth: depth)
-            return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: row.seq,
-                              createdChildren: created, followUps: followUps)
+            return try writeAccepted(request, load, forms: forms, files: files, accepted: accepted, now: now, depth: depth)
         }
     }
 
-    func storeSubmissions(_ submitted: [String: [String: Value]], record: InstanceRecord, actor: String, now: Timestamp) throws {
-        for (formID, data) in submitted.sorted(by: { $0.key < $1.key }) {
-            let json = Value.record(data).canonicalJSON
-            try db.prepare("INSERT INTO submissions (instance, form_id, form_hash, actor, submitted_at, data, data_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .run(.int(record.id), .text(formID), .text(record.formHashes[formID]!), .text(actor), .int(now.seconds), .text(json), .text(Hashing.sha256Hex(json)))
+    /// What a command needs of its instance before deciding.
+    struct FireLoad {
+        var record: InstanceRecord
+        let workflow: WorkflowDefinition
+        let held: Set<String>
+        /// The transitions the event names from the current state.
+        let candidates: [TransitionDefinition]
+    }
+
+    /// 1. Load the instance and its workflow; check the actor is known and vouched for.
+    private func loadForFire(_ request: FireRequest, now: Timestamp) throws -> FireLoad {
+        guard let record = try store.instance(request.instance) else { throw unknownInstance(request.instance) }
+        let w = try workflow(hash: record.workflowHash)
+        let isSystem = request.actor == Command.systemActor
+        if !isSystem {
+            guard try actorExists(request.actor) else {
+                var refused = unknownActor(request.actor)
+                refused.instance = record.id
+                refused.from = record.state
+                throw refused
+            }
+            try vouch(actor: request.actor, signer: request.signer, instance: record.id, from: record.state)
+        }
+        let held: Set<String> = isSystem ? ["system"] : try roles(of: request.actor, for: record, in: w, at: now)
+        let isFinal = w.state(record.state)?.isFinal ?? false
+        let candidates = (w.transitionsByEvent[request.event] ?? []).filter {
+            $0.from.contains(record.state) || ($0.from.contains("*") && !isFinal)
+        }
+        return FireLoad(record: record, workflow: w, held: held, candidates: candidates)
+    }
+
+    /// 3. Ask the pure transition function, with what the workflow reads loaded.
+    private func decide(_ request: FireRequest, _ load: FireLoad, forms: ValidatedForms, now: Timestamp) throws -> TransitionOutcome {
+        let record = load.record, w = load.workflow
+        if load.candidates.contains(where: \.signatureRequired), request.signer == nil, request.actor != Command.systemActor {
+            throw CommandRefused(.signatureRequired, "'\(request.event)' harus ditandatangani: tambahkan --sign BERKAS_KUNCI",
+                                 "'\(request.event)' must be signed: add --sign KEY_FILE", instance: record.id, from: record.state)
+        }
+        let needsChildren = load.candidates.contains { t in
+            t.guards.contains { $0.test.readsChildren } || t.effects.contains {
+                switch $0 {
+                case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
+                case .rank, .notifyChildren: return true
+                case .createChildren: return false
+                }
+            }
+        }
+        let quorumRoles = Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles))
+        var holders: [String: Int] = [:]
+        for role in quorumRoles { holders[role] = try self.holders(of: role, in: record.org, at: now) }
+        let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
+        let command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
+                              submittedForms: forms.data, confirmations: confirmations, roleHolders: holders,
+                              children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables())
+        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
+                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
+                                        context: try context(for: record, in: w, actor: request.actor, now: now))
+        return TransitionFunction(w).apply(command, to: snapshot)
+    }
+
+    private func writePending(_ request: FireRequest, _ load: FireLoad, forms: ValidatedForms, files: PreparedAttachments,
+                              role: String, have: Int, need: Int, now: Timestamp) throws -> FireResult {
+        let record = load.record
+        var write = CommandWrite(audit: AuditRecord(at: now.seconds, actor: request.actor, osUser: osUser, role: role, instance: record.id,
+                                                    command: "fire", event: request.event, from: record.state, to: record.state,
+                                                    outcome: "pending:\(have)/\(need)", reason: request.reason))
+        write.submissions = forms.writes
+        write.blobs = files.blobs(for: forms)
+        write.confirmation = (record.stateSeq, request.event)
+        write.signer = rowSigner(request.signer)
+        let committed = try store.commit(write)
+        return FireResult(instance: record.id, event: request.event, kind: .pending(have: have, need: need), auditSeq: committed.seq,
+                          createdChildren: [])
+    }
+
+    /// 4. Write the accepted move, then what follows from it: children created, events a ranking sends
+    /// to children, automatic transitions.
+    private func writeAccepted(_ request: FireRequest, _ load: FireLoad, forms: ValidatedForms, files: PreparedAttachments,
+                               accepted: TransitionOutcome.Accepted, now: Timestamp, depth: Int) throws -> FireResult {
+        var record = load.record
+        let w = load.workflow
+        let claims = try uniqueClaims(request, load, forms: forms, variables: accepted.variables)
+        var childWorkflows: [(hash: String, workflow: WorkflowDefinition, count: Int)] = []
+        for (childWorkflow, count) in accepted.children {
+            guard let hash = try currentHash(kind: "workflow", id: childWorkflow) else {
+                throw CommandRefused(.expressionFailed, "alur anak '\(childWorkflow)' tidak dimuat", "child workflow '\(childWorkflow)' is not loaded",
+                                     instance: record.id, from: record.state)
+            }
+            childWorkflows.append((hash, try workflow(hash: hash), count))
+        }
+        // From here on, nothing refuses: write.
+        let moved = accepted.to != accepted.from
+        let from = record.state
+        record.state = accepted.to
+        record.variables = accepted.variables
+        record.updatedAt = now.seconds
+        if moved {
+            record.stateSeq += 1
+            record.enteredAt = now.seconds
+        }
+        var write = CommandWrite(audit: AuditRecord(at: now.seconds, actor: request.actor, osUser: osUser, role: accepted.role,
+                                                    instance: record.id, command: "fire", event: request.event, from: from,
+                                                    to: accepted.to, outcome: "accepted", reason: request.reason))
+        write.instance = .update(record, stateChanged: moved)
+        write.submissions = forms.writes
+        write.blobs = files.blobs(for: forms)
+        write.decisions = accepted.decisions.map {
+            DecisionRecord(instance: record.id, name: $0.name, value: $0.value, reason: request.reason, actor: request.actor, at: now.seconds)
+        }
+        write.uniqueClaims = claims
+        write.signer = rowSigner(request.signer)
+        let committed = try store.commit(write)
+        if moved, !(w.state(accepted.to)?.timers.isEmpty ?? true) { try scheduleTimers(for: record, in: w, now: now) }
+        var created: [Int64] = []
+        for child in childWorkflows {
+            for _ in 0..<child.count {
+                created.append(try insertInstance(child.workflow, hash: child.hash, org: record.org, owner: request.actor, parent: record.id,
+                                                  role: accepted.role, now: now).id)
+            }
+        }
+        try sendChildEvents(accepted.childEvents, from: request, parent: record, workflow: w, now: now, depth: depth)
+        // Automatic transitions are looked for after every accepted command, a self-loop included
+        // (a rater's sheet that completes the set of ratings moves the applicant on).
+        let followUps = try fireAutomatic(on: record.id, in: w, state: accepted.to, now: now, depth: depth)
+        return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: committed.seq,
+                          createdChildren: created, followUps: followUps)
+    }
+
+    /// Events a ranking sends to the children, each with the variables to set on it first. A child that
+    /// refuses one is a fault of the definitions (its workflow must take the ranking's events), so it
+    /// aborts the command.
+    private func sendChildEvents(_ events: [TransitionOutcome.ChildEvent], from request: FireRequest, parent: InstanceRecord,
+                                 workflow w: WorkflowDefinition, now: Timestamp, depth: Int) throws {
+        for childEvent in events {
+            do {
+                _ = try performFire(FireRequest(instance: childEvent.child, event: childEvent.event, actor: Command.systemActor,
+                                                reason: "\(request.event) #\(parent.id)"),
+                                    files: PreparedAttachments(), now: now, depth: depth + 1, preset: childEvent.variables)
+            } catch let refused as CommandRefused {
+                throw EngineError.input("\(w.file): \(request.event) sends '\(childEvent.event)' to child #\(childEvent.child), "
+                    + "which refuses it: \(refused.refusal.message.id)")
+            }
         }
     }
 
     /// Each child as a parent's guard sees it: state, vars and latest forms.
     func childViews(of parent: Int64) throws -> [ChildView] {
-        let rows = try db.prepare("SELECT id, state, vars, org FROM instances WHERE parent = ? ORDER BY id").rows(.int(parent)) {
-            ($0.int(0), $0.text(1), $0.text(2), $0.text(3))
-        }
-        return try rows.map { id, state, vars, org in
-            let forms = try latestForms(of: id)
-            return ChildView(id: id, state: state, scope: [
-                "id": .number(Double(id)), "state": .string(state), "org": .string(org), "vars": .record(JSONBridge.storedRecord(vars)),
-                "forms": .record(forms.mapValues { Value.record($0) }),
+        try store.children(of: parent, states: nil).map { child in
+            ChildView(id: child.id, state: child.state, scope: [
+                "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
+                "vars": .record(child.variables), "forms": .record(try latestForms(of: child.id).mapValues { Value.record($0) }),
             ])
         }
     }

@@ -30,79 +30,85 @@ extension Engine {
             let round = try requireInstance(id)
             var report = RoundReport()
             report.instance = id
-            report.states = try db.prepare("SELECT state, count(*) FROM instances WHERE parent = ? GROUP BY state ORDER BY state").rows(.int(id)) { ($0.text(0), Int($0.int(1))) }
-
-            // Groups, from the variables a <rank> effect wrote on each child.
+            report.states = try store.childStateCounts(of: id)
             let w = try workflow(hash: round.workflowHash)
-            let children = try db.prepare("SELECT \(InstanceRecord.columns) FROM instances WHERE parent = ? ORDER BY id").rows(.int(id)) { InstanceRecord(row: $0) }
-            if let rv = w.rankVariables.first {
-                var groups: [String: (quota: Int, byState: [String: Int])] = [:]
-                for c in children {
-                    guard case .string(let key)? = c.variables["\(rv)_kelompok"] else { continue }
-                    var g = groups[key] ?? (0, [:])
-                    if case .number(let q)? = c.variables["\(rv)_kuota"] { g.quota = Int(q) }
-                    g.byState[c.state, default: 0] += 1
-                    groups[key] = g
-                }
-                report.groups = groups.keys.sorted().map { RoundReport.Group(key: $0, quota: groups[$0]!.quota, byState: groups[$0]!.byState) }
+            let children = try store.children(of: id, states: nil)
+            report.groups = groups(children, rankVariable: w.rankVariables.first)
+            report.decisions = try store.childDecisionCounts(parent: id).map {
+                RoundReport.DecisionCount(name: $0.name, value: $0.value, count: $0.count, withReason: $0.withReason)
             }
-
-            report.decisions = try db.prepare("""
-                SELECT d.name, d.value, count(*), sum(d.reason IS NOT NULL AND d.actor != 'system') FROM decisions d JOIN instances i ON i.id = d.instance
-                WHERE i.parent = ? GROUP BY d.name, d.value ORDER BY d.name, count(*) DESC
-                """).rows(.int(id)) {
-                RoundReport.DecisionCount(name: $0.text(0), value: JSONBridge.stored($0.text(1)).displayText, count: Int($0.int(2)), withReason: Int($0.int(3)))
-            }
-
-            // Scores of independently rated forms.
-            // Independently rated forms of every kind of child (a round may have several workflows below it).
-            var formsSeen: [String: String] = [:]
-            var kindsSeen: Set<String> = []
-            for child in children where kindsSeen.insert(child.workflowHash).inserted {
-                let cw = try workflow(hash: child.workflowHash)
-                for formID in cw.referencedForms where try form(hash: child.formHashes[formID]!).independentRatings { formsSeen[formID] = child.formHashes[formID]! }
-            }
-            for (formID, formHash) in formsSeen.sorted(by: { $0.key < $1.key }) {
-                let rows = try db.prepare("""
-                    SELECT s.instance, s.data FROM submissions s JOIN instances i ON i.id = s.instance WHERE i.parent = ? AND s.form_id = ? ORDER BY s.instance, s.id
-                    """).rows(.int(id), .text(formID)) { ($0.int(0), JSONBridge.storedRecord($0.text(1))) }
-                let definition = try form(hash: formHash)
-                let numeric = definition.allFields.filter { [.integer, .decimal].contains($0.field.type) }
-                for (path, field) in numeric {
-                    var byInstance: [Int64: [Double]] = [:]
-                    for (instance, data) in rows { if case .number(let v)? = data[path] { byInstance[instance, default: []].append(v) } }
-                    let values = byInstance.values.flatMap { $0 }.sorted()
-                    guard !values.isEmpty else { continue }
-                    let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
-                    report.scores.append(.init(form: formID, field: path, ratings: values.count, minimum: values.first!, mean: values.reduce(0, +) / Double(values.count),
-                                               median: median, maximum: values.last!,
-                                               alpha: Agreement.krippendorffAlphaInterval(byInstance.keys.sorted().map { byInstance[$0]! })))
-                    if field.calculate != nil, report.histogram.isEmpty {
-                        var buckets = [Int](repeating: 0, count: 11)
-                        for v in values { buckets[min(10, max(0, Int(v / 10)))] += 1 }
-                        report.histogram = buckets.enumerated().compactMap { i, n in n == 0 ? nil : (i == 10 ? "100" : "\(i * 10)–\(i * 10 + 9)", n) }
-                    }
-                }
-            }
-
-            // Time in each state, from the audit log.
-            let moves = try db.prepare("""
-                SELECT a.instance, a.at, a.from_state, a.to_state FROM audit_log a JOIN instances i ON i.id = a.instance
-                WHERE i.parent = ? AND a.outcome = 'accepted' AND a.to_state IS NOT NULL ORDER BY a.instance, a.seq
-                """).rows(.int(id)) { ($0.int(0), $0.int(1), $0.optionalText(2), $0.text(3)) }
-            var durations: [String: [Double]] = [:]
-            var entered: (instance: Int64, state: String, at: Int64)?
-            for (instance, at, from, to) in moves {
-                if let e = entered, e.instance == instance, from == e.state, to != e.state {
-                    durations[e.state, default: []].append(Double(at - e.at) / 3600)
-                }
-                if from != to || entered?.instance != instance { entered = (instance, to, at) }
-            }
-            report.stages = durations.keys.sorted().map { state in
-                let d = durations[state]!.sorted()
-                return .init(state: state, instances: d.count, meanHours: d.reduce(0, +) / Double(d.count), medianHours: d[d.count / 2])
-            }
+            try addScores(to: &report, round: id, children: children)
+            report.stages = stages(try store.childMoves(parent: id))
             return report
+        }
+    }
+
+    /// Groups, from the variables a <rank> effect wrote on each child.
+    private func groups(_ children: [InstanceRecord], rankVariable rv: String?) -> [RoundReport.Group] {
+        guard let rv else { return [] }
+        var groups: [String: (quota: Int, byState: [String: Int])] = [:]
+        for c in children {
+            guard case .string(let key)? = c.variables["\(rv)_kelompok"] else { continue }
+            var g = groups[key] ?? (0, [:])
+            if case .number(let q)? = c.variables["\(rv)_kuota"], let quota = Int(exactly: q.rounded()) { g.quota = quota }
+            g.byState[c.state, default: 0] += 1
+            groups[key] = g
+        }
+        return groups.keys.sorted().map { RoundReport.Group(key: $0, quota: groups[$0]!.quota, byState: groups[$0]!.byState) }
+    }
+
+    /// Scores of the independently rated forms of every kind of child (a round may have several workflows below it).
+    private func addScores(to report: inout RoundReport, round id: Int64, children: [InstanceRecord]) throws {
+        var formsSeen: [String: String] = [:]
+        var kindsSeen: Set<String> = []
+        for child in children where kindsSeen.insert(child.workflowHash).inserted {
+            let cw = try workflow(hash: child.workflowHash)
+            for formID in cw.referencedForms {
+                guard let hash = child.formHashes[formID], try form(hash: hash).independentRatings else { continue }
+                formsSeen[formID] = hash
+            }
+        }
+        for (formID, formHash) in formsSeen.sorted(by: { $0.key < $1.key }) {
+            let rows = try latestRatings(parent: id, form: formID)
+            let numeric = try form(hash: formHash).allFields.filter { [.integer, .decimal].contains($0.field.type) }
+            for (path, field) in numeric {
+                var byInstance: [Int64: [Double]] = [:]
+                for (instance, data) in rows { if case .number(let v)? = data[path] { byInstance[instance, default: []].append(v) } }
+                let values = byInstance.values.flatMap { $0 }.sorted()
+                guard !values.isEmpty else { continue }
+                let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+                report.scores.append(.init(form: formID, field: path, ratings: values.count, minimum: values.first!,
+                                           mean: values.reduce(0, +) / Double(values.count), median: median, maximum: values.last!,
+                                           alpha: Agreement.krippendorffAlphaInterval(byInstance.keys.sorted().map { byInstance[$0]! })))
+                if field.calculate != nil, report.histogram.isEmpty {
+                    var buckets = [Int](repeating: 0, count: 11)
+                    for v in values where v.isFinite { buckets[min(10, max(0, Int(v / 10)))] += 1 }
+                    report.histogram = buckets.enumerated().compactMap { i, n in n == 0 ? nil : (i == 10 ? "100" : "\(i * 10)–\(i * 10 + 9)", n) }
+                }
+            }
+        }
+    }
+
+    /// Each rater's latest sheet per child (an amended sheet counts once, a withdrawn one not at all).
+    private func latestRatings(parent: Int64, form: String) throws -> [(Int64, [String: Value])] {
+        var latest: [String: SubmissionRecord] = [:]
+        for s in try store.childSubmissions(parent: parent, form: form) { latest["\(s.instance)|\(s.actor)"] = s }
+        return latest.values.filter { $0.kind != .withdraw }.sorted { ($0.instance, $0.id) < ($1.instance, $1.id) }.map { ($0.instance, JSONBridge.storedRecord($0.data)) }
+    }
+
+    /// Time in each state, from the audit log.
+    private func stages(_ moves: [(instance: Int64, at: Int64, from: String?, to: String)]) -> [RoundReport.Stage] {
+        var durations: [String: [Double]] = [:]
+        var entered: (instance: Int64, state: String, at: Int64)?
+        for (instance, at, from, to) in moves {
+            if let e = entered, e.instance == instance, from == e.state, to != e.state {
+                durations[e.state, default: []].append(Double(at - e.at) / 3600)
+            }
+            if from != to || entered?.instance != instance { entered = (instance, to, at) }
+        }
+        return durations.keys.sorted().map { state in
+            let d = durations[state]!.sorted()
+            return .init(state: state, instances: d.count, meanHours: d.reduce(0, +) / Double(d.count), medianHours: d[d.count / 2])
         }
     }
 }

@@ -13,8 +13,10 @@ extension Engine {
                 due = duration.after(Timestamp(seconds: record.enteredAt))
             case .at(let expression):
                 let forms = w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id)
-                let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: forms)
-                let value = try? Evaluator.evaluate(expression, in: EvaluationContext(scopes: [snapshot.scope()], today: now.date))
+                let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: forms,
+                                                context: try context(for: record, in: w, actor: Command.systemActor, now: now))
+                let value = try? Evaluator.evaluate(expression, in: EvaluationContext(scopes: [snapshot.scope()], today: now.date,
+                                                                                       reference: try referenceTables()))
                 switch value {
                 case .date(let d)?: due = Timestamp(startOf: d.adding(days: 1))
                 case .string(let s)?: due = CivilDate(iso: s).map { Timestamp(startOf: $0.adding(days: 1)) } ?? Timestamp(iso: s)
@@ -22,8 +24,7 @@ extension Engine {
                 }
             }
             guard let due else { continue }
-            try db.prepare("INSERT OR REPLACE INTO timers (instance, state_seq, event, due_at) VALUES (?, ?, ?, ?)")
-                .run(.int(record.id), .int(record.stateSeq), .text(timer.event), .int(due.seconds))
+            try store.scheduleTimer(instance: record.id, stateSeq: record.stateSeq, event: timer.event, dueAt: due.seconds)
         }
     }
 
@@ -35,24 +36,25 @@ extension Engine {
     /// Fires every timer due at or before `now` whose instance is still in the state that set it,
     /// as the `system` actor, oldest first. Each timer fires at most once.
     public func tick(now: Timestamp) throws -> TickReport {
+        let due = try wrap { try store.dueTimers(now: now.seconds) }
+        let requests = due.map { FireRequest(instance: $0.instance, event: $0.event, actor: Command.systemActor, reason: "pewaktu") }
+        let results = try fireBatch(requests, now: now)
+        try wrap { try store.transaction { try store.clearTimers(dueBy: now.seconds) } }
+        var report = TickReport()
+        for (request, result) in zip(requests, results) {
+            switch result {
+            case .success(let r): report.fired.append(r)
+            case .failure(let e): report.refused.append((request.instance, request.event, e.message(.id)))
+            }
+        }
+        return report
+    }
+
+    /// Timers still to fire for an instance in its current state.
+    public func pendingTimers(_ id: Int64) throws -> [(event: String, dueAt: Int64)] {
         try wrap {
-            let due = try db.prepare("""
-                SELECT t.instance, t.event, t.state_seq FROM timers t JOIN instances i ON i.id = t.instance AND i.state_seq = t.state_seq
-                WHERE t.due_at <= ? ORDER BY t.due_at, t.instance
-                """).rows(.int(now.seconds)) { ($0.int(0), $0.text(1), $0.int(2)) }
-            var report = TickReport()
-            let requests = due.map { FireRequest(instance: $0.0, event: $0.1, actor: Command.systemActor, reason: "timer") }
-            let results = try fireBatch(requests, now: now)
-            try db.transaction {
-                try db.prepare("DELETE FROM timers WHERE due_at <= ?").run(.int(now.seconds))
-            }
-            for (request, result) in zip(requests, results) {
-                switch result {
-                case .success(let r): report.fired.append(r)
-                case .failure(let e): report.refused.append((request.instance, request.event, e.message(.id)))
-                }
-            }
-            return report
+            let r = try requireInstance(id)
+            return try store.pendingTimers(instance: id, stateSeq: r.stateSeq)
         }
     }
 }

@@ -37,7 +37,8 @@ public enum WorkflowLoader {
                 id: root["id"] ?? "", version: root["version"] ?? "1",
                 title: b.text(root.children("title"), fallback: root["id"] ?? ""), file: file,
                 roles: roles, variables: variables, states: states, transitions: transitions,
-                startRoles: (root["start-roles"] ?? "").split(separator: " ").map(String.init))
+                startRoles: (root["start-roles"] ?? "").split(separator: " ").map(String.init),
+                submissionRules: submissionRules(root), uniqueRules: uniqueRules(root, &b))
             return try b.finish(workflow)
         }
     }
@@ -70,7 +71,23 @@ public enum WorkflowLoader {
             event: event, label: b.text(t.children("label"), fallback: event), from: split(t["from"]), to: t["to"] ?? "",
             roles: split(t["roles"]), requiredForms: t.children("requires").compactMap { $0["form"] },
             guards: guards, effects: effects, quorum: quorum, reasonRequired: t["reason"] == "required",
-            isAutomatic: b.flag(t["auto"]), line: t.line)
+            isAutomatic: b.flag(t["auto"]), signatureRequired: t["signature"] == "required", line: t.line)
+    }
+
+    private static func submissionRules(_ root: XMLElement) -> [SubmissionRule] {
+        let split = { (s: String?) in (s ?? "").split(separator: " ").map(String.init) }
+        return (root.child("submissions")?.children("allow") ?? []).compactMap { a in
+            guard let action = a["action"].flatMap(SubmissionRule.Action.init(rawValue:)) else { return nil }
+            return SubmissionRule(action: action, form: a["form"] ?? "", roles: split(a["roles"]), states: split(a["states"]), line: a.line)
+        }
+    }
+
+    private static func uniqueRules(_ root: XMLElement, _ b: inout DefinitionBuilder) -> [UniqueRule] {
+        root.children("unique").compactMap { u in
+            guard let key = b.expression(u["key"], line: u.line, what: "unique '\(u["name"] ?? "")' key") else { return nil }
+            return UniqueRule(name: u["name"] ?? "", key: key, scope: u["within"] == "all" ? .all : .parent, event: u["on"] ?? "",
+                              message: b.text(u.children("message"), fallback: "'\(u["name"] ?? "")' sudah dipakai"), line: u.line)
+        }
     }
 
     /// `order="vars.skor desc; vars.pengalaman_hari desc"`: terms separated by `;`, each an expression

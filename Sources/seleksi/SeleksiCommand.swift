@@ -10,7 +10,7 @@ struct SeleksiCommand: ParsableCommand {
         Basis data dipilih dengan --db PATH atau SELEKSI_DB (bawaan: ./seleksi.sqlite).
 
         Mulai cepat:
-          seleksi init                         buat basis data, muat definisi dan seed
+          seleksi init --simulation            buat basis data latihan (menerima --now), muat definisi dan seed
           seleksi check                        periksa semua definisi
           seleksi start demo_pelamar --org skb-demo --as pelamar1
           seleksi fire 1 ajukan --as pelamar1 --form demo_pendaftaran=isian.json
@@ -27,8 +27,9 @@ struct SeleksiCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
-            StartCommand.self, SubmitCommand.self, FireCommand.self, ListCommand.self, ShowCommand.self,
-            HistoryCommand.self, ReportCommand.self, DocumentCommand.self, TickCommand.self, AuditCommand.self, ActorCommand.self, OrgCommand.self,
+            StartCommand.self, SubmitCommand.self, CorrectCommand.self, WithdrawCommand.self, FireCommand.self, ListCommand.self,
+            ShowCommand.self, HistoryCommand.self, ReportCommand.self, DocumentCommand.self, TickCommand.self, AuditCommand.self,
+            ActorCommand.self, OrgCommand.self, KeyCommand.self,
         ]
     )
 }

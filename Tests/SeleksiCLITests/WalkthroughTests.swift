@@ -18,8 +18,9 @@ struct WalkthroughTests {
 
     @Test func theWalkThroughOfTheReadmeWorksAndEveryRefusalHasItsExitCode() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init --now 2026-01-05T08:00").status == 0)
-        #expect(try cli.run("start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00").stdout == "#1 demo_putaran: status persiapan\n")
+        #expect(try cli.run("init --simulation --now 2026-01-05T08:00").status == 0)
+        #expect(try cli.run("start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00").stdout
+                == "#1 Operator Satu (fiktif), BP PAUD dan Dikmas Contoh (demo) demo_putaran: status persiapan\n")
         #expect(try cli.run("fire 1 buka --as operator1 --now 2026-01-05T09:00").status == 0)
         #expect(try cli.run("start demo_pelamar --org skb-demo --as pelamar1 --parent 1 --now 2026-01-06T09:00").status == 0)
         let invalid = try cli.run("fire 2 ajukan --as pelamar1 --form demo_pendaftaran=examples/demo/isian_salah.json --now 2026-01-07T09:00")

@@ -1,5 +1,6 @@
 import Foundation
 import SeleksiCore
+import SeleksiStore
 import Testing
 @testable import SeleksiDemo
 @testable import SeleksiDocuments
@@ -25,7 +26,7 @@ struct DemoAndDocumentTests {
         #expect(try engine.verifyAudit().rows == summary.auditRows)
         // The minutes list exactly the applicants who went on to be contracted, and the history agrees.
         let minutes = try String(contentsOfFile: temp.file("out/dokumen/tutor_bantu_berita_acara.md"), encoding: .utf8)
-        let contractedIDs = try engine.list(workflow: "tb_pelamar", state: "berkontrak").map(\.id)
+        let contractedIDs = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak")).map(\.id)
         for id in contractedIDs {
             let name = try engine.show(id).forms["tb_portofolio"]?["nama"]?.displayText ?? "?"
             #expect(minutes.contains(name))
@@ -53,7 +54,7 @@ struct DemoAndDocumentTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.htmlPath)) == Data(contentsOf: URL(fileURLWithPath: second.htmlPath)))
         let rows = try engine.history(summary.round).filter { $0.command == "document" && $0.event == "tutor_bantu/sk_penetapan" }
         #expect(rows.count == 3)  // once in the demo, twice here
-        #expect(rows.last?.dataHash == first.sha256)
+        #expect(rows.last?.dataHash?.hex == first.sha256)
         #expect(try engine.verifyAudit().rows > 0)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SeleksiCore
+import SeleksiStore
 @testable import SeleksiEngine
 
 /// The repository's own folders, found from this file's path.
@@ -43,14 +44,21 @@ final class TempFolder {
 
 func at(_ iso: String) -> Timestamp { Timestamp(iso: iso)! }
 
-/// An initialised database on the shipped definitions and seed, in a temp folder.
+/// An initialised simulation database on the shipped definitions and seed, in a temp folder;
+/// attachments are read from the repository (the example files).
 func demoEngine(_ temp: TempFolder) throws -> Engine {
-    try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"), now: at("2026-01-05T08:00")).0
+    let engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"),
+                                       options: .init(simulation: true), now: at("2026-01-05T08:00")).0
+    engine.attachments = Attachments(folder: Repo.root)
+    return engine
 }
+
+/// A second connection to a test's database, as an attacker holding the file would have.
+func rawDatabase(_ path: String) throws -> Database { try Database(path: path, create: false) }
 
 /// The example answers of the walk-through, with the attachment path made absolute.
 func exampleAnswers() throws -> [String: Value] {
     var answers = try JSONBridge.record(FileManager.default.contents(atPath: Repo.path("examples/demo/isian_pelamar.json"))!, what: "example")
-    answers["ijazah"] = .string(Repo.path("examples/demo/ijazah-contoh.txt"))
+    answers["ijazah"] = .string("examples/demo/ijazah-contoh.txt")
     return answers
 }

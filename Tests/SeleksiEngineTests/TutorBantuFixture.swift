@@ -1,5 +1,6 @@
 import Foundation
 import SeleksiCore
+import SeleksiStore
 @testable import SeleksiEngine
 
 /// A small Tutor Bantu round on the shipped definitions: UPT Kalimantan Selatan (allocation 52), two
@@ -15,20 +16,23 @@ struct TutorBantuFixture {
     var applicantCount = 0
 
     init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true, aggregation: String = "rata_rata") throws {
-        engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"), now: at("2019-06-01T08:00")).0
-        try engine.addOrganisation(id: skb1, name: "SKB Uji 1 (fiktif)", kind: "skb", parent: upt)
-        try engine.addOrganisation(id: skb2, name: "SKB Uji 2 (fiktif)", kind: "skb", parent: upt)
+        engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"),
+                                       options: .init(simulation: true), now: at("2019-06-01T08:00")).0
+        engine.attachments = Attachments(folder: temp.path)
+        let setup = at("2019-06-01T08:00")
+        try engine.addOrganisation(id: skb1, name: "SKB Uji 1 (fiktif)", kind: "skb", parent: upt, now: setup)
+        try engine.addOrganisation(id: skb2, name: "SKB Uji 2 (fiktif)", kind: "skb", parent: upt, now: setup)
         for (id, roles) in [("operator", ["operator"]), ("kepala", ["kepala_upt", "tim_seleksi"]), ("tim1", ["tim_seleksi"]), ("tim2", ["tim_seleksi"]),
                             ("tim3", ["tim_seleksi"]), ("ppk", ["ppk"]), ("kpa", ["kpa"])] {
-            try engine.addActor(id: id, name: "Pelaku \(id) (fiktif)", nip: nil)
-            for r in roles { try engine.grant(actor: id, role: r, org: upt) }
+            try engine.addActor(id: id, name: "Pelaku \(id) (fiktif)", nip: nil, now: setup)
+            for r in roles { try engine.grant(actor: id, role: r, org: upt, now: setup) }
         }
         for skb in [skb1, skb2] {
-            try engine.addActor(id: "\(skb)-kepala", name: "Kepala \(skb) (fiktif)", nip: nil)
-            try engine.grant(actor: "\(skb)-kepala", role: "kepala_skb", org: skb)
+            try engine.addActor(id: "\(skb)-kepala", name: "Kepala \(skb) (fiktif)", nip: nil, now: setup)
+            try engine.grant(actor: "\(skb)-kepala", role: "kepala_skb", org: skb, now: setup)
         }
         // tim3 also teaches at SKB 2.
-        try engine.grant(actor: "tim3", role: "pamong", org: skb2)
+        try engine.grant(actor: "tim3", role: "pamong", org: skb2, now: setup)
         round = try engine.start(workflow: "tb_putaran", org: upt, actor: "operator", now: now).id
         guard open else { return }
         let rows = (quota ?? [(skb1, "paud", 1), (skb1, "keaksaraan", 2), (skb2, "paud", 1)]).map { q -> Value in
@@ -55,7 +59,8 @@ struct TutorBantuFixture {
     /// A complete, eligible portfolio for a PAUD educator born `born`.
     func portfolio(born: String = "1990-07-31", program: String = "paud", education: String = "S1",
                    experience: [(String, String?)] = [("2014-01-06", "2018-12-31")]) -> [String: Value] {
-        let file = temp.write("lampiran.txt", "berkas sintetis\n")
+        temp.write("lampiran.txt", "berkas sintetis\n")
+        let file = "lampiran.txt"
         let date = CivilDate(iso: born)!
         let nik = "6371\(String(format: "%02d", 1))\(String(format: "%02d", date.day + 40))\(String(format: "%02d", date.month))\(String(format: "%02d", date.year % 100))0001"
         return [
@@ -75,8 +80,8 @@ struct TutorBantuFixture {
     /// Registers and submits an applicant; returns the instance.
     mutating func apply(_ answers: [String: Value], skb: String? = nil) throws -> Int64 {
         applicantCount += 1
-        let actor = "pelamar\(applicantCount)"
-        try engine.addActor(id: actor, name: "Pelamar \(applicantCount) (fiktif)", nip: nil)
+        let actor = "calon\(applicantCount)"
+        try engine.addActor(id: actor, name: "Pelamar \(applicantCount) (fiktif)", nip: nil, now: now)
         let id = try engine.start(workflow: "tb_pelamar", org: skb ?? skb1, actor: actor, parent: round, now: now).id
         try fire(id, "ajukan", actor, forms: ["tb_portofolio": answers, "tb_pernyataan": statement])
         return id

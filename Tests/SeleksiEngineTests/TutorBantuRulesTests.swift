@@ -106,7 +106,7 @@ struct TutorBantuRulesTests {
         try f.fire(young, "verifikasi", "tim2", reason: "Akta kelahiran menunjukkan tanggal lahir berbeda; dikoreksi", forms: verdict)
         #expect(try f.state(young) == "layak")
         let decision = try f.engine.show(young).decisions.last!
-        #expect(decision.value.contains("menimpa usulan"))
+        #expect(decision.value.displayText.contains("menimpa usulan"))
         #expect(decision.reason?.contains("Akta kelahiran") == true)
     }
 

@@ -113,6 +113,13 @@ public struct DefinitionChecker {
             }
         }
         for v in w.variables { if let e = v.initial { out += checkWorkflowNames(e, line: v.line, w: w, varIds: varIds) } }
+        out += checkSubmissionRules(w, stateIds: stateIds, roleIds: roleIds)
+        for u in w.uniqueRules {
+            if !w.transitions.contains(where: { $0.event == u.event }) {
+                err(u.line, "unique '\(u.name)': no transition takes event '\(u.event)'; events: \(Set(w.transitions.map(\.event)).sorted().joined(separator: ", "))")
+            }
+            out += checkWorkflowNames(u.key, line: u.line, w: w, varIds: varIds)
+        }
         for s in w.states {
             for timer in s.timers {
                 if !w.transitions(from: s.id).contains(where: { $0.event == timer.event }) {
@@ -180,6 +187,30 @@ public struct DefinitionChecker {
                 }
             default:
                 out.append(Diagnostic(file: w.file, line: line, "\(at) names '\(path[0])'; a workflow expression reads state, actor, reason, vars.<variable>, forms.<form>.<field>, parent.…, ratings.<form>, decisions.<name>, org or actor_orgs"))
+            }
+        }
+        return out
+    }
+
+    /// Each `<allow>` names a form, roles and states that exist.
+    private func checkSubmissionRules(_ w: WorkflowDefinition, stateIds: Set<String>, roleIds: Set<String>) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for rule in w.submissionRules {
+            if forms[rule.form] == nil {
+                out.append(Diagnostic(file: w.file, line: rule.line,
+                    "allow \(rule.action.rawValue): unknown form '\(rule.form)'; forms: \(forms.keys.sorted().joined(separator: ", "))"))
+            }
+            for r in rule.roles where !roleIds.contains(r) {
+                out.append(Diagnostic(file: w.file, line: rule.line,
+                    "allow \(rule.action.rawValue) \(rule.form): unknown role '\(r)'; roles: \(w.roles.map(\.id).joined(separator: ", "))"))
+            }
+            for s in rule.states where s != "*" && !stateIds.contains(s) {
+                out.append(Diagnostic(file: w.file, line: rule.line,
+                    "allow \(rule.action.rawValue) \(rule.form): unknown state '\(s)'; states: \(w.states.map(\.id).joined(separator: ", "))"))
+            }
+            if rule.action == .withdraw, let form = forms[rule.form], !form.independentRatings {
+                out.append(Diagnostic(file: w.file, line: rule.line,
+                    "allow withdraw \(rule.form): only a rater's sheet (rating=\"independent\") can be withdrawn; correct the form instead"))
             }
         }
         return out

@@ -97,7 +97,10 @@ public enum FieldCoercion {
             }
             return .success(.string("+62" + digits.dropFirst()))
         case .attachment:
-            if case .record(let r) = raw, r["sha256"] != nil { return .success(raw) }
+            // The engine reads and hashes the file itself: an answer never brings its own hash.
+            guard case .string = raw else {
+                return fail("lampiran ditulis sebagai jalur berkas (teks), mis. \"dokumen/ijazah.pdf\"", "an attachment is a file path (text)")
+            }
             guard let resolve = resolveAttachment else { return fail("lampiran tidak dapat dibaca di sini", "attachments cannot be read here") }
             switch resolve(text) {
             case .success(let v): return .success(v)

@@ -41,6 +41,16 @@ public struct Refusal: Error, Sendable, CustomStringConvertible {
         case alreadySubmitted = "already-submitted"
         case invalidSubmission = "invalid-submission"
         case expressionFailed = "expression-failed"
+        case alreadyExists = "already-exists"
+        case unknownOrganisation = "unknown-organisation"
+        case unknownRole = "unknown-role"
+        case cycle = "cycle"
+        case clockBehind = "clock-behind"
+        case identityUnverified = "identity-unverified"
+        case signatureRequired = "signature-required"
+        case signatureInvalid = "signature-invalid"
+        case duplicateKey = "duplicate-key"
+        case notPermitted = "not-permitted"
     }
 
     public let code: Code

@@ -14,6 +14,10 @@ public final class WorkflowDefinition: Sendable {
     public let transitions: [TransitionDefinition]
     /// Roles that may start an instance; an owner-scoped role here admits any registered actor.
     public let startRoles: [String]
+    /// Who may submit, correct or withdraw which form outside a transition.
+    public let submissionRules: [SubmissionRule]
+    /// Keys at most one instance may hold in a scope.
+    public let uniqueRules: [UniqueRule]
 
     /// Transitions by event name, in file order.
     public let transitionsByEvent: [String: [TransitionDefinition]]
@@ -30,12 +34,16 @@ public final class WorkflowDefinition: Sendable {
     public let hasAutomaticTransitions: Bool
 
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
-                variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String]) {
+                variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String],
+                submissionRules: [SubmissionRule] = [], uniqueRules: [UniqueRule] = []) {
         self.startRoles = startRoles
+        self.submissionRules = submissionRules
+        self.uniqueRules = uniqueRules
         transitionsByEvent = Dictionary(grouping: transitions, by: \.event)
         stateIndex = Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String] = []
         for t in transitions { for f in t.requiredForms where !seen.contains(f) { seen.append(f) } }
+        for r in submissionRules where !seen.contains(r.form) { seen.append(r.form) }
         referencedForms = seen
         var expressions: [Expression] = variables.compactMap(\.initial)
         for t in transitions {
@@ -50,6 +58,7 @@ public final class WorkflowDefinition: Sendable {
             }
         }
         for s in states { for t in s.timers { if case .at(let e) = t.when { expressions.append(e) } } }
+        expressions += uniqueRules.map(\.key)
         namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
         rankVariables = transitions.flatMap(\.effects).compactMap { e -> String? in
             if case .rank(let r) = e { return r.rankVariable } else { return nil }
@@ -152,13 +161,17 @@ public struct TransitionDefinition: Sendable {
     public let effects: [Effect]
     public let quorum: Quorum?
     public let reasonRequired: Bool
+    /// The actor must sign the command with his registered key (`--sign`); verify checks the signature.
+    public let signatureRequired: Bool
     /// Fired by the engine itself, as `system`, as soon as its guards hold after another accepted command.
     public let isAutomatic: Bool
     public let line: Int
 
     public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
-                guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false, line: Int) {
+                guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false,
+                signatureRequired: Bool = false, line: Int) {
         self.isAutomatic = isAutomatic
+        self.signatureRequired = signatureRequired
         self.event = event
         self.label = label
         self.from = from

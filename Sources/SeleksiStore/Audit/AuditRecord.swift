@@ -1,33 +1,44 @@
-import Crypto
-import Foundation
-
-/// One row of the audit log: one command, accepted or refused.
+/// One row of the audit log: one command, accepted, pending (a quorum event confirmed) or refused.
+///
+/// Each row carries the hash of the previous one (`prevHash`) and its own (`hash`) over an injective
+/// encoding of every field, so an edited, removed or inserted row breaks the chain. Rows that change
+/// data also carry what they changed: `dataHash` over the rows the command appended (submissions,
+/// decisions, confirmations) and `afterHash`, the after-image of the instance or directory entry it
+/// wrote, so `audit verify` can prove the tables agree with the log.
 public struct AuditRecord: Sendable {
     public var seq: Int64 = 0
     public var at: Int64
     public var actor: String
+    /// The operating-system account that ran the command (who vouches for `actor`).
+    public var osUser: String?
     public var role: String?
     public var instance: Int64?
-    /// `start`, `submit`, `fire`, `tick`, `init`, `document` …
+    /// What a non-instance command changed: `actor:ID`, `org:ID`, `grant:ACTOR/ROLE/ORG`, `definition:KIND/ID` …
+    public var subject: String?
+    /// `init`, `start`, `fire`, `submit`, `correct`, `withdraw`, `tick`, `document`, `actor.add`, `grant` …
     public var command: String
     public var event: String?
     public var from: String?
     public var to: String?
-    /// `accepted`, `pending`, or `refused:<code>`.
+    /// `accepted`, `pending:k/n`, or `refused:<code>`.
     public var outcome: String
     public var reason: String?
-    public var dataHash: String?
-    public var prevHash: String = AuditRecord.genesis
-    public var hash: String = ""
+    public var dataHash: Hash256?
+    public var afterHash: Hash256?
+    /// The actor's Ed25519 signature over `signedBytes`, when the command was signed.
+    public var signature: [UInt8]?
+    public var prevHash: Hash256 = .zero
+    public var hash: Hash256 = .zero
 
-    public static let genesis = String(repeating: "0", count: 64)
-
-    public init(at: Int64, actor: String, role: String? = nil, instance: Int64? = nil, command: String, event: String? = nil,
-                from: String? = nil, to: String? = nil, outcome: String, reason: String? = nil, dataHash: String? = nil) {
+    public init(at: Int64, actor: String, osUser: String? = nil, role: String? = nil, instance: Int64? = nil, subject: String? = nil,
+                command: String, event: String? = nil, from: String? = nil, to: String? = nil, outcome: String,
+                reason: String? = nil, dataHash: Hash256? = nil) {
         self.at = at
         self.actor = actor
+        self.osUser = osUser
         self.role = role
         self.instance = instance
+        self.subject = subject
         self.command = command
         self.event = event
         self.from = from
@@ -37,55 +48,45 @@ public struct AuditRecord: Sendable {
         self.dataHash = dataHash
     }
 
-    /// SHA-256 over every field and the previous row's hash, fields separated by U+001F and absent
-    /// ones written as U+2400, so that no two different rows hash the same text.
-    public func computeHash() -> String {
-        // One buffer, one hash call, fields copied as raw UTF-8: building Strings per field, or
-        // updating the hasher field by field, each cost more than the SHA-256 itself (seleksi-bench).
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(384)
-        func add(_ field: String?) {
-            guard var text = field else {
-                buffer.append(contentsOf: [0xE2, 0x90, 0x80])  // U+2400, "absent"
-                return
-            }
-            text.withUTF8 { buffer.append(contentsOf: $0) }
-        }
-        func add(_ number: Int64?) {
-            guard let number else { return add(nil as String?) }
-            add(String(number))
-        }
-        add(seq); buffer.append(0x1F)
-        add(at); buffer.append(0x1F)
-        for field in [actor, role] { add(field); buffer.append(0x1F) }
-        add(instance); buffer.append(0x1F)
-        for field in [command, event, from, to, outcome, reason, dataHash] { add(field); buffer.append(0x1F) }
-        add(prevHash)
-        return Hashing.hex(SHA256.hash(data: buffer))
-    }
-}
+    public var isAccepted: Bool { outcome == "accepted" }
+    public var isRefused: Bool { outcome.hasPrefix("refused") }
 
-public enum Hashing {
-    public static func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-        hex(SHA256.hash(data: data))
+    /// Every field but the signature and the row's own hash: what an actor signs and what the
+    /// row's hash covers (with the signature appended).
+    public var signedBytes: [UInt8] { signedEncoding.bytes }
+
+    private var signedEncoding: RowEncoder {
+        var e = RowEncoder(domain: "audit/1")
+        e.int(seq)
+        e.int(at)
+        e.text(actor)
+        e.text(osUser)
+        e.text(role)
+        e.int(instance)
+        e.text(subject)
+        e.text(command)
+        e.text(event)
+        e.text(from)
+        e.text(to)
+        e.text(outcome)
+        e.text(reason)
+        e.digest(dataHash)
+        e.digest(afterHash)
+        e.digest(prevHash)
+        return e
     }
 
-    public static func sha256Hex(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { hex(SHA256.hash(data: $0)) }
+    public func computeHash() -> Hash256 {
+        var e = signedEncoding
+        e.blob(signature)
+        return e.digest
     }
 
-    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits: StaticString = "0123456789abcdef"
-        var out = [UInt8](repeating: 0, count: 64)
-        var i = 0
-        digits.withUTF8Buffer { table in
-            for b in bytes where i < 63 {
-                out[i] = table[Int(b >> 4)]
-                out[i + 1] = table[Int(b & 0xf)]
-                i += 2
-            }
-        }
-        return String(decoding: out[0..<i], as: UTF8.self)
+    /// Reasons are kept short: a refused value must not put someone's data in the log forever.
+    public static let maxReasonLength = 1000
+
+    public static func clip(_ reason: String?) -> String? {
+        guard let reason, reason.count > maxReasonLength else { return reason }
+        return String(reason.prefix(maxReasonLength)) + "…"
     }
 }

@@ -16,14 +16,21 @@ public final class Database {
     /// longer exist must be dropped, since SQLite may reuse their row ids.
     public var onRollback: [() -> Void] = []
 
-    /// Opens an existing database (`create: false`) or creates one. Fails with a `StoreError` a user can act on.
-    public init(path: String, create: Bool) throws {
+    /// Opens an existing database (`create: false`) or creates one readable by its owner only (the
+    /// log holds personal data). Fails with a `StoreError` a user can act on.
+    public init(path: String, create: Bool, readOnly: Bool = false) throws {
         self.path = path
-        if !create && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.missingDatabase(path)
+        guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty (--db or SELEKSI_DB)") }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw StoreError.cannotOpen(path, "it is a folder, not a file") }
+        if !exists {
+            guard create else { throw StoreError.missingDatabase(path) }
+            try Database.createPrivateFile(path)
         }
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let mode = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        let flags = mode | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -31,17 +38,26 @@ public final class Database {
             throw StoreError.cannotOpen(path, message)
         }
         handle = db
-        sqlite3_busy_timeout(db, 3000)
+        sqlite3_busy_timeout(db, 5000)
         sqlite3_extended_result_codes(db, 1)
         do {
             try execute("PRAGMA foreign_keys = ON")
-            try execute("PRAGMA journal_mode = WAL")
+            if !readOnly { try execute("PRAGMA journal_mode = WAL") }
             try execute("PRAGMA synchronous = NORMAL")
         } catch {
             // A file that is not a database fails here ("file is not a database").
             sqlite3_close(db)
             throw error
         }
+    }
+
+    /// An empty file with mode 0600; SQLite gives its -wal and -shm files the same mode.
+    private static func createPrivateFile(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.cannotOpen(path, String(cString: strerror(errno)))
+        }
+        close(fd)
     }
 
     deinit {
@@ -108,7 +124,19 @@ public final class Database {
         }
     }
 
+    /// Runs `body` inside one read transaction, so that every query sees the same snapshot of the file
+    /// while other processes go on writing (WAL).
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     func error(_ rc: Int32) -> StoreError {
         StoreError.sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), path: path)

@@ -31,7 +31,8 @@ public final class Statement {
             case .double(let d): rc = sqlite3_bind_double(handle, index, d)
             case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, seleksi_sqlite_transient())
             case .blob(let b):
-                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32(b.count), seleksi_sqlite_transient()) }
+                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                                                           Int32(b.count), seleksi_sqlite_transient()) }
             }
             guard rc == SQLITE_OK else { throw db.error(rc) }
         }
@@ -48,16 +49,25 @@ public final class Statement {
 
     /// Runs a query and maps each row.
     public func rows<T>(_ values: SQLValue..., map: (Row) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try each(values) { out.append(try map($0)) }
+        return out
+    }
+
+    /// Runs a query and hands each row to `body` without collecting them: for streams of any length.
+    public func forEach(_ values: SQLValue..., body: (Row) throws -> Void) throws {
+        try each(values, body)
+    }
+
+    private func each(_ values: [SQLValue], _ body: (Row) throws -> Void) throws {
         try bind(values)
         defer { sqlite3_reset(handle) }
-        var out: [T] = []
         while true {
             let rc = sqlite3_step(handle)
             if rc == SQLITE_DONE { break }
             guard rc == SQLITE_ROW else { throw db.error(rc) }
-            out.append(try map(Row(handle: handle)))
+            try body(Row(handle: handle))
         }
-        return out
     }
 
     public func first<T>(_ values: SQLValue..., map: (Row) throws -> T) throws -> T? {
@@ -67,6 +77,32 @@ public final class Statement {
         if rc == SQLITE_DONE { return nil }
         guard rc == SQLITE_ROW else { throw db.error(rc) }
         return try map(Row(handle: handle))
+    }
+
+    /// A cursor over a query's rows, stepped by the caller: for merging several ordered streams.
+    func cursor(_ values: SQLValue...) throws -> Cursor {
+        try bind(values)
+        return Cursor(statement: self)
+    }
+}
+
+/// Steps a statement one row at a time; the row is valid until the next step.
+final class Cursor {
+    let statement: Statement
+    private(set) var row: Row?
+
+    init(statement: Statement) { self.statement = statement }
+
+    deinit { sqlite3_reset(statement.handle) }
+
+    /// Moves to the next row; false at the end.
+    @discardableResult
+    func step() throws -> Bool {
+        let rc = sqlite3_step(statement.handle)
+        if rc == SQLITE_DONE { row = nil; return false }
+        guard rc == SQLITE_ROW else { throw statement.db.error(rc) }
+        row = Row(handle: statement.handle)
+        return true
     }
 }
 
@@ -79,6 +115,8 @@ public enum SQLValue: Sendable {
 
     public static func optional(_ s: String?) -> SQLValue { s.map(SQLValue.text) ?? .null }
     public static func optional(_ n: Int64?) -> SQLValue { n.map(SQLValue.int) ?? .null }
+    public static func optional(_ d: Hash256?) -> SQLValue { d.map { .blob($0.bytes) } ?? .null }
+    public static func digest(_ d: Hash256) -> SQLValue { .blob(d.bytes) }
 }
 
 /// One result row, valid only inside the mapping closure.
@@ -88,7 +126,11 @@ public struct Row {
     public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
     public func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
     public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
-    public func text(_ i: Int32) -> String { sqlite3_column_text(handle, i).map { String(cString: $0) } ?? "" }
+    public func text(_ i: Int32) -> String {
+        guard let p = sqlite3_column_text(handle, i) else { return "" }
+        let n = Int(sqlite3_column_bytes(handle, i))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
     public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     public func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }
     public func blob(_ i: Int32) -> [UInt8] {
@@ -96,4 +138,7 @@ public struct Row {
         guard n > 0, let p = sqlite3_column_blob(handle, i) else { return [] }
         return Array(UnsafeRawBufferPointer(start: p, count: n))
     }
+    public func optionalBlob(_ i: Int32) -> [UInt8]? { isNull(i) ? nil : blob(i) }
+    /// A stored digest; a value of the wrong length reads as nil (and fails verification).
+    public func digest(_ i: Int32) -> Hash256? { isNull(i) ? nil : Hash256(bytes: blob(i)) }
 }

@@ -54,6 +54,37 @@ public enum WorkflowSchema {
             </xs:element>
           </xs:sequence></xs:complexType>
         </xs:element>
+        <!-- Who may write a form outside a transition: submit a first version, correct it (a new
+             version with a reason), or withdraw a rater's sheet (with a reason). Anything else is refused. -->
+        <xs:element name="submissions" minOccurs="0">
+          <xs:complexType><xs:sequence>
+            <xs:element name="allow" minOccurs="0" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="action" use="required">
+                  <xs:simpleType><xs:restriction base="xs:string">
+                    <xs:enumeration value="submit"/><xs:enumeration value="correct"/><xs:enumeration value="withdraw"/>
+                  </xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="form" type="DefinitionId" use="required"/>
+                <xs:attribute name="roles" type="IdList" use="required"/>
+                <xs:attribute name="states" type="IdList" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <!-- A key at most one instance may hold within its parent (or the whole database): claimed
+             when `on` is accepted; only the SHA-256 of the value is stored. -->
+        <xs:element name="unique" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+            <xs:attribute name="name" type="Id" use="required"/>
+            <xs:attribute name="key" type="xs:string" use="required"/>
+            <xs:attribute name="on" type="Id" use="required"/>
+            <xs:attribute name="within" default="parent">
+              <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="parent"/><xs:enumeration value="all"/></xs:restriction></xs:simpleType>
+            </xs:attribute>
+          </xs:complexType>
+        </xs:element>
         <xs:element name="states">
           <xs:complexType><xs:sequence>
             <xs:element name="state" minOccurs="1" maxOccurs="unbounded">
@@ -142,6 +173,10 @@ public enum WorkflowSchema {
                   <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="all|[1-9][0-9]*"/></xs:restriction></xs:simpleType>
                 </xs:attribute>
                 <xs:attribute name="auto" type="xs:boolean" default="false"/>
+                <!-- The actor signs the command with his registered Ed25519 key (the sign option of seleksi fire). -->
+                <xs:attribute name="signature" default="optional">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="optional"/><xs:enumeration value="required"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
                 <xs:attribute name="reason" default="optional">
                   <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="optional"/><xs:enumeration value="required"/></xs:restriction></xs:simpleType>
                 </xs:attribute>

@@ -9,49 +9,61 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak.",
         discussion: """
-        Membuat basis data baru dengan definisi dan seed bawaan, membangkitkan pelamar sintetis (deterministik
+        Membuat basis data simulasi baru dengan definisi dan seed bawaan, membangkitkan pelamar sintetis (deterministik
         menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku
         pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi,
         peringkat, berita acara, SK, pengesahan, pengumuman, perjanjian kerja. Semua orang fiktif.
+        Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau
+        dihentikan tidak meninggalkan basis data setengah jadi.
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
         """)
 
     @Option(help: "Basis data baru untuk demo (ditimpa bila --replace).") var db = "demo.sqlite"
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
-    @Option(help: "Jumlah pelamar sintetis.") var applicants = 500
+    @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
     @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv).") var upt = "upt-bp-kalimantan-selatan"
     @Option(help: "Folder proyek yang berisi forms/, workflows/, seed/.") var root = FileManager.default.currentDirectoryPath
-    @Flag(help: "Hapus basis data --db yang sudah ada.") var replace = false
+    @Flag(help: "Ganti basis data --db yang sudah ada (setelah demo baru selesai).") var replace = false
     @Flag(help: "Ringkasan JSON.") var json = false
 
     func validate() throws {
-        guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants must be 1–200000") }
+        guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000") }
+        guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong") }
+        if FileManager.default.fileExists(atPath: db), !replace {
+            throw ValidationError("\(db) sudah ada; pakai --replace untuk menggantinya, atau --db lain")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: db, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("--db \(db) adalah folder")
+        }
+        for folder in ["forms", "workflows", "seed"] where !FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(folder)) {
+            throw ValidationError("--root \(root) tidak berisi \(folder)/; jalankan dari folder proyek atau beri --root")
+        }
     }
 
     func run() throws {
-        if FileManager.default.fileExists(atPath: db) {
-            guard replace else {
-                FileHandle.standardError.write(Data("\(db) sudah ada; pakai --replace untuk menimpanya, atau --db lain\n".utf8))
-                throw ExitCode(2)
-            }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        }
+        // Built under a temporary name beside the target, moved into place only when complete.
+        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let quiet = json
-        let summary: TutorBantuDemo.Summary
-        do {
-            summary = try report(.id) {
-                var demo = try TutorBantuDemo(options: .init(database: db, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root)) { line in
-                    if !quiet { print(line) }
-                }
-                return try demo.run()
+        var summary = try report(.id) { () throws -> TutorBantuDemo.Summary in
+            var demo = try TutorBantuDemo(options: .init(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt,
+                                                         root: root)) { line in
+                if !quiet { print(line) }
             }
-        } catch {
-            // A demo that stops half-way leaves no half-made database behind.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-            throw error
+            return try demo.run()
         }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        guard rename(building, db) == 0 else {
+            throw ValidationError("basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))")
+        }
+        summary.database = db
+        printSummary(summary)
+    }
+
+    private func printSummary(_ summary: TutorBantuDemo.Summary) {
         if json {
             printJSON(.record([
                 "db": .string(db), "round": .number(Double(summary.round)), "audit_rows": .number(Double(summary.auditRows)),
@@ -67,6 +79,7 @@ struct DemoCommand: ParsableCommand {
             print("Dokumen:")
             for d in summary.documents { print("  \(d)") }
         }
-        print(String(format: "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)", summary.auditRows, summary.phases.last?.seconds ?? 0, db, summary.round))
+        print(String(format: "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
+                     summary.auditRows, summary.phases.last?.seconds ?? 0, db, summary.round))
     }
 }

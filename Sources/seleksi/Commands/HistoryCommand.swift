@@ -20,16 +20,19 @@ struct HistoryCommand: ParsableCommand {
         }
         for r in rows {
             let move = r.to.map { "\(r.from ?? "·") → \($0)" } ?? (r.from ?? "")
-            print("\(r.seq)\t\(dateTime(r.at))\t\(r.actor)\(r.role.map { " (\($0))" } ?? "")\t\(r.command) \(r.event ?? "")\t\(move)\t\(r.outcome)\(r.reason.map { "\t\($0)" } ?? "")")
+            let who = "\(engine.displayName(ofActor: r.actor)) (\(r.actor)\(r.role.map { ", \($0)" } ?? ""))"
+            say("\(r.seq)\t\(dateTime(r.at))\t\(who)\t\(r.command) \(r.event ?? "")\t\(move)\t\(r.outcome)\(r.reason.map { "\t\($0)" } ?? "")")
         }
     }
 }
 
 func auditJSON(_ r: AuditRecord) -> Value {
     .record([
-        "seq": .number(Double(r.seq)), "at": .string(dateTime(r.at)), "actor": .string(r.actor), "role": r.role.map(Value.string) ?? .null,
-        "instance": r.instance.map { .number(Double($0)) } ?? .null, "command": .string(r.command), "event": r.event.map(Value.string) ?? .null,
+        "seq": .number(Double(r.seq)), "at": .string(dateTime(r.at)), "actor": .string(r.actor), "os_user": r.osUser.map(Value.string) ?? .null,
+        "role": r.role.map(Value.string) ?? .null, "instance": r.instance.map { .number(Double($0)) } ?? .null,
+        "subject": r.subject.map(Value.string) ?? .null, "command": .string(r.command), "event": r.event.map(Value.string) ?? .null,
         "from": r.from.map(Value.string) ?? .null, "to": r.to.map(Value.string) ?? .null, "outcome": .string(r.outcome),
-        "reason": r.reason.map(Value.string) ?? .null, "data_hash": r.dataHash.map(Value.string) ?? .null, "hash": .string(r.hash),
+        "reason": r.reason.map(Value.string) ?? .null, "data_hash": r.dataHash.map { .string($0.hex) } ?? .null,
+        "after_hash": r.afterHash.map { .string($0.hex) } ?? .null, "signed": .bool(r.signature != nil), "hash": .string(r.hash.hex),
     ])
 }

@@ -6,7 +6,14 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Buat atau perbarui basis data: skema, definisi (forms/, workflows/) dan seed/.",
-        discussion: "Definisi yang salah menolak seluruh muatan; tidak ada yang ditulis. Menjalankan ulang aman: definisi disimpan menurut hash isinya, instans lama tetap memakai versi awalnya.")
+        discussion: """
+        Definisi yang salah menolak seluruh muatan; tidak ada yang ditulis. Menjalankan ulang aman: hanya yang berubah
+        yang dicatat, instans lama tetap memakai versi definisi awalnya. Setiap perubahan tercatat di log audit.
+        Berkas SQLite milik aplikasi lain ditolak tanpa diubah.
+
+        --simulation membuat basis data yang menerima --now (latihan, uji, demo); ditetapkan saat dibuat.
+        --identity strict mewajibkan --as sesuai akun sistem yang terikat ke pelaku, atau perintah bertanda tangan.
+        """)
 
     @OptionGroup var options: DatabaseOptions
 
@@ -16,17 +23,28 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Folder data seed (bawaan ROOT/seed).")
     var seed: String?
 
+    @Flag(help: "Basis data simulasi: menerima --now pada setiap perintah (hanya saat dibuat).")
+    var simulation = false
+
+    @Option(help: "Aturan identitas untuk --as: claimed (akun sistem yang menjalankan menjamin) atau strict.")
+    var identity: IdentityMode = .claimed
+
     func run() throws {
         let seedFolder = seed ?? (root as NSString).appendingPathComponent("seed")
+        let path = try options.path
         let (_, summary) = try report(options.lang) {
-            try Engine.initialise(path: options.path, root: root, seedPath: seedFolder, now: try options.timestamp())
+            try Engine.initialise(path: path, root: root, seedPath: seedFolder,
+                                  options: .init(simulation: simulation, identity: identity), now: try options.timestamp())
         }
         if options.json {
-            printJSON(.record(["db": .string(options.path), "forms": .number(Double(summary.forms)), "workflows": .number(Double(summary.workflows)),
+            printJSON(.record(["db": .string(path), "forms": .number(Double(summary.forms)), "workflows": .number(Double(summary.workflows)),
                                "new_definitions": .number(Double(summary.newDefinitions)), "organisations": .number(Double(summary.organisations)),
-                               "actors": .number(Double(summary.actors))]))
+                               "actors": .number(Double(summary.actors)), "simulation": .bool(simulation)]))
         } else {
-            print("\(options.path): \(summary.workflows) alur, \(summary.forms) formulir (\(summary.newDefinitions) versi baru), \(summary.organisations) organisasi, \(summary.actors) pelaku")
+            say("\(path): \(summary.workflows) alur, \(summary.forms) formulir (\(summary.newDefinitions) versi baru), "
+                + "\(summary.organisations) organisasi, \(summary.actors) pelaku" + (simulation ? " — basis data simulasi" : ""))
         }
     }
 }
+
+extension IdentityMode: ExpressibleByArgument {}

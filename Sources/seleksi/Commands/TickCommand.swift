@@ -26,7 +26,7 @@ struct TickCommand: ParsableCommand {
         for r in tickReport.fired {
             if case .moved(let from, let to) = r.kind { print("#\(r.instance) \(r.event): \(from) → \(to)") }
         }
-        for r in tickReport.refused { print("#\(r.instance) \(r.event): \(r.message)") }
+        for r in tickReport.refused { say("#\(r.instance) \(r.event): \(r.message)") }
         print("\(tickReport.fired.count) pewaktu dijalankan, \(tickReport.refused.count) ditolak")
     }
 }

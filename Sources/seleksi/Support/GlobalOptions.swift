@@ -14,21 +14,62 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Bahasa pesan: id atau en.")
     var lang: Language = .id
 
-    @Option(name: .long, help: "Waktu perintah (ISO 8601, mis. 2019-07-01T09:00 dibaca WIB); bawaan jam sistem.")
+    @Option(name: .long, help: ArgumentHelp(
+        "Waktu perintah (ISO 8601, mis. 2019-07-01T09:00 dibaca WIB); hanya untuk basis data simulasi (init --simulation).",
+        valueName: "WAKTU"))
     var now: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["SELEKSI_DB"] ?? "seleksi.sqlite" }
+    var path: String {
+        get throws {
+            let chosen = db ?? ProcessInfo.processInfo.environment["SELEKSI_DB"] ?? "seleksi.sqlite"
+            guard !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--db / SELEKSI_DB kosong; beri jalur berkas basis data (the database path is empty)")
+            }
+            return chosen
+        }
+    }
 
+    /// The command's time: the system clock, or `--now` on a simulation database (the engine refuses
+    /// it on any other, so a real log's times are the machine's).
     func timestamp() throws -> Timestamp {
         guard let now else { return Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
         guard let t = Timestamp(iso: now) else {
-            throw ValidationError("--now: '\(now)' is not a time; write 2019-07-01 or 2019-07-01T09:00 or 2019-07-01T02:00:00Z")
+            throw ValidationError("--now: '\(now)' bukan waktu; tulis 2019-07-01, 2019-07-01T09:00 atau 2019-07-01T02:00:00Z")
         }
         return t
     }
 
     func openEngine() throws -> Engine {
-        try report(lang) { try Engine(path: path) }
+        let engine = try report(lang) { try Engine(path: try path) }
+        if now != nil, try !report(lang, { try engine.isSimulation() }) {
+            fail(lang, "--now hanya untuk basis data simulasi (dibuat dengan `seleksi init --simulation`); \(try path) memakai jam sistem",
+                 "--now works only on a simulation database (created with `seleksi init --simulation`); \(try path) uses the system clock")
+            throw ExitCode(2)
+        }
+        return engine
+    }
+}
+
+/// Options of commands that act as someone.
+struct ActorOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: "Pelaku yang bertindak (id pelaku).")
+    var actor: String
+
+    @Option(name: .long, help: ArgumentHelp("Tandatangani perintah dengan kunci pelaku (berkas dari `seleksi key generate`).",
+                                            valueName: "BERKAS"))
+    var sign: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder lampiran: jalur berkas dibaca relatif terhadapnya dan harus di dalamnya (bawaan: folder ini).",
+                                            valueName: "FOLDER"))
+    var attachments: String?
+
+    func signer(_ language: Language) throws -> SigningKey? {
+        guard let sign else { return nil }
+        return try report(language) { try SigningKey(file: sign) }
+    }
+
+    func configure(_ engine: Engine) {
+        if let attachments { engine.attachments = Attachments(folder: attachments) }
     }
 }
 
@@ -39,31 +80,61 @@ func report<T>(_ language: Language, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as EngineError {
-        FileHandle.standardError.write(Data((e.message(language) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safeLines(e.message(language)) + "\n").utf8))
         throw ExitCode(e.exitCode)
     }
+}
+
+/// A message to standard error in the user's language.
+func fail(_ language: Language, _ id: String, _ en: String) {
+    FileHandle.standardError.write(Data((TerminalText.safeLines(language == .en ? en : id) + "\n").utf8))
 }
 
 func printJSON(_ value: Value) {
     print(value.canonicalJSON)
 }
 
-func readAnswers(_ path: String) throws -> [String: Value] {
-    let data: Data?
-    if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: path) }
-    guard let data else { throw EngineError.input("cannot read '\(path)': no such file") }
-    return try JSONBridge.record(data, what: path)
+/// Prints a line of text that may hold what users typed, neutralised for the terminal.
+func say(_ line: String) {
+    print(TerminalText.safe(line))
 }
 
-/// `form=path.json` pairs from `--form`.
+/// The largest answers file read (a form's answers are a few kilobytes; attachments are files of their own).
+let maxAnswerFileBytes = 8 * 1024 * 1024
+
+func readAnswers(_ path: String) throws -> [String: Value] {
+    let bytes: [UInt8]
+    if path == "-" {
+        let data = FileHandle.standardInput.readData(ofLength: maxAnswerFileBytes + 1)
+        guard data.count <= maxAnswerFileBytes else {
+            throw EngineError.input("masukan standar lebih dari \(ByteCount.text(maxAnswerFileBytes)); tidak dibaca (standard input is too large)")
+        }
+        bytes = [UInt8](data)
+    } else {
+        bytes = try SafeFile.read(path, limit: maxAnswerFileBytes, what: "berkas isian")
+    }
+    return try JSONBridge.record(Data(bytes), what: path)
+}
+
+/// `form=path.json` pairs from `--form`; a form given twice is refused.
 func parseFormArguments(_ pairs: [String]) throws -> [String: [String: Value]] {
     var out: [String: [String: Value]] = [:]
     for pair in pairs {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw EngineError.input("--form '\(pair)': write FORM=FILE.json, e.g. --form demo_pendaftaran=isian.json") }
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw EngineError.input("--form '\(pair)': tulis FORMULIR=BERKAS.json, mis. --form demo_pendaftaran=isian.json")
+        }
+        guard out[parts[0]] == nil else { throw EngineError.input("--form \(parts[0]) diberikan dua kali (given twice)") }
         out[parts[0]] = try readAnswers(parts[1])
     }
     return out
 }
 
 func dateTime(_ seconds: Int64) -> String { Timestamp(seconds: seconds).iso }
+
+extension TerminalText {
+    /// Like `safe`, but keeps the line breaks of a multi-line message the program itself composed.
+    static func safeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.safe(String($0)) }.joined(separator: "\n")
+    }
+}

@@ -35,10 +35,11 @@ let base = Timestamp(iso: "2026-01-05T08:00")!
 
 func makeDatabase(_ name: String, instances: Int) throws -> (Engine, [Int64]) {
     let path = temp + "/\(name).sqlite"
-    let (engine, _) = try Engine.initialise(path: path, root: benchDir, definitionPaths: [benchDir + "/workflows"], seedPath: benchDir + "/seed", now: base)
+    let (engine, _) = try Engine.initialise(path: path, root: benchDir, definitionPaths: [benchDir + "/workflows"], seedPath: benchDir + "/seed",
+                                            options: .init(simulation: true), now: base)
     var ids: [Int64] = []
     ids.reserveCapacity(instances)
-    try engine.db.transaction {
+    try engine.batch {
         for _ in 0..<instances { ids.append(try engine.start(workflow: "bench_lifecycle", org: "upt-bench", actor: "op", now: base).id) }
     }
     return (engine, ids)
@@ -46,7 +47,8 @@ func makeDatabase(_ name: String, instances: Int) throws -> (Engine, [Int64]) {
 
 if CommandLine.arguments.contains("--hash-only") {
     // Micro-figure: the audit row hash alone.
-    var r = AuditRecord(at: 1_562_000_000, actor: "op", role: "operator", instance: 42, command: "fire", event: "e1", from: "s0", to: "s1", outcome: "accepted")
+    var r = AuditRecord(at: 1_562_000_000, actor: "op", role: "operator", instance: 42, command: "fire", event: "e1", from: "s0", to: "s1",
+                        outcome: "accepted")
     let t = seconds()
     for i in 0..<200_000 { r.seq = Int64(i); r.prevHash = r.computeHash() }
     print(String(format: "computeHash: %.2f µs each", (seconds() - t) / 200_000 * 1e6))
@@ -55,22 +57,21 @@ if CommandLine.arguments.contains("--hash-only") {
 if CommandLine.arguments.contains("--sql-floor") {
     // The floor under the engine: the same three statements per transition and the audit hash, with
     // no workflow logic at all (read the row, update it, append the chained audit row).
-    let (floorEngine, floorIDs) = try makeDatabase("floor", instances: (transitions + steps - 1) / steps)
-    let db = floorEngine.db
-    let log = AuditLog(db)
+    let (_, floorIDs) = try makeDatabase("floor", instances: (transitions + steps - 1) / steps)
+    let store = try SQLiteStore(path: temp + "/floor.sqlite")
     let t = seconds()
     var n = 0
     for chunk in stride(from: 0, to: transitions, by: batch) {
-        try db.transaction {
+        try store.transaction {
             for i in chunk..<min(chunk + batch, transitions) {
                 let id = floorIDs[i % floorIDs.count]
-                let vars = try db.prepare(static: """
-                    SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
-                    FROM instances WHERE id = ?
-                    """).first(.int(id)) { $0.text(10) } ?? "{}"
-                try db.prepare(static: "UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")
-                    .run(.text("s\(i / floorIDs.count + 1)"), .int(Int64(i)), .int(0), .text(vars), .int(0), .int(id))
-                try log.append(AuditRecord(at: 0, actor: "op", role: "operator", instance: id, command: "fire", event: "e", from: "a", to: "b", outcome: "accepted"))
+                guard var record = try store.instance(id) else { continue }
+                record.state = "s\(i / floorIDs.count + 1)"
+                record.stateSeq += 1
+                var write = CommandWrite(audit: AuditRecord(at: base.seconds, actor: "op", role: "operator", instance: id, command: "fire",
+                                                            event: "e", from: "a", to: "b", outcome: "accepted"))
+                write.instance = .update(record, stateChanged: true)
+                try store.commit(write)
                 n += 1
             }
         }

@@ -1,0 +1,80 @@
+import SeleksiCore
+import SeleksiStore
+import SeleksiXML
+
+/// Definitions by content hash: an instance runs the versions it started on, whatever is loaded since.
+extension Engine {
+    func currentHash(kind: String, id: String) throws -> String? {
+        try store.currentDefinitionHash(kind: kind, id: id)
+    }
+
+    func workflow(hash: String) throws -> WorkflowDefinition {
+        if let w = workflowCache[hash] { return w }
+        guard let source = try store.definitionSource(hash: hash), source.kind == "workflow" else {
+            throw EngineError.input("workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
+        }
+        do {
+            let w = try WorkflowLoader.load(source.bytes, file: source.file)
+            workflowCache[hash] = w
+            return w
+        } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
+    }
+
+    func form(hash: String) throws -> FormDefinition {
+        if let f = formCache[hash] { return f }
+        guard let source = try store.definitionSource(hash: hash), source.kind == "form" else {
+            throw EngineError.input("form definition \(hash) is missing from the database; `seleksi audit verify` says why")
+        }
+        do {
+            let f = try FormLoader.load(source.bytes, file: source.file)
+            formCache[hash] = f
+            return f
+        } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
+    }
+
+    /// The current version of a form, by id (for `seleksi form` commands outside an instance).
+    public func currentForm(_ id: String) throws -> FormDefinition {
+        try wrap {
+            guard let hash = try currentHash(kind: "form", id: id) else {
+                let known = try store.currentDefinitionIDs(kind: "form")
+                throw EngineError.input("tidak ada formulir '\(id)'; formulir yang ada: \(known.joined(separator: ", ")) "
+                    + "(no form '\(id)')")
+            }
+            return try form(hash: hash)
+        }
+    }
+
+    /// The current version of a workflow, by id.
+    public func currentWorkflow(_ id: String) throws -> WorkflowDefinition {
+        try wrap {
+            guard let hash = try currentHash(kind: "workflow", id: id) else {
+                throw EngineError.input("tidak ada alur '\(id)'; alur yang ada: \(try currentWorkflowIDs().joined(separator: ", ")) "
+                    + "(no workflow '\(id)')")
+            }
+            return try workflow(hash: hash)
+        }
+    }
+
+    public func currentWorkflowIDs() throws -> [String] {
+        try wrap { try store.currentDefinitionIDs(kind: "workflow") }
+    }
+
+    /// Every role some current workflow declares (a grant of any other role is a typo).
+    public func declaredRoles() throws -> Set<String> {
+        var roles: Set<String> = []
+        for id in try currentWorkflowIDs() { for r in try currentWorkflow(id).roles { roles.insert(r.id) } }
+        return roles
+    }
+
+    /// Seed tables (`lookup()`), read once per process.
+    public func referenceTables() throws -> ReferenceTables {
+        if let cached = referenceCache { return cached }
+        var tables: [String: [[String: String]]] = [:]
+        for (table, data) in try wrap({ try store.referenceRows() }) {
+            tables[table, default: []].append(JSONBridge.storedRecord(data).mapValues(\.displayText))
+        }
+        let loaded = ReferenceTables(tables)
+        referenceCache = loaded
+        return loaded
+    }
+}

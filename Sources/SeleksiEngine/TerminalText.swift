@@ -1,0 +1,31 @@
+/// Text from users (names, reasons, answers) made harmless for a terminal: control characters and
+/// escape sequences (which can move the cursor, rewrite lines or forge output) are shown as `\u{…}`
+/// instead of acting, and a newline cannot start a fake row in a listing.
+public enum TerminalText {
+    public static func safe(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0...: 
+                if isBidiControl(scalar.value) { out += escaped(scalar) } else { out.unicodeScalars.append(scalar) }
+            default: out += escaped(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": return "\\n"
+        case "\t": return "\\t"
+        case "\r": return "\\r"
+        default: return "\\u{\(String(scalar.value, radix: 16))}"
+        }
+    }
+
+    /// Right-to-left overrides and isolates reorder what follows them on screen.
+    private static func isBidiControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+}

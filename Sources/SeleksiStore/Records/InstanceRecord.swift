@@ -1,0 +1,62 @@
+import SeleksiCore
+
+/// One instance row as stored: which workflow (by definition hash) it runs, where, whose, and where it is.
+public struct InstanceRecord: Sendable {
+    public var id: Int64
+    public let workflowID: String
+    public let workflowHash: String
+    /// The hash of each form the workflow uses, fixed when the instance starts.
+    public let formHashes: [String: String]
+    public let org: String
+    public let owner: String
+    public let parent: Int64?
+    public var state: String
+    public var stateSeq: Int64
+    public var enteredAt: Int64
+    public var variables: [String: Value]
+    public let createdAt: Int64
+    public var updatedAt: Int64
+
+    public init(id: Int64 = 0, workflowID: String, workflowHash: String, formHashes: [String: String], org: String, owner: String,
+                parent: Int64?, state: String, stateSeq: Int64 = 1, enteredAt: Int64, variables: [String: Value],
+                createdAt: Int64, updatedAt: Int64) {
+        self.id = id
+        self.workflowID = workflowID
+        self.workflowHash = workflowHash
+        self.formHashes = formHashes
+        self.org = org
+        self.owner = owner
+        self.parent = parent
+        self.state = state
+        self.stateSeq = stateSeq
+        self.enteredAt = enteredAt
+        self.variables = variables
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The form hashes as stored: canonical JSON.
+    var formHashesJSON: String { Value.record(formHashes.mapValues(Value.string)).canonicalJSON }
+
+    /// The row's after-image, as the audit row that last wrote it records it. Computed from the stored
+    /// texts, so that `audit verify` can recompute it from the table alone.
+    static func afterImage(id: Int64, workflowID: String, workflowHash: String, formHashes: String, org: String, owner: String,
+                           parent: Int64?, state: String, stateSeq: Int64, enteredAt: Int64, vars: String,
+                           createdAt: Int64, updatedAt: Int64) -> Hash256 {
+        var e = RowEncoder(domain: "instance/1", capacity: 256 + vars.utf8.count)
+        e.int(id)
+        e.text(workflowID)
+        e.text(workflowHash)
+        e.text(formHashes)
+        e.text(org)
+        e.text(owner)
+        e.int(parent)
+        e.text(state)
+        e.int(stateSeq)
+        e.int(enteredAt)
+        e.text(vars)
+        e.int(createdAt)
+        e.int(updatedAt)
+        return e.digest
+    }
+}

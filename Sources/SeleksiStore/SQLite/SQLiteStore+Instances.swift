@@ -1,0 +1,83 @@
+import SeleksiCore
+
+extension SQLiteStore: InstanceStore {
+    static let instanceColumns = """
+        SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
+        FROM instances
+        """
+
+    public func instance(_ id: Int64) throws -> InstanceRecord? {
+        try db.prepare(static: """
+            SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
+            FROM instances WHERE id = ?
+            """).first(.int(id), map: Self.instance)
+    }
+
+    public func children(of parent: Int64, states: Set<String>?) throws -> [InstanceRecord] {
+        var out: [InstanceRecord] = []
+        try db.prepare("\(Self.instanceColumns) WHERE parent = ? ORDER BY id").forEach(.int(parent)) { row in
+            if let states, !states.contains(row.text(7)) { return }
+            out.append(Self.instance(row))
+        }
+        return out
+    }
+
+    public func childStateCounts(of parent: Int64) throws -> [(state: String, count: Int)] {
+        try db.prepare("SELECT state, count(*) FROM instances WHERE parent = ? GROUP BY state ORDER BY state").rows(.int(parent)) {
+            (state: $0.text(0), count: Int($0.int(1)))
+        }
+    }
+
+    public func participatingChildCounts(of parent: Int64) throws -> [(workflow: String, count: Int)] {
+        try db.prepare("""
+            SELECT i.workflow_id, count(*) FROM instances i
+            WHERE i.parent = ? AND EXISTS (SELECT 1 FROM submissions s WHERE s.instance = i.id)
+            GROUP BY i.workflow_id ORDER BY i.workflow_id
+            """).rows(.int(parent)) { (workflow: $0.text(0), count: Int($0.int(1))) }
+    }
+
+    public func instances(_ f: InstanceFilter, limit: Int) throws -> [InstanceRecord] {
+        try db.prepare("""
+            \(Self.instanceColumns)
+            WHERE (?1 IS NULL OR workflow_id = ?1) AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR parent = ?3)
+              AND (?4 IS NULL OR org = ?4) AND (?5 IS NULL OR owner = ?5)
+            ORDER BY id LIMIT ?6
+            """).rows(.optional(f.workflow), .optional(f.state), .optional(f.parent), .optional(f.org), .optional(f.owner),
+                      .int(Int64(max(0, limit))), map: Self.instance)
+    }
+
+    public func instanceCounts(_ f: InstanceFilter) throws -> [(workflow: String, state: String, count: Int)] {
+        try db.prepare("""
+            SELECT workflow_id, state, count(*) FROM instances
+            WHERE (?1 IS NULL OR workflow_id = ?1) AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR parent = ?3)
+              AND (?4 IS NULL OR org = ?4) AND (?5 IS NULL OR owner = ?5)
+            GROUP BY workflow_id, state ORDER BY workflow_id, state
+            """).rows(.optional(f.workflow), .optional(f.state), .optional(f.parent), .optional(f.org), .optional(f.owner)) {
+            (workflow: $0.text(0), state: $0.text(1), count: Int($0.int(2)))
+        }
+    }
+
+    public func uniqueKeyHolder(scope: Int64, name: String, valueHash: Hash256) throws -> Int64? {
+        try db.prepare(static: "SELECT instance FROM unique_keys WHERE scope = ? AND name = ? AND value_hash = ?")
+            .first(.int(scope), .text(name), .digest(valueHash)) { $0.int(0) }
+    }
+
+    static func instance(_ row: Row) -> InstanceRecord {
+        InstanceRecord(id: row.int(0), workflowID: row.text(1), workflowHash: row.text(2), formHashes: formHashes(row.text(3)),
+                       org: row.text(4), owner: row.text(5), parent: row.optionalInt(6), state: row.text(7), stateSeq: row.int(8),
+                       enteredAt: row.int(9), variables: storedRecord(row.text(10)), createdAt: row.int(11), updatedAt: row.int(12))
+    }
+
+    /// Every instance started on the same definitions has the same form hashes: parse each text once.
+    private static let formHashCache = TextCache<[String: String]>(limit: 1000)
+
+    static func formHashes(_ text: String) -> [String: String] {
+        formHashCache.value(for: text) { storedRecord(text).mapValues(\.displayText) }
+    }
+
+    /// Stored canonical JSON read back; the store only ever writes valid JSON objects.
+    static func storedRecord(_ text: String) -> [String: Value] {
+        if case .record(let r)? = try? Value(json: text) { return r }
+        return [:]
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SeleksiCore
+
+/// The embedded default store: one SQLite file in WAL mode, one connection per process, every query
+/// prepared once and parameterised. All of Seleksi's SQL lives in this type's files.
+public final class SQLiteStore: Store {
+    let db: Database
+    /// The last audit row, known while this connection holds the write lock (dropped at each outermost
+    /// transaction, since another process may have appended rows since).
+    var head: (seq: Int64, hash: Hash256, at: Int64)?
+    var cachedSettings: [String: String]?
+
+    public var location: String { db.path }
+
+    /// Opens an initialised database; refuses a missing one, another application's, one made by a
+    /// newer Seleksi, or one not initialised.
+    public init(path: String, readOnly: Bool = false) throws {
+        db = try Database(path: path, create: false, readOnly: readOnly)
+        try Schema.requireCurrent(db)
+        installHooks()
+    }
+
+    /// Creates a database (or opens one to update), bringing its schema up to date. Refuses a file
+    /// that holds another application's tables.
+    public init(creatingAt path: String) throws {
+        db = try Database(path: path, create: true)
+        try Schema.migrate(db)
+        installHooks()
+    }
+
+    private func installHooks() {
+        db.onBegin.append { [weak self] in
+            self?.head = nil
+            self?.cachedSettings = nil
+        }
+        db.onRollback.append { [weak self] in
+            self?.head = nil
+            self?.cachedSettings = nil
+        }
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
+
+    public func onRollback(_ action: @escaping () -> Void) { db.onRollback.append(action) }
+
+    public func settings() throws -> [String: String] {
+        if let cachedSettings { return cachedSettings }
+        var out: [String: String] = [:]
+        try db.prepare("SELECT key, value FROM settings").forEach { out[$0.text(0)] = $0.text(1) }
+        cachedSettings = out
+        return out
+    }
+
+    /// The connection, for tests that tamper with the file as an attacker would, and for the benchmark's floor.
+    public var database: Database { db }
+}
