@@ -7,22 +7,45 @@ extension FormPrompter {
         while true {
             let reviewer = FormReview(form: form, validator: validator, io: io, today: today, filler: filler)
             for line in reviewer.lines(validated().data) { io.say(line) }
-            let answer = try io.ask(io.t(
-                "Simpan? Ketik ya untuk menyimpan, nama kolom untuk mengubahnya (mis. nik, pengalaman[1].mulai, pengalaman), atau batal: ",
-                "Save? Type ya (yes) to save, a field's name to change it (e.g. nik, pengalaman[1].mulai, pengalaman), or batal (cancel): "))
+            guard let path = try reviewAnswer() else { return }
+            try edit(path)
+            try fillAndSettle()
+        }
+    }
+
+    /// `ya` (nil: save), a field to change, or `batal`; anything else is asked again.
+    private func reviewAnswer() throws -> FieldPath? {
+        let examples = editExamples.joined(separator: ", ")
+        let question = io.t("Simpan? Ketik ya untuk menyimpan, nama kolom untuk mengubahnya (mis. \(examples)), atau batal: ",
+                            "Save? Type ya (yes) to save, a field's name to change it (e.g. \(examples)), or batal (cancel): ")
+        while true {
+            let answer = try io.ask(question)
             switch answer.lowercased() {
-            case "ya", "y", "yes": return
+            case "": continue
+            case "ya", "y", "yes": return nil
             case "batal", "cancel", "keluar", "quit": throw FillStop.cancelled
             default:
-                guard let path = FieldPath(answer, in: form) ?? FieldPath(answer.lowercased(), in: form), isEditable(path) else {
-                    io.say("  ✗ " + io.t("'\(answer)' bukan kolom yang dapat diubah; pakai nama di kolom kiri daftar di atas",
-                                         "'\(answer)' is not a field that can be changed; use a name from the left column above"))
-                    continue
-                }
-                try edit(path)
-                try fillAndSettle()
+                if let path = FieldPath(answer, in: form) ?? FieldPath(answer.lowercased(), in: form), isEditable(path) { return path }
+                io.say("  ✗ " + io.t("'\(answer)' bukan kolom yang dapat diubah; pakai nama di kolom kiri daftar di atas",
+                                     "'\(answer)' is not a field that can be changed; use a name from the left column above"))
             }
         }
+    }
+
+    /// Names from this form to show how a field, a cell and a whole group are named.
+    private var editExamples: [String] {
+        var out: [String] = []
+        if let f = form.items.lazy.compactMap({ item -> FieldDefinition? in
+            if case .field(let f) = item, form.isAnswerable(f, filler) { return f }
+            return nil
+        }).first { out.append(f.id) }
+        if let g = form.items.lazy.compactMap({ item -> RepeatGroup? in
+            if case .repeatGroup(let g) = item { return g }
+            return nil
+        }).first, let cell = g.fields.first(where: { form.isAnswerable($0, filler) }) {
+            out += ["\(g.id)[1].\(cell.id)", g.id]
+        }
+        return out
     }
 
     /// A field or cell is asked again with its answer as default; a row, each of its cells; a group is
