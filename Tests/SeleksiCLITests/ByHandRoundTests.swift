@@ -21,7 +21,9 @@ struct ByHandRoundTests {
         #expect(applicant.stdout.contains("\"state\":\"direkomendasikan\""))
         let round = try cli.run("show 1 --json")
         #expect(round.stdout.contains("\"state\":\"penetapan\""))
-        let minutes = try #require(try? String(contentsOfFile: cli.folder + "/tutor-bantu-dokumen/tutor_bantu_berita_acara.md", encoding: .utf8))
+        let minutes = try #require(
+            try? String(
+                contentsOfFile: cli.folder + "/tutor-bantu-dokumen/tutor_bantu_berita_acara.md", encoding: .utf8))
         #expect(minutes.contains("Dewi Lestari, S.Pd. (fiktif)"))
         #expect(minutes.contains("hari Jumat tanggal dua puluh delapan bulan Juni tahun dua ribu sembilan belas"))
     }
@@ -37,8 +39,10 @@ struct ByHandRoundTests {
     /// (the runner has its own database), `\` continuations joined, double quotes honoured.
     static func readmeCommands() throws -> [[String]] {
         let readme = try String(contentsOfFile: CLIRunner.repo + "/README.md", encoding: .utf8)
-        guard let section = readme.range(of: heading), let open = readme.range(of: "```sh\n", range: section.upperBound..<readme.endIndex),
-              let close = readme.range(of: "\n```", range: open.upperBound..<readme.endIndex) else {
+        guard let section = readme.range(of: heading),
+            let open = readme.range(of: "```sh\n", range: section.upperBound..<readme.endIndex),
+            let close = readme.range(of: "\n```", range: open.upperBound..<readme.endIndex)
+        else {
             throw ReadmeProblem(message: "no ```sh block after '\(heading)'")
         }
         let block = readme[open.upperBound..<close.lowerBound].replacingOccurrences(of: "\\\n", with: " ")
@@ -54,7 +58,10 @@ struct ByHandRoundTests {
 
     /// Splits a command line as the shell would for these simple lines: spaces, double quotes, `#` comments.
     static func shellWords(_ line: String) -> [String] {
-        var words: [String] = [], word = "", quoted = false, inWord = false
+        var words: [String] = []
+        var word = ""
+        var quoted = false
+        var inWord = false
         for c in line {
             if c == "\"" {
                 quoted.toggle()

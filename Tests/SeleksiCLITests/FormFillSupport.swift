@@ -54,7 +54,8 @@ extension CLIRunner {
             "start tb_putaran --org upt-bp-kalimantan-selatan --as operator1 --now 2019-06-03T08:00",
             "fire 1 tetapkan_kuota --as kepala1 --form tb_kuota=examples/tutor_bantu/kuota.json --now 2019-06-03T09:00",
             "fire 1 bentuk_tim --as kepala1 --form tb_sk_tim=examples/tutor_bantu/sk_tim.json --now 2019-06-04T09:00",
-            "fire 1 buka_pendaftaran --as operator1 --form tb_jadwal=examples/tutor_bantu/jadwal.json --now 2019-06-05T09:00",
+            "fire 1 buka_pendaftaran --as operator1 --form tb_jadwal=examples/tutor_bantu/jadwal.json"
+                + " --now 2019-06-05T09:00",
             "start tb_pelamar --org skb-1 --as pelamar1 --parent 1 --now 2019-06-10T10:00",
         ] {
             let r = try run(line)

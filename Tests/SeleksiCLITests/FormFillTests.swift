@@ -20,8 +20,11 @@ struct FormFillTests {
         #expect(r.stdout.contains("pengalaman[1]"))
         #expect(r.stdout.hasSuffix("isian ditulis ke \(portfolio)\n"))
         let written = try #require(cli.contents(portfolio))
-        for part in ["\"program\":\"paud\"", "\"jenis_kelamin\":\"P\"", "\"pendidikan_terakhir\":\"S1\"", "\"nik\":\"\(Typed.nik)\"",
-                     "\"tanggal_lahir\":\"1990-07-31\"", "\"telepon\":\"+6281200001111\"", "ktp-contoh.txt\""] {
+        for part in [
+            "\"program\":\"paud\"", "\"jenis_kelamin\":\"P\"", "\"pendidikan_terakhir\":\"S1\"",
+            "\"nik\":\"\(Typed.nik)\"",
+            "\"tanggal_lahir\":\"1990-07-31\"", "\"telepon\":\"+6281200001111\"", "ktp-contoh.txt\"",
+        ] {
             #expect(written.contains(part), "\(part) in \(written)")
         }
         #expect(!written.contains("tingkat_pendidikan"), "calculated fields are left to the engine")
@@ -34,8 +37,10 @@ struct FormFillTests {
 
         #expect(try cli.run(["form", "validate", "tb_portofolio", portfolio, "--now", "2019-06-11"]).status == 0)
         #expect(try cli.run(["form", "validate", "tb_pernyataan", statement, "--now", "2019-06-11"]).status == 0)
-        let submitted = try cli.run(["fire", "2", "ajukan", "--as", "pelamar1", "--now", "2019-06-11T10:00",
-                                     "--form", "tb_portofolio=\(portfolio)", "--form", "tb_pernyataan=\(statement)"])
+        let submitted = try cli.run([
+            "fire", "2", "ajukan", "--as", "pelamar1", "--now", "2019-06-11T10:00",
+            "--form", "tb_portofolio=\(portfolio)", "--form", "tb_pernyataan=\(statement)",
+        ])
         #expect(submitted.status == 0, "\(submitted.stderr)")
         let shown = try cli.run(["show", "2", "--json"])
         #expect(shown.stdout.contains("\"state\":\"diajukan\""))
@@ -53,7 +58,8 @@ struct FormFillTests {
         let mismatch = "✗ nik: Tanggal lahir dalam NIK (digit 7–12) tidak sama dengan tanggal lahir yang diisi"
         #expect(r.stdout.components(separatedBy: mismatch).count == 2, "reported once:\n\(r.stdout)")
         #expect(r.stdout.contains("NIK * (NIK 16 angka) [sekarang: \(Typed.nik); Enter = tetap]: "))
-        #expect(r.stdout.contains("Tanggal lahir * (TTTT-BB-HH, mis. 1990-07-31) [sekarang: 1991-07-31; Enter = tetap]: "))
+        #expect(
+            r.stdout.contains("Tanggal lahir * (TTTT-BB-HH, mis. 1990-07-31) [sekarang: 1991-07-31; Enter = tetap]: "))
         #expect(cli.contents(out)?.contains("\"tanggal_lahir\":\"1990-07-31\"") == true)
     }
 
@@ -63,32 +69,41 @@ struct FormFillTests {
         let out = cli.file("isian.json")
         let input = [
             "Dewi Contoh (fiktif)", "1990-07-31",
-            "6371017107919001", "6371017107909001",          // a NIK of 1991, then the right one
+            "6371017107919001", "6371017107909001",  // a NIK of 1991, then the right one
             "2", "dewi@contoh.id", "+62 812 0000 1111", "ya", "01.234.567.8-901.000", "Rp1.500.000",
-            "nan", "3,45",                                    // not a number, then a decimal comma
-            "PAUD, 4",                                        // a label and a number
+            "nan", "3,45",  // not a number, then a decimal comma
+            "PAUD, 4",  // a label and a number
             "sarjana (s1/d4)", "Universitas Contoh", "1e300", "99999999999999999999", "2012", "tidak",
             "ya", "KB Mawar (fiktif)", "2013-01-07", "2016-06-30", "tidak",
             "examples/demo/ijazah-contoh.txt", "ya",
         ]
         let r = try cli.fill("demo_pendaftaran", out: out, input: Typed.lines(input))
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("✗ nik: Tanggal lahir dalam NIK (digit 7–12) tidak sama dengan tanggal lahir yang diisi"))
+        #expect(
+            r.stdout.contains("✗ nik: Tanggal lahir dalam NIK (digit 7–12) tidak sama dengan tanggal lahir yang diisi"))
         #expect(r.stdout.contains("✗ 'nan' bukan angka; tulis mis. 3,5 atau 12"))
         #expect(r.stdout.contains("✗ '1e300' bukan bilangan bulat; tulis angka tanpa titik atau koma, mis. 12"))
         #expect(r.stdout.contains("✗ angka terlalu besar: paling besar 9.007.199.254.740.991, positif atau negatif"))
         #expect(r.stdout.contains("    1) L — Laki-laki"))
         #expect(!r.stdout.contains("Catatan verifikator"), "a rater's field is not asked of the applicant")
         let written = try #require(cli.contents(out))
-        for part in ["\"bidang\":[\"paud\",\"kursus\"]", "\"ipk\":3.45", "\"honor_diharapkan\":1500000", "\"jenis_kelamin\":\"P\"",
-                     "\"nik\":\"6371017107909001\"", "{\"institusi\":\"Universitas Contoh\",\"jenjang\":\"S1\",\"tahun_lulus\":2012}"] {
+        for part in [
+            "\"bidang\":[\"paud\",\"kursus\"]", "\"ipk\":3.45", "\"honor_diharapkan\":1500000",
+            "\"jenis_kelamin\":\"P\"",
+            "\"nik\":\"6371017107909001\"",
+            "{\"institusi\":\"Universitas Contoh\",\"jenjang\":\"S1\",\"tahun_lulus\":2012}",
+        ] {
             #expect(written.contains(part), "\(part) in \(written)")
         }
         #expect(try cli.run(["form", "validate", "demo_pendaftaran", out]).status == 0)
         #expect(try cli.run("start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00").status == 0)
         #expect(try cli.run("fire 1 buka --as operator1 --now 2026-01-05T09:00").status == 0)
-        #expect(try cli.run("start demo_pelamar --org skb-demo --as pelamar1 --parent 1 --now 2026-01-06T09:00").status == 0)
-        let submitted = try cli.run(["fire", "2", "ajukan", "--as", "pelamar1", "--form", "demo_pendaftaran=\(out)", "--now", "2026-01-07T09:00"])
+        #expect(
+            try cli.run("start demo_pelamar --org skb-demo --as pelamar1 --parent 1 --now 2026-01-06T09:00").status == 0
+        )
+        let submitted = try cli.run([
+            "fire", "2", "ajukan", "--as", "pelamar1", "--form", "demo_pendaftaran=\(out)", "--now", "2026-01-07T09:00",
+        ])
         #expect(submitted.status == 0, "\(submitted.stderr)")
     }
 
@@ -96,7 +111,8 @@ struct FormFillTests {
         let cli = CLIRunner()
         #expect(try cli.run("init").status == 0)
         let out = cli.file("portofolio.json")
-        let r = try cli.fill("tb_portofolio", out: out, input: Typed.lines(Typed.portfolioHead + ["1990-07-31"] + Typed.portfolioTail))
+        let r = try cli.fill(
+            "tb_portofolio", out: out, input: Typed.lines(Typed.portfolioHead + ["1990-07-31"] + Typed.portfolioTail))
         #expect(r.status == 2)
         #expect(r.stdout.contains("── Periksa isian sebelum disimpan (tb_portofolio) ──"))
         #expect(r.stderr == "masukan berakhir sebelum isian lengkap dan dikonfirmasi; tidak ada yang ditulis\n")
@@ -127,7 +143,9 @@ struct FormFillTests {
         #expect(r.stdout.contains("✗ teks terlalu panjang (4001 karakter; paling banyak 4000)"))
         #expect(r.stdout.contains("✗ 'warna' bukan kolom yang dapat diubah"))
         #expect(r.stdout.contains("Pekerjaan * (teks) [sekarang: Guru PAUD honorer; Enter = tetap]: "))
-        #expect(r.stdout.components(separatedBy: "── Periksa isian sebelum disimpan").count == 3, "shown again after the change")
+        #expect(
+            r.stdout.components(separatedBy: "── Periksa isian sebelum disimpan").count == 3,
+            "shown again after the change")
         #expect(r.stdout.contains("(mis. pekerjaan), atau batal: "))
         let written = try #require(cli.contents(out))
         #expect(written.contains("\"pekerjaan\":\"Guru TK (fiktif)\""))
@@ -164,7 +182,8 @@ struct FormFillTests {
         let cli = CLIRunner()
         #expect(try cli.run("init").status == 0)
         let out = cli.file("pernyataan.json")
-        let r = try cli.fill("tb_pernyataan", out: out, input: Typed.lines(Typed.statement + ["yes"]), extra: ["--lang", "en"])
+        let r = try cli.fill(
+            "tb_pernyataan", out: out, input: Typed.lines(Typed.statement + ["yes"]), extra: ["--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("✗ '11/06/2019' is written day first; write YYYY-MM-DD, that is 2019-06-11"))
         #expect(r.stdout.contains("── Check the answers before saving (tb_pernyataan) ──"))
@@ -173,10 +192,28 @@ struct FormFillTests {
         #expect(early.stderr == "input ended before the answers were complete and confirmed; nothing written\n")
     }
 
+    @Test func aCalculationNoAnswerCanMendStopsTheFillWithoutWriting() throws {
+        // A database without the seed's reference tables: tingkat_pendidikan's lookup() cannot succeed.
+        let cli = CLIRunner()
+        let emptySeed = cli.file("seed-kosong")
+        try FileManager.default.createDirectory(atPath: emptySeed, withIntermediateDirectories: true)
+        #expect(try cli.run(["init", "--seed", emptySeed]).status == 0)
+        let out = cli.file("portofolio.json")
+        let input = Typed.portfolioHead + ["1990-07-31"] + Typed.portfolioTail + ["ya"]
+        let r = try cli.fill("tb_portofolio", out: out, input: Typed.lines(input))
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("isian tidak dapat diselesaikan apa pun jawabannya"))
+        #expect(
+            r.stderr.contains(
+                "tingkat_pendidikan: perhitungan gagal: lookup(): no reference table 'tutor_bantu/jenjang_pendidikan'"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func aMissingOutputFolderIsRefusedBeforeTheFirstQuestion() throws {
         let cli = CLIRunner()
         #expect(try cli.run("init").status == 0)
-        let r = try cli.fill("tb_pernyataan", out: cli.folder + "/tidak-ada/p.json", input: Typed.lines(Typed.statement + ["ya"]))
+        let r = try cli.fill(
+            "tb_pernyataan", out: cli.folder + "/tidak-ada/p.json", input: Typed.lines(Typed.statement + ["ya"]))
         #expect(r.status == 2)
         #expect(r.stderr.contains("folder \(cli.folder)/tidak-ada tidak ada"))
         #expect(!r.stdout.contains("Pekerjaan"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SeleksiCore
 
 @Suite("Reading one answer into its type")
@@ -6,8 +7,9 @@ struct FieldCoercionTests {
     let today = CivilDate(iso: "2019-06-11")!
 
     func read(_ raw: Value, _ type: FieldType, choices: ChoiceList? = nil) -> Result<Value, LocalizedText> {
-        FieldCoercion.coerce(raw, as: FieldDefinition(id: "x", type: type, label: LocalizedText(id: "X")), choices: choices,
-                             today: today, resolveAttachment: nil)
+        FieldCoercion.coerce(
+            raw, as: FieldDefinition(id: "x", type: type, label: LocalizedText(id: "X")), choices: choices,
+            today: today, resolveAttachment: nil)
     }
 
     func message(_ raw: Value, _ type: FieldType, choices: ChoiceList? = nil) -> String? {
@@ -15,11 +17,13 @@ struct FieldCoercionTests {
         return nil
     }
 
-    let jenjang = ChoiceList(id: "jenjang", choices: [
-        .init(value: "SMA", label: LocalizedText(id: "SMA/sederajat")),
-        .init(value: "S1", label: LocalizedText(id: "Sarjana (S1)", en: "Bachelor")),
-        .init(value: "paud", label: LocalizedText(id: "Pendidik PAUD")),
-    ])
+    let jenjang = ChoiceList(
+        id: "jenjang",
+        choices: [
+            .init(value: "SMA", label: LocalizedText(id: "SMA/sederajat")),
+            .init(value: "S1", label: LocalizedText(id: "Sarjana (S1)", en: "Bachelor")),
+            .init(value: "paud", label: LocalizedText(id: "Pendidik PAUD")),
+        ])
 
     @Test func aChoiceIsGivenByItsCodeOrLabelInAnyCaseAndStoredByItsCode() throws {
         #expect(try read(.string("S1"), .choice, choices: jenjang).get() == .string("S1"))
@@ -32,21 +36,31 @@ struct FieldCoercionTests {
     }
 
     @Test func aLabelNamingTwoChoicesIsRefusedAsAmbiguous() throws {
-        let list = ChoiceList(id: "c", choices: [.init(value: "a", label: LocalizedText(id: "Sama")),
-                                                 .init(value: "b", label: LocalizedText(id: "sama"))])
-        #expect(message(.string("SAMA"), .choice, choices: list)?.contains("cocok dengan beberapa pilihan (a, b)") == true)
+        let list = ChoiceList(
+            id: "c",
+            choices: [
+                .init(value: "a", label: LocalizedText(id: "Sama")),
+                .init(value: "b", label: LocalizedText(id: "sama")),
+            ])
+        #expect(
+            message(.string("SAMA"), .choice, choices: list)?.contains("cocok dengan beberapa pilihan (a, b)") == true)
     }
 
     @Test func aMultipleChoiceTakesCommaSeparatedCodesOrLabelsAndDropsRepeats() throws {
-        #expect(try read(.string("Pendidik PAUD, s1, paud"), .multipleChoice, choices: jenjang).get()
+        #expect(
+            try read(.string("Pendidik PAUD, s1, paud"), .multipleChoice, choices: jenjang).get()
                 == .list([.string("paud"), .string("S1")]))
-        #expect(try read(.list([.string("sma/sederajat")]), .multipleChoice, choices: jenjang).get() == .list([.string("SMA")]))
+        #expect(
+            try read(.list([.string("sma/sederajat")]), .multipleChoice, choices: jenjang).get()
+                == .list([.string("SMA")]))
         #expect(message(.string("S1, D9"), .multipleChoice, choices: jenjang)?.hasPrefix("'D9' bukan pilihan") == true)
     }
 
     @Test func datesAreISOOnlyAndADayFirstDateIsToldItsISOForm() throws {
         #expect(try read(.string("1990-07-31"), .date).get() == .date(CivilDate(iso: "1990-07-31")!))
-        #expect(message(.string("31-07-1990"), .date) == "'31-07-1990' ditulis hari lebih dahulu; tulis TTTT-BB-HH, yaitu 1990-07-31")
+        #expect(
+            message(.string("31-07-1990"), .date)
+                == "'31-07-1990' ditulis hari lebih dahulu; tulis TTTT-BB-HH, yaitu 1990-07-31")
         #expect(message(.string("31/07/1990"), .date)?.hasSuffix("yaitu 1990-07-31") == true)
         #expect(message(.string("31/02/1990"), .date)?.hasSuffix("mis. 1990-07-31") == true)
         #expect(message(.string("1990-02-30"), .date)?.contains("tidak ada di kalender") == true)
@@ -71,7 +85,9 @@ struct FieldCoercionTests {
         #expect(message(.number(1e300), .integer)?.hasPrefix("angka terlalu besar") == true)
         #expect(message(.number(.infinity), .integer)?.contains("bukan bilangan bulat") == true)
         #expect(message(.number(.nan), .integer)?.contains("bukan bilangan bulat") == true)
-        #expect(message(.string("1e300"), .integer) == "'1e300' bukan bilangan bulat; tulis angka tanpa titik atau koma, mis. 12")
+        #expect(
+            message(.string("1e300"), .integer)
+                == "'1e300' bukan bilangan bulat; tulis angka tanpa titik atau koma, mis. 12")
         #expect(message(.string("12.5"), .integer)?.contains("bukan bilangan bulat") == true)
         #expect(message(.bool(true), .integer)?.contains("bukan bilangan bulat") == true)
     }
@@ -97,7 +113,11 @@ struct FieldCoercionTests {
     }
 
     @Test func textIsCappedAt4000Characters() throws {
-        #expect(try read(.string(String(repeating: "a", count: 4000)), .text).get() == .string(String(repeating: "a", count: 4000)))
-        #expect(message(.string(String(repeating: "a", count: 4001)), .text) == "teks terlalu panjang (4001 karakter; paling banyak 4000)")
+        #expect(
+            try read(.string(String(repeating: "a", count: 4000)), .text).get()
+                == .string(String(repeating: "a", count: 4000)))
+        #expect(
+            message(.string(String(repeating: "a", count: 4001)), .text)
+                == "teks terlalu panjang (4001 karakter; paling banyak 4000)")
     }
 }

@@ -44,11 +44,15 @@ extension FieldCoercion {
         let valid = list.choices.map { "\($0.value) (\($0.label.id))" }.joined(separator: ", ")
         let validEN = list.choices.map { "\($0.value) (\($0.label.text(.en)))" }.joined(separator: ", ")
         if codes.count > 1 {
-            return .failure(LocalizedText(id: "'\(text)' cocok dengan beberapa pilihan (\(codes.joined(separator: ", "))); tulis kodenya",
-                                          en: "'\(text)' matches several choices (\(codes.joined(separator: ", "))); write the code"))
+            return .failure(
+                LocalizedText(
+                    id: "'\(text)' cocok dengan beberapa pilihan (\(codes.joined(separator: ", "))); tulis kodenya",
+                    en: "'\(text)' matches several choices (\(codes.joined(separator: ", "))); write the code"))
         }
-        return .failure(LocalizedText(id: "'\(text)' bukan pilihan yang sah; pilih kode atau label salah satu dari: \(valid)",
-                                      en: "'\(text)' is not a valid choice; give the code or label of one of: \(validEN)"))
+        return .failure(
+            LocalizedText(
+                id: "'\(text)' bukan pilihan yang sah; pilih kode atau label salah satu dari: \(valid)",
+                en: "'\(text)' is not a valid choice; give the code or label of one of: \(validEN)"))
     }
 
     /// Lower case, with runs of white space made one space and the ends trimmed.

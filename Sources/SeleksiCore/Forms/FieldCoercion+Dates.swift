@@ -13,27 +13,34 @@ extension FieldCoercion {
         guard isISODateShape(text) else {
             if let parts = dayFirstParts(text) {
                 let iso = CivilDate(year: parts.year, month: parts.month, day: parts.day)?.iso
-                return fail("'\(text)' ditulis hari lebih dahulu; tulis TTTT-BB-HH, \(iso.map { "yaitu \($0)" } ?? "mis. 1990-07-31")",
-                            "'\(text)' is written day first; write YYYY-MM-DD, \(iso.map { "that is \($0)" } ?? "e.g. 1990-07-31")")
+                let id = iso.map { "yaitu \($0)" } ?? "mis. 1990-07-31"
+                let en = iso.map { "that is \($0)" } ?? "e.g. 1990-07-31"
+                return fail(
+                    "'\(text)' ditulis hari lebih dahulu; tulis TTTT-BB-HH, \(id)",
+                    "'\(text)' is written day first; write YYYY-MM-DD, \(en)")
             }
             return notADate(text)
         }
         guard let d = CivilDate(iso: text) else {
-            return fail("'\(text)': tanggal itu tidak ada di kalender (bulan 01–12, hari sesuai bulannya)",
-                        "'\(text)': no such day in the calendar (month 01–12, day within the month)")
+            return fail(
+                "'\(text)': tanggal itu tidak ada di kalender (bulan 01–12, hari sesuai bulannya)",
+                "'\(text)': no such day in the calendar (month 01–12, day within the month)")
         }
         return inRange(d, today: today)
     }
 
     private static func notADate(_ text: String) -> Result<Value, LocalizedText> {
-        fail("'\(text)' bukan tanggal; tulis TTTT-BB-HH, mis. 1990-07-31", "'\(text)' is not a date; write YYYY-MM-DD, e.g. 1990-07-31")
+        fail(
+            "'\(text)' bukan tanggal; tulis TTTT-BB-HH, mis. 1990-07-31",
+            "'\(text)' is not a date; write YYYY-MM-DD, e.g. 1990-07-31")
     }
 
     private static func inRange(_ d: CivilDate, today: CivilDate) -> Result<Value, LocalizedText> {
         let latest = today.adding(months: 1200)
         guard d.year >= earliestYear, d <= latest else {
-            return fail("tahun \(d.year) di luar rentang yang wajar (\(earliestYear) s.d. \(latest.year))",
-                        "the year \(d.year) is outside the sensible range (\(earliestYear) to \(latest.year))")
+            return fail(
+                "tahun \(d.year) di luar rentang yang wajar (\(earliestYear) s.d. \(latest.year))",
+                "the year \(d.year) is outside the sensible range (\(earliestYear) to \(latest.year))")
         }
         return .success(.date(d))
     }
@@ -49,8 +56,9 @@ extension FieldCoercion {
     static func dayFirstParts(_ text: String) -> (day: Int, month: Int, year: Int)? {
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
         return (day, month, year)
     }
 }

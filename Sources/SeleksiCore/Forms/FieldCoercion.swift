@@ -13,15 +13,18 @@ public enum FieldCoercion {
     public static let maxTextLength = 4000
 
     /// `today` bounds dates (see `date(_:text:today:)`).
-    public static func coerce(_ raw: Value, as field: FieldDefinition, choices: ChoiceList?, today: CivilDate,
-                              resolveAttachment: AttachmentResolver?) -> Result<Value, LocalizedText> {
+    public static func coerce(
+        _ raw: Value, as field: FieldDefinition, choices: ChoiceList?, today: CivilDate,
+        resolveAttachment: AttachmentResolver?
+    ) -> Result<Value, LocalizedText> {
         if raw.isEmpty { return .success(.null) }
         let text = raw.displayText.trimmingSpaces
         switch field.type {
         case .text:
             guard text.count <= maxTextLength else {
-                return fail("teks terlalu panjang (\(text.count) karakter; paling banyak \(maxTextLength))",
-                            "text too long (\(text.count) characters; at most \(maxTextLength))")
+                return fail(
+                    "teks terlalu panjang (\(text.count) karakter; paling banyak \(maxTextLength))",
+                    "text too long (\(text.count) characters; at most \(maxTextLength))")
             }
             return .success(.string(text))
         case .integer: return integer(raw, text: text)
@@ -54,7 +57,8 @@ public enum FieldCoercion {
 
     static func nik(_ raw: Value, text: String) -> Result<Value, LocalizedText> {
         if case .number = raw {
-            return fail("tulis NIK sebagai teks dalam tanda kutip (16 angka)", "write the NIK as quoted text (16 digits)")
+            return fail(
+                "tulis NIK sebagai teks dalam tanda kutip (16 angka)", "write the NIK as quoted text (16 digits)")
         }
         let nik = text.replacing(" ", with: "")
         if let problem = NIK.problem(nik) { return fail(problem, "'\(nik)' is not a plausible 16-digit NIK") }
@@ -64,8 +68,9 @@ public enum FieldCoercion {
     static func npwp(_ text: String) -> Result<Value, LocalizedText> {
         let digits = text.filter { $0 != "." && $0 != "-" && $0 != " " }
         guard digits.count == 15 || digits.count == 16, digits.allSatisfy(\.isASCIIDigit) else {
-            return fail("NPWP harus 15 angka (format 99.999.999.9-999.999) atau 16 angka",
-                        "an NPWP has 15 digits (99.999.999.9-999.999) or 16")
+            return fail(
+                "NPWP harus 15 angka (format 99.999.999.9-999.999) atau 16 angka",
+                "an NPWP has 15 digits (99.999.999.9-999.999) or 16")
         }
         return .success(.string(digits))
     }
@@ -73,7 +78,9 @@ public enum FieldCoercion {
     static func email(_ text: String) -> Result<Value, LocalizedText> {
         let pattern = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
         guard text.count <= 254, (try? Regex(pattern).wholeMatch(in: text)) != nil else {
-            return fail("'\(text)' bukan alamat surel (mis. nama@contoh.id)", "'\(text)' is not an e-mail address (e.g. name@example.id)")
+            return fail(
+                "'\(text)' bukan alamat surel (mis. nama@contoh.id)",
+                "'\(text)' is not an e-mail address (e.g. name@example.id)")
         }
         return .success(.string(text.lowercased()))
     }
@@ -86,8 +93,9 @@ public enum FieldCoercion {
             digits = "0" + digits.dropFirst(2)
         }
         guard digits.hasPrefix("0"), (9...14).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
-            return fail("'\(text)' bukan nomor telepon Indonesia (mis. 081234567890 atau +6281234567890)",
-                        "'\(text)' is not an Indonesian phone number (e.g. 081234567890 or +6281234567890)")
+            return fail(
+                "'\(text)' bukan nomor telepon Indonesia (mis. 081234567890 atau +6281234567890)",
+                "'\(text)' is not an Indonesian phone number (e.g. 081234567890 or +6281234567890)")
         }
         return .success(.string("+62" + digits.dropFirst()))
     }

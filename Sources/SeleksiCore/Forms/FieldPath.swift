@@ -19,7 +19,8 @@ public enum FieldPath: Sendable, Hashable, CustomStringConvertible {
         let group = String(text[..<open])
         let rest = text[text.index(after: open)...]
         guard case .repeatGroup(let g)? = form.items.first(where: { $0.id == group }),
-              let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]), index >= 1, index <= 10_000 else { return nil }
+            let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]), index >= 1, index <= 10_000
+        else { return nil }
         let tail = rest[rest.index(after: close)...]
         if tail.isEmpty {
             self = .row(group: group, index: index)

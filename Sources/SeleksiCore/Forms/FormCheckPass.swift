@@ -22,7 +22,9 @@ struct FormCheckPass {
     }
 
     /// The field's value once relevance and calculation have had their say; nil when it has none.
-    private mutating func check(_ f: FieldDefinition, path: FieldPath, scopes: [[String: Value]], row: RowScope?) -> Value? {
+    private mutating func check(
+        _ f: FieldDefinition, path: FieldPath, scopes: [[String: Value]], row: RowScope?
+    ) -> Value? {
         let value = scopes.last?[f.id]
         var ctx = EvaluationContext(scopes: scopes, today: today, reference: reference)
         if let relevant = f.relevant {
@@ -33,8 +35,11 @@ struct FormCheckPass {
         guard isSettled(path) else { return value }
         guard let value, !value.isEmpty else {
             if f.required, f.filledBy == .applicant || filler == .rater, !unreadable.contains(path.description) {
-                violations.append(Violation(path: path.description, message: LocalizedText(
-                    id: "wajib diisi (\(f.label.id))", en: "required (\(f.label.text(.en)))")))
+                violations.append(
+                    Violation(
+                        path: path.description,
+                        message: LocalizedText(
+                            id: "wajib diisi (\(f.label.id))", en: "required (\(f.label.text(.en)))")))
             }
             return nil
         }
@@ -45,14 +50,19 @@ struct FormCheckPass {
         return value
     }
 
-    private mutating func calculate(_ calc: Expression, _ ctx: EvaluationContext, path: FieldPath, row: RowScope?) -> Value? {
+    private mutating func calculate(
+        _ calc: Expression, _ ctx: EvaluationContext, path: FieldPath, row: RowScope?
+    ) -> Value? {
         do {
             let v = try Evaluator.evaluate(calc, in: ctx)
             return v.isNull ? nil : v
         } catch {
             if isDecided(calc, row) {
-                violations.append(Violation(path: path.description, message: LocalizedText(
-                    id: "perhitungan gagal: \(error)", en: "calculation failed: \(error)")))
+                violations.append(
+                    Violation(
+                        path: path.description,
+                        message: LocalizedText(
+                            id: "perhitungan gagal: \(error)", en: "calculation failed: \(error)")))
             }
             return nil
         }
@@ -66,9 +76,12 @@ struct FormCheckPass {
         }
         guard case .list(let rows)? = data[g.id] else {
             if g.minRows > 0, isSettled(.group(g.id)), !unreadable.contains(g.id) {
-                violations.append(Violation(path: g.id, message: LocalizedText(
-                    id: "wajib diisi paling sedikit \(g.minRows) baris (\(g.label.id))",
-                    en: "at least \(g.minRows) row(s) required (\(g.label.text(.en)))")))
+                violations.append(
+                    Violation(
+                        path: g.id,
+                        message: LocalizedText(
+                            id: "wajib diisi paling sedikit \(g.minRows) baris (\(g.label.id))",
+                            en: "at least \(g.minRows) row(s) required (\(g.label.text(.en)))")))
             }
             return data[g.id]
         }
@@ -78,7 +91,8 @@ struct FormCheckPass {
             guard case .record(var cells) = row else { continue }
             let scope = RowScope(group: g, index: i + 1)
             for f in g.fields {
-                cells[f.id] = check(f, path: .cell(group: g.id, index: i + 1, field: f.id), scopes: [data, cells], row: scope)
+                cells[f.id] = check(
+                    f, path: .cell(group: g.id, index: i + 1, field: f.id), scopes: [data, cells], row: scope)
             }
             out.append(.record(cells))
         }
@@ -88,9 +102,12 @@ struct FormCheckPass {
     private mutating func checkRowCount(_ g: RepeatGroup, _ count: Int) {
         guard count < g.minRows || count > (g.maxRows ?? Int.max) else { return }
         let range = g.maxRows.map { "\(g.minRows)–\($0)" }
-        violations.append(Violation(path: g.id, message: LocalizedText(
-            id: "jumlah baris \(count); yang sah: \(range ?? "paling sedikit \(g.minRows)")",
-            en: "\(count) rows; allowed: \(range ?? "at least \(g.minRows)")")))
+        violations.append(
+            Violation(
+                path: g.id,
+                message: LocalizedText(
+                    id: "jumlah baris \(count); yang sah: \(range ?? "paling sedikit \(g.minRows)")",
+                    en: "\(count) rows; allowed: \(range ?? "at least \(g.minRows)")")))
     }
 
     private func isSettled(_ path: FieldPath) -> Bool { settled?.contains(path) ?? true }
@@ -102,8 +119,11 @@ struct FormCheckPass {
 
     private mutating func evaluateBool(_ e: Expression, _ ctx: EvaluationContext, path: FieldPath) -> Bool {
         do { return Evaluator.truthy(try Evaluator.evaluate(e, in: ctx)) } catch {
-            violations.append(Violation(path: path.description, message: LocalizedText(
-                id: "ungkapan '\(e.source)' gagal: \(error)", en: "expression '\(e.source)' failed: \(error)")))
+            violations.append(
+                Violation(
+                    path: path.description,
+                    message: LocalizedText(
+                        id: "ungkapan '\(e.source)' gagal: \(error)", en: "expression '\(e.source)' failed: \(error)")))
             return false
         }
     }

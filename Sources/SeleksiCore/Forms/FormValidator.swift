@@ -32,14 +32,17 @@ public struct FormValidator: Sendable {
 
     /// `settled`, while a form is being filled: decide only what the answers given so far can decide
     /// (see `SettledFields`). Nil, for a finished submission: decide everything.
-    public func validate(_ input: [String: Value], filler: Filler = .applicant, today: CivilDate,
-                         resolveAttachment: FieldCoercion.AttachmentResolver? = nil, settled: SettledFields? = nil) -> Outcome {
+    public func validate(
+        _ input: [String: Value], filler: Filler = .applicant, today: CivilDate,
+        resolveAttachment: FieldCoercion.AttachmentResolver? = nil, settled: SettledFields? = nil
+    ) -> Outcome {
         // 1. Types: read every supplied answer.
         var violations = unknownFields(input)
         let data = readAll(input, filler: filler, today: today, resolve: resolveAttachment, into: &violations)
         // 2. Calculations, relevance, required, constraints, in document order.
-        var pass = FormCheckPass(form: form, reference: reference, today: today, filler: filler, settled: settled,
-                                 unreadable: Set(violations.map(\.path)))
+        var pass = FormCheckPass(
+            form: form, reference: reference, today: today, filler: filler, settled: settled,
+            unreadable: Set(violations.map(\.path)))
         let result = pass.run(data)
         return Outcome(data: result, violations: violations + pass.violations)
     }

@@ -37,19 +37,25 @@ extension FormDefinition {
         isDecided(expression, settled: settled, row: row, filler: filler, depth: 0)
     }
 
-    private func isDecided(_ e: Expression, settled: SettledFields, row: RowScope?, filler: Filler, depth: Int) -> Bool {
+    private func isDecided(_ e: Expression, settled: SettledFields, row: RowScope?, filler: Filler, depth: Int) -> Bool
+    {
         guard depth < 16 else { return false }  // a cycle of calculations: leave it to the full validation
         return e.paths.allSatisfy { isSettled($0.path[0], settled: settled, row: row, filler: filler, depth: depth) }
     }
 
     private func isSettled(_ name: String, settled: SettledFields, row: RowScope?, filler: Filler, depth: Int) -> Bool {
         if let row, let f = row.group.fields.first(where: { $0.id == name }) {
-            if let calc = f.calculate { return isDecided(calc, settled: settled, row: row, filler: filler, depth: depth + 1) }
-            return !isAnswerable(f, filler) || settled.contains(.cell(group: row.group.id, index: row.index, field: name))
+            if let calc = f.calculate {
+                return isDecided(calc, settled: settled, row: row, filler: filler, depth: depth + 1)
+            }
+            return !isAnswerable(f, filler)
+                || settled.contains(.cell(group: row.group.id, index: row.index, field: name))
         }
         switch items.first(where: { $0.id == name }) {
         case .field(let f)?:
-            if let calc = f.calculate { return isDecided(calc, settled: settled, row: nil, filler: filler, depth: depth + 1) }
+            if let calc = f.calculate {
+                return isDecided(calc, settled: settled, row: nil, filler: filler, depth: depth + 1)
+            }
             return !isAnswerable(f, filler) || settled.contains(.field(name))
         case .repeatGroup?:
             return settled.contains(.group(name))

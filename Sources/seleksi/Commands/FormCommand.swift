@@ -10,7 +10,8 @@ struct FormCommand: ParsableCommand {
         subcommands: [Show.self, Fill.self, Validate.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tampilkan kolom-kolom formulir: jenis, wajib, pilihan, syarat.")
+        static let configuration = CommandConfiguration(
+            abstract: "Tampilkan kolom-kolom formulir: jenis, wajib, pilihan, syarat.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
 
@@ -31,7 +32,8 @@ struct FormCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Periksa berkas isian JSON terhadap formulir tanpa menyimpan apa pun.")
+        static let configuration = CommandConfiguration(
+            abstract: "Periksa berkas isian JSON terhadap formulir tanpa menyimpan apa pun.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
         @Argument(help: "Berkas JSON isian, atau -.") var file: String
@@ -43,12 +45,17 @@ struct FormCommand: ParsableCommand {
             let reference = try referenceTables(engine, options.lang)
             let answers = try report(options.lang) { try readAnswers(file) }
             let outcome = FormValidator(f, reference: reference).validate(
-                answers, filler: rater ? .rater : .applicant, today: try options.timestamp().date, resolveAttachment: Engine.attachmentResolver)
+                answers, filler: rater ? .rater : .applicant, today: try options.timestamp().date,
+                resolveAttachment: Engine.attachmentResolver)
             if options.json {
-                printJSON(.record(["valid": .bool(outcome.isValid), "data": .record(outcome.data),
-                                   "violations": .list(outcome.violations.map {
-                                       .record(["path": .string($0.path), "message": .string($0.message.text(options.lang))])
-                                   })]))
+                printJSON(
+                    .record([
+                        "valid": .bool(outcome.isValid), "data": .record(outcome.data),
+                        "violations": .list(
+                            outcome.violations.map {
+                                .record(["path": .string($0.path), "message": .string($0.message.text(options.lang))])
+                            }),
+                    ]))
             } else if outcome.isValid {
                 print(options.lang == .en ? "ok: \(file) is valid for \(f.id)" : "ok: isian \(file) sah untuk \(f.id)")
             } else {
@@ -62,23 +69,23 @@ struct FormCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Isi formulir secara interaktif; setiap jawaban diperiksa dan ditanyakan ulang bila salah.",
             discussion: """
-            Hasilnya JSON (ke --out atau layar), siap untuk `seleksi fire … --form FORM=berkas.json`.
-            - Kosongkan jawaban kolom tidak wajib untuk melewatinya; kolom bertanda * wajib.
-            - Pilihan dijawab dengan nomornya, kodenya, atau labelnya (huruf besar/kecil tidak dibedakan);
-              pilihan ganda dipisah koma.
-            - Tanggal ditulis TTTT-BB-HH (mis. 1990-07-31). Tanggal yang ditulis hari lebih dahulu
-              (31-07-1990, 31/07/1990) ditolak dengan bentuk yang benar disebutkan, tidak diubah diam-diam:
-              bentuk itu dibaca bulan lebih dahulu di tempat lain. Tahun sebelum 1900 atau lebih dari
-              100 tahun setelah hari ini ditolak.
-            - Pemeriksaan yang membaca kolom lain (NIK dengan tanggal lahir) dijalankan begitu kolom itu
-              terisi; kolom yang salah ditanyakan lagi (Enter = tetap; bila tetap, kolom lain yang dibaca
-              pemeriksaan itu ditanyakan lagi).
-            - Sebelum disimpan, semua jawaban ditampilkan: ketik ya untuk menyimpan, nama kolom untuk
-              mengubahnya (mis. nik, pengalaman[1].mulai, atau pengalaman untuk mengisi ulang seluruh
-              barisnya), atau batal. `!batal` di pertanyaan mana pun berhenti tanpa menyimpan.
-            - Masukan yang berakhir sebelum isian dikonfirmasi (Ctrl-D) tidak menulis apa pun (kode 2).
-            - Lampiran: jalur berkas relatif terhadap folder kerja; yang ditulis adalah jalur lengkapnya.
-            """)
+                Hasilnya JSON (ke --out atau layar), siap untuk `seleksi fire … --form FORM=berkas.json`.
+                - Kosongkan jawaban kolom tidak wajib untuk melewatinya; kolom bertanda * wajib.
+                - Pilihan dijawab dengan nomornya, kodenya, atau labelnya (huruf besar/kecil tidak dibedakan);
+                  pilihan ganda dipisah koma.
+                - Tanggal ditulis TTTT-BB-HH (mis. 1990-07-31). Tanggal yang ditulis hari lebih dahulu
+                  (31-07-1990, 31/07/1990) ditolak dengan bentuk yang benar disebutkan, tidak diubah diam-diam:
+                  bentuk itu dibaca bulan lebih dahulu di tempat lain. Tahun sebelum 1900 atau lebih dari
+                  100 tahun setelah hari ini ditolak.
+                - Pemeriksaan yang membaca kolom lain (NIK dengan tanggal lahir) dijalankan begitu kolom itu
+                  terisi; kolom yang salah ditanyakan lagi (Enter = tetap; bila tetap, kolom lain yang dibaca
+                  pemeriksaan itu ditanyakan lagi).
+                - Sebelum disimpan, semua jawaban ditampilkan: ketik ya untuk menyimpan, nama kolom untuk
+                  mengubahnya (mis. nik, pengalaman[1].mulai, atau pengalaman untuk mengisi ulang seluruh
+                  barisnya), atau batal. `!batal` di pertanyaan mana pun berhenti tanpa menyimpan.
+                - Masukan yang berakhir sebelum isian dikonfirmasi (Ctrl-D) tidak menulis apa pun (kode 2).
+                - Lampiran: jalur berkas relatif terhadap folder kerja; yang ditulis adalah jalur lengkapnya.
+                """)
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
         @Option(help: "Tulis isian ke berkas ini (hanya bila isian sah dan dikonfirmasi).") var out: String?
@@ -90,7 +97,8 @@ struct FormCommand: ParsableCommand {
             let f = try report(lang) { try engine.currentForm(form) }
             let reference = try referenceTables(engine, lang)
             if let out { try report(lang) { try checkFolder(of: out) } }
-            var prompter = FormPrompter(form: f, reference: reference, language: lang, today: try options.timestamp().date, rater: rater)
+            var prompter = FormPrompter(
+                form: f, reference: reference, language: lang, today: try options.timestamp().date, rater: rater)
             let answers: [String: Value]
             do {
                 answers = try prompter.run()
@@ -102,8 +110,10 @@ struct FormCommand: ParsableCommand {
             guard let out else { return print(json) }
             try report(lang) {
                 do { try Data((json + "\n").utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                    throw EngineError.input(lang == .en ? "cannot write \(out): \(error.localizedDescription)"
-                                                        : "tidak dapat menulis \(out): \(error.localizedDescription)")
+                    throw EngineError.input(
+                        lang == .en
+                            ? "cannot write \(out): \(error.localizedDescription)"
+                            : "tidak dapat menulis \(out): \(error.localizedDescription)")
                 }
             }
             print(lang == .en ? "answers written to \(out)" : "isian ditulis ke \(out)")
@@ -113,8 +123,11 @@ struct FormCommand: ParsableCommand {
         private func checkFolder(of path: String) throws {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw EngineError.input(options.lang == .en ? "--out \(path): no folder \(folder)" : "--out \(path): folder \(folder) tidak ada")
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw EngineError.input(
+                    options.lang == .en
+                        ? "--out \(path): no folder \(folder)" : "--out \(path): folder \(folder) tidak ada")
             }
         }
     }
@@ -133,23 +146,6 @@ private func standardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-extension FillStop {
-    func message(_ language: Language) -> String {
-        let en = language == .en
-        switch self {
-        case .endOfInput:
-            return en ? "input ended before the answers were complete and confirmed; nothing written"
-                      : "masukan berakhir sebelum isian lengkap dan dikonfirmasi; tidak ada yang ditulis"
-        case .cancelled:
-            return en ? "cancelled; nothing written" : "dibatalkan; tidak ada yang ditulis"
-        case .unfixable(let violations):
-            let head = en ? "the form cannot be completed whatever is answered (a fault in the form or the reference data); nothing written:"
-                          : "isian tidak dapat diselesaikan apa pun jawabannya (kesalahan pada formulir atau data acuan); tidak ada yang ditulis:"
-            return ([head] + violations.map { "  \($0.path): \($0.message.text(language))" }).joined(separator: "\n")
-        }
-    }
-}
-
 enum FormPrinter {
     static func line(_ field: FieldDefinition, form: FormDefinition, indent: String, language: Language) -> String {
         var parts = ["\(indent)\(field.id): \(field.label.text(language)) — \(field.type.rawValue)"]
@@ -157,7 +153,9 @@ enum FormPrinter {
         if field.filledBy == .rater { parts.append("diisi penilai") }
         if let c = field.calculate { parts.append("dihitung: \(c.source)") }
         if let r = field.relevant { parts.append("tampil bila: \(r.source)") }
-        if let list = field.choices.flatMap({ form.choiceLists[$0] }) { parts.append("pilihan: \(list.choices.map(\.value).joined(separator: "/"))") }
+        if let list = field.choices.flatMap({ form.choiceLists[$0] }) {
+            parts.append("pilihan: \(list.choices.map(\.value).joined(separator: "/"))")
+        }
         for c in field.constraints { parts.append("syarat: \(c.message.text(language))") }
         return parts.joined(separator: "; ")
     }

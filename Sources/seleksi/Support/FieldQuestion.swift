@@ -16,30 +16,33 @@ struct FieldQuestion {
         return !choices.choices.contains { $0.value.allSatisfy(\.isNumber) }
     }
 
-    /// The lines shown before the answer: choices, if any, each on a line of its own.
+    /// What is shown before the answer: the question, and the choices, if any, each on a line of its own.
     var text: String {
-        let l = io.language
-        var head = field.label.text(l) + (field.required ? " *" : "")
-        var lines: [String] = []
-        if let choices {
-            for (i, c) in choices.choices.enumerated() {
-                let label = c.label.text(l) == c.value ? "" : " — \(c.label.text(l))"
-                lines.append("    " + (numbered ? "\(i + 1)) " : "") + c.value + label)
-            }
-            let how = numbered ? io.t("nomor, kode atau label", "number, code or label") : io.t("kode atau label", "code or label")
-            head += field.type == .multipleChoice
-                ? " (" + io.t("satu atau lebih, dipisah koma: ", "one or more, comma-separated: ") + how + ")"
-                : " (" + how + ")"
-        } else {
-            head += " (" + (field.hint?.text(l) ?? hint) + ")"
+        let question = field.label.text(io.language) + (field.required ? " *" : "") + " (\(how))" + currentNote
+        guard let choices else { return question + ": " }
+        let lines = choices.choices.enumerated().map { i, c in
+            let label = c.label.text(io.language)
+            return "    " + (numbered ? "\(i + 1)) " : "") + c.value + (label == c.value ? "" : " — \(label)")
         }
-        if let current {
-            let clear = field.required ? "" : io.t("; - = kosongkan", "; - = clear")
-            head += " [" + io.t("sekarang: ", "now: ") + AnswerDisplay(io: io).text(current, field: field, choices: choices)
-                + io.t("; Enter = tetap", "; Enter = keep") + clear + "]"
-        }
-        if lines.isEmpty { return head + ": " }
-        return head + "\n" + lines.joined(separator: "\n") + "\n> "
+        return question + "\n" + lines.joined(separator: "\n") + "\n> "
+    }
+
+    /// How to write the answer.
+    private var how: String {
+        guard choices != nil else { return field.hint?.text(io.language) ?? hint }
+        let ways =
+            numbered
+            ? io.t("nomor, kode atau label", "number, code or label") : io.t("kode atau label", "code or label")
+        guard field.type == .multipleChoice else { return ways }
+        return io.t("satu atau lebih, dipisah koma: ", "one or more, comma-separated: ") + ways
+    }
+
+    /// When asked again: the answer given, and what Enter and `-` do.
+    private var currentNote: String {
+        guard let current else { return "" }
+        let shown = AnswerDisplay(io: io).text(current, field: field, choices: choices)
+        let clear = field.required ? "" : io.t("; - = kosongkan", "; - = clear")
+        return " [" + io.t("sekarang: ", "now: ") + shown + io.t("; Enter = tetap", "; Enter = keep") + clear + "]"
     }
 
     private var hint: String {
@@ -54,7 +57,9 @@ struct FieldQuestion {
     func resolvingNumbers(_ raw: String) -> String {
         guard numbered, let choices = choices?.choices else { return raw }
         func code(_ part: String) -> String {
-            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(n) else { return part }
+            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(n) else {
+                return part
+            }
             return choices[n - 1].value
         }
         if field.type == .multipleChoice {

@@ -12,12 +12,13 @@ enum FillOutput {
                 if f.calculate == nil, let v = data[f.id] { out[f.id] = plain(v) }
             case .repeatGroup(let g):
                 guard case .list(let rows)? = data[g.id] else { continue }
-                out[g.id] = .list(rows.map { row in
-                    guard case .record(let cells) = row else { return row }
-                    var kept: [String: Value] = [:]
-                    for f in g.fields where f.calculate == nil { kept[f.id] = cells[f.id].map(plain) }
-                    return .record(kept)
-                })
+                out[g.id] = .list(
+                    rows.map { row in
+                        guard case .record(let cells) = row else { return row }
+                        var kept: [String: Value] = [:]
+                        for f in g.fields where f.calculate == nil { kept[f.id] = cells[f.id].map(plain) }
+                        return .record(kept)
+                    })
             }
         }
         return out

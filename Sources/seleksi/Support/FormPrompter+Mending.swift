@@ -34,7 +34,8 @@ extension FormPrompter {
             if case .field(let f)? = form.items.first(where: { $0.id == id }) { return f }
         case .cell(let g, let index, let id):
             guard sheet.rows(g).indices.contains(index - 1),
-                  case .repeatGroup(let group)? = form.items.first(where: { $0.id == g }) else { return nil }
+                case .repeatGroup(let group)? = form.items.first(where: { $0.id == g })
+            else { return nil }
             return group.fields.first { $0.id == id }
         case .group, .row:
             break
@@ -58,8 +59,10 @@ extension FormPrompter {
 
     mutating func reaskRow(_ group: String, _ index: Int) throws {
         guard case .repeatGroup(let g)? = form.items.first(where: { $0.id == group }) else { return }
-        for f in g.fields where form.isAnswerable(f, filler)
-            && validator.isRelevant(f.relevant, data: sheet.data, row: sheet.row(group, index), today: today) {
+        for f in g.fields
+        where form.isAnswerable(f, filler)
+            && validator.isRelevant(f.relevant, data: sheet.data, row: sheet.row(group, index), today: today)
+        {
             let path = FieldPath.cell(group: group, index: index, field: f.id)
             sheet.answer(try ask(f, at: path, current: sheet.value(path)), at: path)
         }
@@ -74,7 +77,8 @@ extension FormPrompter {
             for name in c.test.paths.map({ $0.path[0] }) {
                 var candidate = FieldPath.field(name)
                 if case .cell(let g, let index, _) = path, let row = form.items.first(where: { $0.id == g }),
-                   case .repeatGroup(let group) = row, group.fields.contains(where: { $0.id == name }) {
+                    case .repeatGroup(let group) = row, group.fields.contains(where: { $0.id == name })
+                {
                     candidate = .cell(group: g, index: index, field: name)
                 }
                 guard candidate != path, !out.contains(candidate), isEditable(candidate) else { continue }

@@ -16,8 +16,9 @@ extension FormPrompter {
     /// `ya` (nil: save), a field to change, or `batal`; anything else is asked again.
     private func reviewAnswer() throws -> FieldPath? {
         let examples = editExamples.joined(separator: ", ")
-        let question = io.t("Simpan? Ketik ya untuk menyimpan, nama kolom untuk mengubahnya (mis. \(examples)), atau batal: ",
-                            "Save? Type ya (yes) to save, a field's name to change it (e.g. \(examples)), or batal (cancel): ")
+        let question = io.t(
+            "Simpan? Ketik ya untuk menyimpan, nama kolom untuk mengubahnya (mis. \(examples)), atau batal: ",
+            "Save? Type ya (yes) to save, a field's name to change it (e.g. \(examples)), or batal (cancel): ")
         while true {
             let answer = try io.ask(question)
             switch answer.lowercased() {
@@ -25,9 +26,15 @@ extension FormPrompter {
             case "ya", "y", "yes": return nil
             case "batal", "cancel", "keluar", "quit": throw FillStop.cancelled
             default:
-                if let path = FieldPath(answer, in: form) ?? FieldPath(answer.lowercased(), in: form), isEditable(path) { return path }
-                io.say("  ✗ " + io.t("'\(answer)' bukan kolom yang dapat diubah; pakai nama di kolom kiri daftar di atas",
-                                     "'\(answer)' is not a field that can be changed; use a name from the left column above"))
+                if let path = FieldPath(answer, in: form) ?? FieldPath(answer.lowercased(), in: form), isEditable(path)
+                {
+                    return path
+                }
+                io.say(
+                    "  ✗ "
+                        + io.t(
+                            "'\(answer)' bukan kolom yang dapat diubah; pakai nama di kolom kiri daftar di atas",
+                            "'\(answer)' is not a field that can be changed; use a name from the left column above"))
             }
         }
     }
@@ -38,7 +45,9 @@ extension FormPrompter {
         if let f = form.items.lazy.compactMap({ item -> FieldDefinition? in
             if case .field(let f) = item, form.isAnswerable(f, filler) { return f }
             return nil
-        }).first { out.append(f.id) }
+        }).first {
+            out.append(f.id)
+        }
         if let g = form.items.lazy.compactMap({ item -> RepeatGroup? in
             if case .repeatGroup(let g) = item { return g }
             return nil

@@ -27,9 +27,14 @@ struct FormPrompter {
     /// The confirmed answers, as a submission file holds them.
     mutating func run() throws -> [String: Value] {
         io.say(form.title.text(io.language))
-        io.say(io.t("Kolom bertanda * wajib diisi; kosongkan jawaban untuk melewati kolom lain. Tanggal ditulis TTTT-BB-HH.",
-                    "Fields marked * are required; leave an answer empty to skip any other. Dates are written YYYY-MM-DD."))
-        io.say(io.t("Ketik !batal kapan saja untuk berhenti tanpa menyimpan apa pun.", "Type !cancel at any time to stop without saving anything."))
+        io.say(
+            io.t(
+                "Kolom bertanda * wajib diisi; kosongkan jawaban untuk melewati yang lain. Tanggal ditulis TTTT-BB-HH.",
+                "Fields marked * are required; leave an answer empty to skip any other. Dates are written YYYY-MM-DD."))
+        io.say(
+            io.t(
+                "Ketik !batal kapan saja untuk berhenti tanpa menyimpan apa pun.",
+                "Type !cancel at any time to stop without saving anything."))
         try fillAndSettle()
         try review()
         return FillOutput.answers(validated().data, form: form)
@@ -37,8 +42,9 @@ struct FormPrompter {
 
     /// The sheet through the validator: complete (`partial` false) or as far as the answers so far decide.
     func validated(partial: Bool = false) -> FormValidator.Outcome {
-        validator.validate(sheet.data, filler: filler, today: today, resolveAttachment: Engine.attachmentResolver,
-                           settled: partial ? sheet.settled : nil)
+        validator.validate(
+            sheet.data, filler: filler, today: today, resolveAttachment: Engine.attachmentResolver,
+            settled: partial ? sheet.settled : nil)
     }
 
     /// Asks what is unasked and relevant, then validates the whole form and mends it; again, as long as
@@ -72,7 +78,8 @@ struct FormPrompter {
             case .field(let f):
                 let path = FieldPath.field(f.id)
                 guard form.isAnswerable(f, filler), !sheet.settled.contains(path),
-                      validator.isRelevant(f.relevant, data: sheet.data, today: today) else { continue }
+                    validator.isRelevant(f.relevant, data: sheet.data, today: today)
+                else { continue }
                 sheet.answer(try ask(f, at: path, current: nil), at: path)
                 try catchUp()
                 asked = true
@@ -94,16 +101,23 @@ struct FormPrompter {
     mutating func fillGroup(_ g: RepeatGroup) throws {
         let label = g.label.text(io.language)
         let most = g.maxRows ?? Int.max
-        io.say("— \(label) (" + io.t("baris \(g.minRows)–\(g.maxRows.map(String.init) ?? "…")", "rows \(g.minRows)–\(g.maxRows.map(String.init) ?? "…")") + ")")
+        io.say(
+            "— \(label) ("
+                + io.t(
+                    "baris \(g.minRows)–\(g.maxRows.map(String.init) ?? "…")",
+                    "rows \(g.minRows)–\(g.maxRows.map(String.init) ?? "…")") + ")")
         while sheet.rows(g.id).count < most {
             if sheet.rows(g.id).count >= g.minRows {
-                guard try io.confirm(io.t("Tambah baris \(label)? (ya/tidak) ", "Add a row to \(label)? (ya/tidak) ")) else { break }
+                guard try io.confirm(io.t("Tambah baris \(label)? (ya/tidak) ", "Add a row to \(label)? (ya/tidak) "))
+                else { break }
             }
             let index = sheet.addRow(g.id)
             io.say("— \(label), " + io.t("baris", "row") + " \(index) (\(g.id)[\(index)])")
             try fillRow(g, index)
         }
-        if sheet.rows(g.id).count == most { io.say(io.t("  (batas \(most) baris tercapai)", "  (the limit of \(most) rows is reached)")) }
+        if sheet.rows(g.id).count == most {
+            io.say(io.t("  (batas \(most) baris tercapai)", "  (the limit of \(most) rows is reached)"))
+        }
         sheet.closeGroup(g.id)
         try catchUp()
     }
@@ -115,7 +129,8 @@ struct FormPrompter {
         for f in g.fields where form.isAnswerable(f, filler) {
             let path = FieldPath.cell(group: g.id, index: index, field: f.id)
             guard !sheet.settled.contains(path),
-                  validator.isRelevant(f.relevant, data: sheet.data, row: sheet.row(g.id, index), today: today) else { continue }
+                validator.isRelevant(f.relevant, data: sheet.data, row: sheet.row(g.id, index), today: today)
+            else { continue }
             sheet.answer(try ask(f, at: path, current: nil), at: path)
             try catchUp()
             asked = true
@@ -128,7 +143,8 @@ struct FormPrompter {
     /// the other field too (the start date, when an end date is "before the start").
     /// `current`, when asked again, is kept on an empty answer; `-` clears an optional one. Nil: left empty.
     func ask(_ f: FieldDefinition, at path: FieldPath, current: Value?) throws -> Value? {
-        let question = FieldQuestion(field: f, choices: f.choices.flatMap { form.choiceLists[$0] }, io: io, current: current)
+        let question = FieldQuestion(
+            field: f, choices: f.choices.flatMap { form.choiceLists[$0] }, io: io, current: current)
         var row: [String: Value]?
         var scope: RowScope?
         if case .cell(let g, let i, _) = path, case .repeatGroup(let group)? = form.items.first(where: { $0.id == g }) {
@@ -139,9 +155,11 @@ struct FormPrompter {
             let raw = try io.ask(question.text)
             if raw.isEmpty, let current { return current }
             if raw == "-", current != nil, !f.required { return nil }
-            switch validator.checkAnswer(f, raw: question.resolvingNumbers(raw), data: sheet.data, row: row, rowScope: scope,
-                                         settled: SettledFields(), filler: filler, today: today,
-                                         resolveAttachment: Engine.attachmentResolver) {
+            switch validator.checkAnswer(
+                f, raw: question.resolvingNumbers(raw), data: sheet.data, row: row, rowScope: scope,
+                settled: SettledFields(), filler: filler, today: today,
+                resolveAttachment: Engine.attachmentResolver)
+            {
             case .valid(let v): return v.isNull ? nil : v
             case .invalid(let problems): for p in problems { io.say("  ✗ " + p.text(io.language)) }
             }

@@ -10,7 +10,9 @@ struct FormReview {
     let filler: Filler
 
     func lines(_ data: [String: Value]) -> [String] {
-        var out = ["", "── " + io.t("Periksa isian sebelum disimpan", "Check the answers before saving") + " (\(form.id)) ──"]
+        var out = [
+            "", "── " + io.t("Periksa isian sebelum disimpan", "Check the answers before saving") + " (\(form.id)) ──",
+        ]
         for item in form.items {
             switch item {
             case .field(let f):
@@ -27,7 +29,9 @@ struct FormReview {
 
     private func groupLines(_ g: RepeatGroup, _ data: [String: Value]) -> [String] {
         var rows: [[String: Value]] = []
-        if case .list(let list)? = data[g.id] { rows = list.map { if case .record(let r) = $0 { return r } else { return [:] } } }
+        if case .list(let list)? = data[g.id] {
+            rows = list.map { if case .record(let r) = $0 { return r } else { return [:] } }
+        }
         var out = [line(g.id, g.label.text(io.language), io.t("\(rows.count) baris", "\(rows.count) row(s)"))]
         for (i, row) in rows.enumerated() {
             let cells = g.fields.filter { form.isAnswerable($0, filler) && !(row[$0.id]?.isEmpty ?? true) }

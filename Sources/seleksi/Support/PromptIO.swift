@@ -1,16 +1,6 @@
 import Foundation
 import SeleksiCore
 
-/// Why `form fill` stopped without writing anything.
-enum FillStop: Error {
-    /// Standard input ended (Ctrl-D, or a script with too few lines).
-    case endOfInput
-    /// The user typed `!batal` at a question, or `batal` at the review.
-    case cancelled
-    /// Problems no answer can mend (a calculation that fails whatever is typed); the form's fault.
-    case unfixable([Violation])
-}
-
 /// The terminal side of `form fill`: questions on standard output, answers from standard input.
 struct PromptIO {
     let language: Language
@@ -43,7 +33,8 @@ struct PromptIO {
             switch try ask(question).lowercased() {
             case "ya", "y", "yes": return true
             case "tidak", "t", "n", "no": return false
-            case let other: say("  ✗ " + t("'\(other)': jawab ya atau tidak", "'\(other)': answer ya (yes) or tidak (no)"))
+            case let other:
+                say("  ✗ " + t("'\(other)': jawab ya atau tidak", "'\(other)': answer ya (yes) or tidak (no)"))
             }
         }
     }
