@@ -1,3 +1,4 @@
+import Foundation
 import SeleksiCore
 
 /// An answer as a person reads it back: a choice by its label, yes/no, Rupiah with dots, a file by its path.
@@ -17,10 +18,16 @@ struct AnswerDisplay {
             // Checked: a money answer is whole and within 2^53, but a conversion must never trap.
             return Int64(exactly: n).map(IndonesianFormat.rupiah) ?? value.displayText
         case (.attachment, .record(let r)):
-            return r["path"]?.displayText ?? value.displayText
+            return relative(r["path"]?.displayText ?? value.displayText)
         default:
             return value.displayText
         }
+    }
+
+    /// A file under the working folder by the path the user typed, not the absolute one stored.
+    private func relative(_ path: String) -> String {
+        let folder = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
     }
 
     private func label(_ code: String, _ choices: ChoiceList?) -> String {

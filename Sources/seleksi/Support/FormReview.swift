@@ -1,7 +1,7 @@
 import SeleksiCore
 
 /// The answers laid out for a last look: one line per field (its name, to change it, then its label
-/// and answer), a repeat group as one line per row.
+/// and answer), a repeat group as one line per row (`pengalaman[2]`, then `mulai: …` for each cell).
 struct FormReview {
     let form: FormDefinition
     let validator: FormValidator
@@ -35,7 +35,7 @@ struct FormReview {
         var out = [line(g.id, g.label.text(io.language), io.t("\(rows.count) baris", "\(rows.count) row(s)"))]
         for (i, row) in rows.enumerated() {
             let cells = g.fields.filter { form.isAnswerable($0, filler) && !(row[$0.id]?.isEmpty ?? true) }
-                .map { "\($0.label.text(io.language)): \(display(row[$0.id], $0))" }
+                .map { "\($0.id): \(display(row[$0.id], $0))" }  // names, not labels: a row fits a line
             out.append(line("  \(g.id)[\(i + 1)]", "", cells.joined(separator: " · ")))
         }
         return out
