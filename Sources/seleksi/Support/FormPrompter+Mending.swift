@@ -68,7 +68,7 @@ extension FormPrompter {
         }
     }
 
-    /// The other answerable fields read by the constraint that failed (by its message; all of the
+    /// The other fields, already answered, read by the constraint that failed (by its message; all of the
     /// field's constraints when none matches, e.g. after a failed expression).
     private func partners(of f: FieldDefinition, at path: FieldPath, failing violation: Violation) -> [FieldPath] {
         let failed = f.constraints.filter { $0.message == violation.message }
@@ -81,7 +81,8 @@ extension FormPrompter {
                 {
                     candidate = .cell(group: g, index: index, field: name)
                 }
-                guard candidate != path, !out.contains(candidate), isEditable(candidate) else { continue }
+                guard candidate != path, !out.contains(candidate), sheet.settled.contains(candidate), isEditable(candidate)
+                else { continue }
                 out.append(candidate)
             }
         }
