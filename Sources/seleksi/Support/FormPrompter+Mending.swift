@@ -81,7 +81,8 @@ extension FormPrompter {
                 {
                     candidate = .cell(group: g, index: index, field: name)
                 }
-                guard candidate != path, !out.contains(candidate), sheet.settled.contains(candidate), isEditable(candidate)
+                guard candidate != path, !out.contains(candidate), sheet.settled.contains(candidate),
+                    isEditable(candidate)
                 else { continue }
                 out.append(candidate)
             }
