@@ -10,7 +10,7 @@ struct ByHandRoundTests {
     @Test func everyCommandOfTheSectionRunsInOrderOnAFreshDatabase() throws {
         let commands = try Self.readmeCommands()
         #expect(commands.count >= 30)
-        #expect(commands.first == ["init", "--now", "2019-06-03T07:00"])
+        #expect(commands.first == ["init", "--simulation", "--now", "2019-06-03T07:00"])
         let cli = CLIRunner()
         for args in commands {
             let r = try cli.run(args.map { $0.hasPrefix("/tmp/") ? cli.folder + "/" + String($0.dropFirst(5)) : $0 })

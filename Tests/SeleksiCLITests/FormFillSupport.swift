@@ -44,7 +44,7 @@ extension CLIRunner {
     func openTutorBantuRound() throws {
         let at = "2019-06-03T07:00"
         for line in [
-            "init --now \(at)",
+            "init --simulation --now \(at)",
             "org add skb-1 --name SKB-Contoh --kind skb --parent upt-bp-kalimantan-selatan --now \(at)",
             "actor grant operator1 operator --org upt-bp-kalimantan-selatan --now \(at)",
             "actor grant kepala1 kepala_upt --org upt-bp-kalimantan-selatan --now \(at)",

@@ -49,7 +49,7 @@ struct FormFillTests {
 
     @Test func aBirthDateContradictingTheNIKAsksTheNIKAgainThenTheBirthDate() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.file("portofolio.json")
         // 1991 contradicts the NIK's 90; the NIK is kept (Enter), so the birth date is asked again.
         let input = Typed.portfolioHead + ["1991-07-31", "", "1990-07-31"] + Typed.portfolioTail + ["ya"]
@@ -65,7 +65,7 @@ struct FormFillTests {
 
     @Test func theDemoRegistrationTakesLabelsAndNumbersAndAsksAWrongNIKAgain() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init --now 2026-01-05T08:00").status == 0)
+        #expect(try cli.run("init --simulation --now 2026-01-05T08:00").status == 0)
         let out = cli.file("isian.json")
         let input = [
             "Dewi Contoh (fiktif)", "1990-07-31",
@@ -109,7 +109,7 @@ struct FormFillTests {
 
     @Test func inputEndingAtTheReviewWritesNothingAndExits2() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.file("portofolio.json")
         let r = try cli.fill(
             "tb_portofolio", out: out, input: Typed.lines(Typed.portfolioHead + ["1990-07-31"] + Typed.portfolioTail))
@@ -121,7 +121,7 @@ struct FormFillTests {
 
     @Test func cancellingAtTheReviewOrAtAQuestionWritesNothing() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.file("pernyataan.json")
         let atReview = try cli.fill("tb_pernyataan", out: out, input: Typed.lines(Typed.statement + ["batal"]))
         #expect(atReview.status == 2)
@@ -134,7 +134,7 @@ struct FormFillTests {
 
     @Test func aFieldNamedAtTheReviewIsAskedAgainAndTheNewAnswerIsSaved() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.file("pernyataan.json")
         let tooLong = String(repeating: "a", count: 4001)
         let input = [tooLong] + Typed.statement + ["warna", "pekerjaan", "Guru TK (fiktif)", "ya"]
@@ -154,7 +154,7 @@ struct FormFillTests {
 
     @Test func signedAndOutOfRangeDatesAndHugeNumbersAreRefusedAtThePrompt() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.file("jadwal.json")
         let input = [
             "1e300", "99999999999999999999", "2019",
@@ -180,7 +180,7 @@ struct FormFillTests {
 
     @Test func messagesAreInEnglishWithLangEn() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.file("pernyataan.json")
         let r = try cli.fill(
             "tb_pernyataan", out: out, input: Typed.lines(Typed.statement + ["yes"]), extra: ["--lang", "en"])
@@ -197,7 +197,7 @@ struct FormFillTests {
         let cli = CLIRunner()
         let emptySeed = cli.file("seed-kosong")
         try FileManager.default.createDirectory(atPath: emptySeed, withIntermediateDirectories: true)
-        #expect(try cli.run(["init", "--seed", emptySeed]).status == 0)
+        #expect(try cli.run(["init", "--simulation", "--seed", emptySeed]).status == 0)
         let out = cli.file("portofolio.json")
         let input = Typed.portfolioHead + ["1990-07-31"] + Typed.portfolioTail + ["ya"]
         let r = try cli.fill("tb_portofolio", out: out, input: Typed.lines(input))
@@ -211,7 +211,7 @@ struct FormFillTests {
 
     @Test func aMissingOutputFolderIsRefusedBeforeTheFirstQuestion() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let r = try cli.fill(
             "tb_pernyataan", out: cli.folder + "/tidak-ada/p.json", input: Typed.lines(Typed.statement + ["ya"]))
         #expect(r.status == 2)

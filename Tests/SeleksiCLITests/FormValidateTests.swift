@@ -13,7 +13,7 @@ struct FormValidateTests {
 
     @Test func thePortfolioExampleValidatesWithTheSeedsReferenceTables() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let r = try cli.run("form validate tb_portofolio examples/tutor_bantu/portofolio.json --now 2019-06-11 --json")
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("\"tingkat_pendidikan\":5"), "calculated from tutor_bantu/jenjang_pendidikan")
@@ -22,7 +22,7 @@ struct FormValidateTests {
 
     @Test func choicesInAnswerFilesMayBeGivenByTheirLabels() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let file = try write(
             cli, "label.json",
             """
@@ -41,7 +41,7 @@ struct FormValidateTests {
 
     @Test func hugeNumbersSignedDatesAndImplausibleYearsAreRefusedWithTheirPaths() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let file = try write(
             cli, "salah.json",
             """

@@ -47,7 +47,7 @@ struct WalkthroughTests {
 
     @Test func fillingAFormAtTheTerminalReasksAnInvalidAnswer() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         // Score sheet, as a rater: the first education score is out of range and is asked again.
         // Then the review: `ya` saves.
         let answers = ["45", "25", "30", "20", "Lengkap", "ya"].joined(separator: "\n") + "\n"
@@ -64,7 +64,7 @@ struct WalkthroughTests {
 
     @Test func inputThatEndsEarlyWritesNothing() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.folder + "/isian.json"
         let r = try cli.run(["form", "fill", "demo_pendaftaran", "--out", out], input: "Nama Contoh\n")
         #expect(r.status == 2)

@@ -160,7 +160,9 @@ struct FormPrompter {
                 settled: SettledFields(), filler: filler, today: today,
                 resolveAttachment: Engine.attachmentResolver)
             {
-            case .valid(let v): return v.isNull ? nil : v
+            // An attachment keeps the path typed: the file is read and hashed again whenever the
+            // answers are validated or submitted, never trusted from an earlier reading.
+            case .valid(let v): return v.isNull ? nil : (f.type == .attachment ? .string(raw) : v)
             case .invalid(let problems): for p in problems { io.say("  ✗ " + p.text(io.language)) }
             }
         }
