@@ -133,6 +133,15 @@ public final class Database {
         return try body()
     }
 
+    /// Whether a transaction is open on this connection.
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in the caller's transaction if there is one (no savepoint: the engine decides
+    /// before it writes, and a failure of the database aborts the whole transaction), else in its own.
+    public func withinTransaction<T>(_ body: () throws -> T) throws -> T {
+        inTransaction ? try body() : try transaction(body)
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
