@@ -1,0 +1,98 @@
+import Foundation
+
+/// What a template declares about itself, in a Mustache comment that opens it:
+///
+///     {{! dokumen
+///     alur: tb_putaran
+///     tahap: Kepala UPT membentuk Tim Seleksi (peristiwa bentuk_tim, keadaan tim)
+///     perlu: forms.tb_sk_tim.nomor | Nomor SK
+///     perlu: children_by_state.ditetapkan.*.forms.tb_portofolio.nama | nama tiap pendidik/tutor
+///     tempat: forms.tb_sk_tim.tempat
+///     hari-kerja: forms.tb_sk_tim.tanggal
+///     kop: tutor_bantu/kop
+///     gabung: children_by_state.*.* kuota = forms.tb_kuota.rincian (skb = org.id, program = forms.tb_portofolio.program)
+///     }}
+///
+/// - `alur`: the workflow whose instances the template describes;
+/// - `perlu`: a context path that must hold a value (`*` is every element of a list or record), with the
+///   name of the data for the message; `tahap`: the step that provides it, named in the refusal;
+/// - `tempat`: a place, which must be a name and not an organisation's id;
+/// - `hari-kerja`: a signing date, which must be a working day (no weekend, holiday or cuti bersama);
+/// - `kop`: the reference table of letterheads; every organisation in the context gains its row as `kop`;
+/// - `gabung`: attaches to each record at a path the first row of a list whose columns equal the
+///   record's values (how a tutor's row finds its quota line).
+struct TemplateHeader: Equatable {
+    struct Requirement: Equatable { var path: String, label: String }
+    struct Join: Equatable {
+        var target: String, name: String, rows: String
+        var keys: [(column: String, path: String)]
+        static func == (a: Join, b: Join) -> Bool {
+            a.target == b.target && a.name == b.name && a.rows == b.rows && a.keys.elementsEqual(b.keys, by: ==)
+        }
+    }
+
+    var workflow: String?
+    var step: String?
+    var requirements: [Requirement] = []
+    var places: [String] = []
+    var workingDays: [String] = []
+    var letterheads: String?
+    var joins: [Join] = []
+
+    static let opening = "{{! dokumen"
+
+    /// Reads the header of `source`; a template without one declares nothing.
+    static func parse(_ source: String, file: String) throws -> TemplateHeader {
+        var header = TemplateHeader()
+        guard let start = source.range(of: opening), source[..<start.lowerBound].allSatisfy(\.isWhitespace)
+                || source[..<start.lowerBound].hasPrefix("{{%") else { return header }
+        guard let end = source[start.upperBound...].range(of: "}}") else {
+            throw DocumentError.template("\(file): the header comment '\(opening)' is not closed by '}}'")
+        }
+        let body = source[start.upperBound..<end.lowerBound]
+        for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw DocumentError.template("\(file): header line \(offset + 1): expected 'key: value', got '\(line)'")
+            }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            try header.apply(key, value, where: "\(file): header line \(offset + 1)")
+        }
+        return header
+    }
+
+    private mutating func apply(_ key: String, _ value: String, where place: String) throws {
+        switch key {
+        case "alur": workflow = value
+        case "tahap": step = value
+        case "perlu":
+            let parts = value.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            requirements.append(Requirement(path: parts[0], label: parts.count > 1 ? parts[1] : parts[0]))
+        case "tempat": places.append(value)
+        case "hari-kerja": workingDays.append(value)
+        case "kop": letterheads = value
+        case "gabung": joins.append(try Self.join(value, place))
+        default:
+            throw DocumentError.template("\(place): unknown key '\(key)'; known: alur tahap perlu tempat hari-kerja kop gabung")
+        }
+    }
+
+    /// `target name = rows (column = path, …)`.
+    private static func join(_ text: String, _ place: String) throws -> Join {
+        let bad = DocumentError.template("\(place): expected 'gabung: TARGET NAME = ROWS (COLUMN = PATH, …)'")
+        guard let eq = text.firstIndex(of: "="), let open = text.firstIndex(of: "("), text.hasSuffix(")"), eq < open else { throw bad }
+        let head = text[..<eq].split(separator: " ").map(String.init)
+        guard head.count == 2 else { throw bad }
+        let rows = text[text.index(after: eq)..<open].trimmingCharacters(in: .whitespaces)
+        var keys: [(String, String)] = []
+        for pair in text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ",") {
+            let kv = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw bad }
+            keys.append((kv[0], kv[1]))
+        }
+        guard !rows.isEmpty, !keys.isEmpty else { throw bad }
+        return Join(target: head[0], name: head[1], rows: rows, keys: keys)
+    }
+}
