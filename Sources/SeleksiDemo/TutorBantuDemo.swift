@@ -120,7 +120,9 @@ public struct TutorBantuDemo {
             "tempat": .string(try town()),
         ]])
         try fire(round, "tetapkan_penerima", team.ppk)
+        try document("tutor_bantu/keputusan_ppk", round)
         try fire(round, "sahkan", team.kpa)
+        try document("tutor_bantu/pengesahan_kpa", round)
         try document("tutor_bantu/sk_penetapan", round)
         try fire(round, "umumkan", team.operatorID)
         try document("tutor_bantu/pengumuman", round)

@@ -1,3 +1,4 @@
+import Foundation
 import SeleksiCore
 
 /// The checks a template's header asks for, made on the context before anything is rendered; each
@@ -11,7 +12,12 @@ enum DocumentChecks {
             throw DocumentError.notReady(
                 "dokumen \(template) dibuat untuk instans alur \(expected); instans \(instance) adalah alur \(workflow)")
         }
-        let missing = header.requirements.filter { !ContextPath($0.path).isFilled(in: context) }
+        // `a || b`: either path will do (a list that moves from one state to the next).
+        let missing = header.requirements.filter { requirement in
+            !requirement.path.components(separatedBy: "||").contains {
+                ContextPath($0.trimmingCharacters(in: .whitespaces)).isFilled(in: context)
+            }
+        }
         if !missing.isEmpty {
             let names = missing.map { "\($0.label) (\($0.path))" }.joined(separator: ", ")
             let step = header.step.map { " Instans harus lebih dulu mencapai tahap: \($0)." } ?? ""

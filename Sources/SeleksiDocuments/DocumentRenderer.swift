@@ -85,17 +85,17 @@ public struct DocumentRenderer {
     }
 
     /// Which children a template reads: the states named in `children_by_state.<state>`, and whether
-    /// it walks the flat `children` list or every state (`children_by_state.*`). Only those are loaded.
+    /// it walks the flat `children` list. Only those are loaded (`children_by_state.*` in a header
+    /// reaches the states loaded for the body).
     static func childrenRead(by template: String) -> (states: Set<String>, all: Bool) {
         var states: Set<String> = []
         var rest = Substring(template)
-        var everyState = false
         while let r = rest.range(of: "children_by_state.") {
-            let name = rest[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "*" }
-            if name == "*" { everyState = true } else if !name.isEmpty { states.insert(String(name)) }
+            let name = rest[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { states.insert(String(name)) }
             rest = rest[r.upperBound...]
         }
-        let all = everyState || template.contains("{{#children}}") || template.contains("{{children.")
+        let all = template.contains("{{#children}}") || template.contains("{{children.")
             || template.contains("{{^children}}")
         return (states, all)
     }

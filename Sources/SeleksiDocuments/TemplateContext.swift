@@ -6,7 +6,8 @@ import SeleksiCore
 /// and words, and are safe by construction. Records gain, as sibling keys:
 /// - a date `tanggal` (or ISO text): `tanggal_teks` ("1 Juli 2019"), `tanggal_hari` ("Senin"),
 ///   `tanggal_terbilang` ("hari Senin tanggal satu bulan Juli tahun dua ribu sembilan belas"),
-///   `tanggal_tahun` ("2019"), and the parts `tanggal_tanggal_kata`, `tanggal_bulan`, `tanggal_tahun_kata`;
+///   `tanggal_tahun` ("2019"), `tanggal_teks_besar` ("1 JULI 2019"), and the parts `tanggal_tanggal_kata`
+///   ("Satu"), `tanggal_bulan` ("Juli"), `tanggal_tahun_kata` ("Dua Ribu Sembilan Belas");
 /// - a whole number `honor`: `honor_rupiah` ("Rp1.500.000"), `honor_terbilang` ("Satu juta … rupiah"),
 ///   `honor_kata` ("satu juta lima ratus ribu");
 /// - a list `anggota`: `anggota_jumlah`, and each of its records a 1-based `nomor`;
@@ -77,8 +78,10 @@ enum TemplateContext {
         out["\(key)_hari"] = IndonesianFormat.dayName(d)
         out["\(key)_terbilang"] = IndonesianFormat.dateInWords(d)
         out["\(key)_tahun"] = String(d.year)
-        out["\(key)_tanggal_kata"] = Terbilang.words(Int64(d.day))
+        out["\(key)_teks_besar"] = IndonesianFormat.date(d).uppercased()
+        // A berita acara writes the parts capitalised: "tanggal Dua Puluh Dua bulan Juli tahun Dua Ribu …".
+        out["\(key)_tanggal_kata"] = Terbilang.words(Int64(d.day)).capitalized
         out["\(key)_bulan"] = IndonesianFormat.months[d.month - 1]
-        out["\(key)_tahun_kata"] = Terbilang.words(Int64(d.year))
+        out["\(key)_tahun_kata"] = Terbilang.words(Int64(d.year)).capitalized
     }
 }

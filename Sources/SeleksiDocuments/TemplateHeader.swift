@@ -14,8 +14,8 @@ import Foundation
 ///     }}
 ///
 /// - `alur`: the workflow whose instances the template describes;
-/// - `perlu`: a context path that must hold a value (`*` is every element of a list or record), with the
-///   name of the data for the message; `tahap`: the step that provides it, named in the refusal;
+/// - `perlu`: a context path that must hold a value (`*` is every element of a list or record; `a || b`
+///   accepts either), with the name of the data for the message; `tahap`: the step that provides it, named in the refusal;
 /// - `tempat`: a place, which must be a name and not an organisation's id;
 /// - `hari-kerja`: a signing date, which must be a working day (no weekend, holiday or cuti bersama);
 /// - `kop`: the reference table of letterheads; every organisation in the context gains its row as `kop`;
@@ -68,8 +68,9 @@ struct TemplateHeader: Equatable {
         case "alur": workflow = value
         case "tahap": step = value
         case "perlu":
-            let parts = value.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            requirements.append(Requirement(path: parts[0], label: parts.count > 1 ? parts[1] : parts[0]))
+            // "path | label"; a path may itself hold "||" (alternatives), which " | " never matches.
+            let parts = value.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+            requirements.append(Requirement(path: parts[0], label: parts.count > 1 ? parts[1...].joined(separator: " | ") : parts[0]))
         case "tempat": places.append(value)
         case "hari-kerja": workingDays.append(value)
         case "kop": letterheads = value
