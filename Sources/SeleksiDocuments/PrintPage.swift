@@ -31,6 +31,7 @@ enum PrintPage {
         p { margin: 0.35em 0; text-align: justify; }
         h1, h2, h3 { text-align: center; font-size: 12pt; margin: 0.3em 0; }
         h1 { font-size: 13pt; }
+        h1, h2, .judul strong { text-transform: uppercase; }
         ol, ul { margin: 0.2em 0 0.2em 0; padding-left: 1.4em; }
         li { margin: 0.1em 0; text-align: justify; }
         table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 11pt; }

@@ -10,7 +10,8 @@ import Foundation
 ///     tempat: forms.tb_sk_tim.tempat
 ///     hari-kerja: forms.tb_sk_tim.tanggal
 ///     kop: tutor_bantu/kop
-///     gabung: children_by_state.*.* kuota = forms.tb_kuota.rincian (skb = org.id, program = forms.tb_portofolio.program)
+///     daftar: penerima = children_by_state.ditetapkan + children_by_state.berkontrak urut vars.peringkat_kelompok, vars.peringkat
+///     gabung: penerima.* kuota = forms.tb_kuota.rincian (skb = org.id, program = forms.tb_portofolio.program)
 ///     }}
 ///
 /// - `alur`: the workflow whose instances the template describes;
@@ -19,8 +20,12 @@ import Foundation
 /// - `tempat`: a place, which must be a name and not an organisation's id;
 /// - `hari-kerja`: a signing date, which must be a working day (no weekend, holiday or cuti bersama);
 /// - `kop`: the reference table of letterheads; every organisation in the context gains its row as `kop`;
+/// - `daftar`: a list made of several lists (children in the states a person passes through after a
+///   step), optionally kept to those whose path equals a value (`jika decisions.hasil.value = cadangan`)
+///   and sorted (`urut …`), so a document re-rendered later still lists the same people, numbered once;
 /// - `gabung`: attaches to each record at a path the first row of a list whose columns equal the
-///   record's values (how a tutor's row finds its quota line).
+///   record's values (how a tutor's row finds its quota line); `tabel folder/file` reads the rows from a
+///   reference table instead. Lists are made before joins.
 struct TemplateHeader: Equatable {
     struct Requirement: Equatable { var path: String, label: String }
     struct Join: Equatable {
@@ -38,6 +43,18 @@ struct TemplateHeader: Equatable {
     var workingDays: [String] = []
     var letterheads: String?
     var joins: [Join] = []
+    var lists: [Merge] = []
+
+    struct Merge: Equatable {
+        var name: String
+        var sources: [String]
+        var filter: (path: String, value: String)?
+        var order: [String]
+        static func == (a: Merge, b: Merge) -> Bool {
+            a.name == b.name && a.sources == b.sources && a.order == b.order
+                && a.filter?.path == b.filter?.path && a.filter?.value == b.filter?.value
+        }
+    }
 
     static let opening = "{{! dokumen"
 
@@ -75,9 +92,34 @@ struct TemplateHeader: Equatable {
         case "hari-kerja": workingDays.append(value)
         case "kop": letterheads = value
         case "gabung": joins.append(try Self.join(value, place))
+        case "daftar": lists.append(try Self.merge(value, place))
         default:
-            throw DocumentError.template("\(place): unknown key '\(key)'; known: alur tahap perlu tempat hari-kerja kop gabung")
+            throw DocumentError.template(
+                "\(place): unknown key '\(key)'; known: alur tahap perlu tempat hari-kerja kop daftar gabung")
         }
+    }
+
+    /// `name = path + path … [jika path = value] [urut path, path …]`.
+    private static func merge(_ text: String, _ place: String) throws -> Merge {
+        let bad = DocumentError.template("\(place): expected 'daftar: NAME = PATH + PATH … [jika PATH = VALUE] [urut PATH, …]'")
+        guard let eq = text.firstIndex(of: "=") else { throw bad }
+        let name = text[..<eq].trimmingCharacters(in: .whitespaces)
+        var rest = String(text[text.index(after: eq)...])
+        var order: [String] = []
+        if let r = rest.range(of: " urut ") {
+            order = rest[r.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            rest = String(rest[..<r.lowerBound])
+        }
+        var filter: (String, String)?
+        if let r = rest.range(of: " jika ") {
+            let kv = rest[r.upperBound...].split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2 else { throw bad }
+            filter = (kv[0], kv[1])
+            rest = String(rest[..<r.lowerBound])
+        }
+        let sources = rest.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !name.isEmpty, !name.contains(" "), !sources.isEmpty, !sources.contains(where: \.isEmpty) else { throw bad }
+        return Merge(name: name, sources: sources, filter: filter, order: order)
     }
 
     /// `target name = rows (column = path, …)`.
