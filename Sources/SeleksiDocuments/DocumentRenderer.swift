@@ -9,7 +9,7 @@ import SeleksiEngine
 ///
 /// Before rendering, the template's header (`TemplateHeader`) is checked against the context: a
 /// document whose data the instance does not have yet is refused, naming the data and the step.
-public struct DocumentRenderer {
+public struct DocumentRenderer: Sendable {
     public let templatesFolder: String
 
     public init(templatesFolder: String) { self.templatesFolder = templatesFolder }
