@@ -68,7 +68,9 @@ enum ContextAugmentation {
         switch v {
         case .record(var r):
             for key in r.keys { addLetterheads(&r[key]!, rows: rows) }
-            if case .string(let id)? = r["id"], r["kind"] != nil, let row = rows.first(where: { $0["organisasi"] == id }) {
+            if case .string(let id)? = r["id"], r["kind"] != nil,
+                let row = rows.first(where: { $0["organisasi"] == id })
+            {
                 r["kop"] = .record(row.mapValues(Value.string))
             }
             v = .record(r)

@@ -4,13 +4,16 @@ import SeleksiCore
 /// The checks a template's header asks for, made on the context before anything is rendered; each
 /// failure is a sentence naming the data and, for missing data, the step that provides it.
 enum DocumentChecks {
-    static func check(_ header: TemplateHeader, template: String, instance: Int64, context: Value,
-                      workingDays: WorkingDays) throws {
+    static func check(
+        _ header: TemplateHeader, template: String, instance: Int64, context: Value,
+        workingDays: WorkingDays
+    ) throws {
         let state = ContextPath("state").values(in: context).first?.displayText ?? "?"
         let workflow = ContextPath("workflow").values(in: context).first?.displayText ?? "?"
         if let expected = header.workflow, expected != workflow {
             throw DocumentError.notReady(
-                "dokumen \(template) dibuat untuk instans alur \(expected); instans \(instance) adalah alur \(workflow)")
+                "dokumen \(template) dibuat untuk instans alur \(expected); instans \(instance) adalah alur \(workflow)"
+            )
         }
         // `a || b`: either path will do (a list that moves from one state to the next).
         let missing = header.requirements.filter { requirement in
@@ -23,7 +26,7 @@ enum DocumentChecks {
             let step = header.step.map { " Instans harus lebih dulu mencapai tahap: \($0)." } ?? ""
             throw DocumentError.notReady(
                 "dokumen \(template) belum dapat dibuat untuk instans \(instance) (keadaan \(state)): "
-                + "belum ada \(names).\(step)")
+                    + "belum ada \(names).\(step)")
         }
         try checkPlaces(header, template: template, context: context)
         for path in header.workingDays {
@@ -31,8 +34,9 @@ enum DocumentChecks {
                 guard let day = CivilDate(iso: value.displayText) else { continue }
                 if let why = workingDays.reasonNotWorking(day) {
                     throw DocumentError.notReady(
-                        "dokumen \(template): tanggal \(IndonesianFormat.date(day)) (\(path)) bukan hari kerja (\(why)); "
-                        + "dokumen resmi ditandatangani pada hari kerja")
+                        "dokumen \(template): tanggal \(IndonesianFormat.date(day)) (\(path)) "
+                            + "bukan hari kerja (\(why)); "
+                            + "dokumen resmi ditandatangani pada hari kerja")
                 }
             }
         }
@@ -49,7 +53,7 @@ enum DocumentChecks {
                 if ids.contains(text) || looksLikeID {
                     throw DocumentError.notReady(
                         "dokumen \(template): tempat '\(text)' (\(path)) adalah kode organisasi, bukan nama tempat; "
-                        + "isikan nama kota atau kantor, mis. Banjarbaru")
+                            + "isikan nama kota atau kantor, mis. Banjarbaru")
                 }
             }
         }

@@ -12,14 +12,18 @@ struct DocumentFiles {
 
     /// `names` is the document's whole set (a `.pdf` from an earlier `--pdf` rendering is removed
     /// when this one has none); `files` are the ones written now. `beforeMove` lets a test fail a step.
-    func write(_ files: [(name: String, bytes: [UInt8])], names: [String],
-               beforeMove: (String) throws -> Void = { _ in }) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+    func write(
+        _ files: [(name: String, bytes: [UInt8])], names: [String],
+        beforeMove: (String) throws -> Void = { _ in }
+    ) throws {
+        try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let existing = try names.filter { try exists($0) }
         if !existing.isEmpty && !replace {
-            throw DocumentError.output("\(folder) already holds \(existing.joined(separator: ", ")) of this document; "
-                                       + "use --replace to replace them, or another --out")
+            throw DocumentError.output(
+                "\(folder) already holds \(existing.joined(separator: ", ")) of this document; "
+                    + "use --replace to replace them, or another --out")
         }
         var temporaries: [(name: String, temp: String)] = []
         var backups: [(name: String, backup: String)] = []
@@ -76,10 +80,16 @@ struct DocumentFiles {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { unlink(path(temp)); throw failure("cannot write", temp) }
+            guard written > 0 else {
+                unlink(path(temp))
+                throw failure("cannot write", temp)
+            }
             offset += written
         }
-        guard fsync(fd) == 0 else { unlink(path(temp)); throw failure("cannot sync", temp) }
+        guard fsync(fd) == 0 else {
+            unlink(path(temp))
+            throw failure("cannot sync", temp)
+        }
         return temp
     }
 

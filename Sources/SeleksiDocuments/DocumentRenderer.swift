@@ -33,38 +33,47 @@ public struct DocumentRenderer: Sendable {
 
     /// Renders and writes `template` for `instance` into `outputFolder` as `<name>-<instance>.md` and
     /// `.html` (and `.pdf` with `pdf`), refusing to overwrite an earlier rendering unless `replace`.
-    public func render(_ template: String, instance: Int64, engine: Engine, outputFolder: String,
-                       replace: Bool = false, pdf: PDFPrinter? = nil,
-                       actor: String = Command.systemActor, now: Timestamp) throws -> Rendered {
+    public func render(
+        _ template: String, instance: Int64, engine: Engine, outputFolder: String,
+        replace: Bool = false, pdf: PDFPrinter? = nil,
+        actor: String = Command.systemActor, now: Timestamp
+    ) throws -> Rendered {
         let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
         let needs = Self.childrenRead(by: source)
         let context = try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all)
-        let output = try compose(source, file: file, template: template, instance: instance,
-                                 context: context, reference: try engine.referenceTables())
+        let output = try compose(
+            source, file: file, template: template, instance: instance,
+            context: context, reference: try engine.referenceTables())
         let base = "\(template.split(separator: "/").last!)-\(instance)"
-        var files = [(name: base + ".md", bytes: Array(output.markdown.utf8)),
-                     (name: base + ".html", bytes: Array(output.html.utf8))]
+        var files = [
+            (name: base + ".md", bytes: Array(output.markdown.utf8)),
+            (name: base + ".html", bytes: Array(output.html.utf8)),
+        ]
         if let pdf { files.append((base + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
         try DocumentFiles(folder: outputFolder, replace: replace)
             .write(files, names: ["md", "html", "pdf"].map { "\(base).\($0)" })
         try engine.recordDocument(instance: instance, template: template, files: files, actor: actor, now: now)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
-        return Rendered(markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf == nil ? nil : path("pdf"),
-                        sha256: sha256Hex(files[0].bytes))
+        return Rendered(
+            markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf == nil ? nil : path("pdf"),
+            sha256: sha256Hex(files[0].bytes))
     }
 
     /// The pure part: checks the header against the context, renders the template with every text
     /// value as a token, and writes each token out escaped for its output.
-    public func compose(_ source: String, file: String, template: String, instance: Int64,
-                        context given: Value, reference: ReferenceTables) throws -> Output {
+    public func compose(
+        _ source: String, file: String, template: String, instance: Int64,
+        context given: Value, reference: ReferenceTables
+    ) throws -> Output {
         guard !TextToken.occurs(in: source) else {
             throw DocumentError.template("\(file): contains characters reserved for user text (U+F0000–U+F01FF)")
         }
         let header = try TemplateHeader.parse(source, file: file)
         var context = given
         ContextAugmentation.apply(header, to: &context, reference: reference)
-        try DocumentChecks.check(header, template: template, instance: instance, context: context,
-                                 workingDays: WorkingDays(reference: reference))
+        try DocumentChecks.check(
+            header, template: template, instance: instance, context: context,
+            workingDays: WorkingDays(reference: reference))
         let mustache: MustacheTemplate
         do { mustache = try MustacheTemplate(string: source) } catch {
             throw DocumentError.template("\(file): the template does not parse: \(error)")
@@ -73,8 +82,9 @@ public struct DocumentRenderer: Sendable {
         let markdown = TextToken.replace(in: MarkdownLayout.markdownFile(tokenised), TextEscaping.markdown)
         let title = Self.title(of: tokenised) ?? template
         let body = MarkdownLayout.html(tokenised)
-        let html = PrintPage.html(title: TextToken.replace(in: title, TextEscaping.html),
-                                  body: TextToken.replace(in: body, TextEscaping.html))
+        let html = PrintPage.html(
+            title: TextToken.replace(in: title, TextEscaping.html),
+            body: TextToken.replace(in: body, TextEscaping.html))
         return Output(markdown: markdown, html: html)
     }
 
@@ -95,7 +105,8 @@ public struct DocumentRenderer: Sendable {
             if !name.isEmpty { states.insert(String(name)) }
             rest = rest[r.upperBound...]
         }
-        let all = template.contains("{{#children}}") || template.contains("{{children.")
+        let all =
+            template.contains("{{#children}}") || template.contains("{{children.")
             || template.contains("{{^children}}")
         return (states, all)
     }

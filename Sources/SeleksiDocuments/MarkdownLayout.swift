@@ -51,7 +51,10 @@ enum MarkdownLayout {
             pending.removeAll()
         }
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let classes = fence(line) else { pending.append(line); continue }
+            guard let classes = fence(line) else {
+                pending.append(line)
+                continue
+            }
             flush()
             if !classes.isEmpty {
                 stack.append((classes, []))

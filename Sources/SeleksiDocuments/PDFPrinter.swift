@@ -22,8 +22,9 @@ public struct PDFPrinter: Sendable {
 
     public static func require() throws -> PDFPrinter {
         guard let printer = find() else {
-            throw DocumentError.pdf("--pdf needs a headless Chromium (\(candidates.joined(separator: " or ")) on PATH); "
-                                    + "on Debian: apt-get install chromium")
+            throw DocumentError.pdf(
+                "--pdf needs a headless Chromium (\(candidates.joined(separator: " or ")) on PATH); "
+                    + "on Debian: apt-get install chromium")
         }
         return printer
     }
@@ -31,11 +32,16 @@ public struct PDFPrinter: Sendable {
     public func pdf(fromHTML html: [UInt8]) throws -> [UInt8] {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let page = work + "/page.html", out = work + "/page.pdf", log = work + "/chromium.log"
+        let page = work + "/page.html"
+        let out = work + "/page.pdf"
+        let log = work + "/chromium.log"
         try Data(html).write(to: URL(fileURLWithPath: page))
-        try run(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                 "--no-pdf-header-footer", "--user-data-dir=\(work)/profile", "--print-to-pdf=\(out)",
-                 URL(fileURLWithPath: page).absoluteString], log: log)
+        try run(
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--no-pdf-header-footer", "--user-data-dir=\(work)/profile", "--print-to-pdf=\(out)",
+                URL(fileURLWithPath: page).absoluteString,
+            ], log: log)
         guard let data = FileManager.default.contents(atPath: out), data.starts(with: Array("%PDF".utf8)) else {
             throw DocumentError.pdf("\(executable) wrote no PDF; its last words: \(tail(log))")
         }
@@ -66,7 +72,8 @@ public struct PDFPrinter: Sendable {
     }
 
     private func temporaryFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("seleksi-pdf-XXXXXX").utf8CString)
+        var template = Array(
+            (NSTemporaryDirectory() as NSString).appendingPathComponent("seleksi-pdf-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw DocumentError.pdf("cannot make a temporary folder") }
         return String(cString: made)
     }

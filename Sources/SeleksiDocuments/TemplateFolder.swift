@@ -14,7 +14,8 @@ public struct TemplateFolder: Sendable {
     func read(_ name: String) throws -> (source: String, file: String) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-/")
         guard !name.isEmpty, name.allSatisfy(allowed.contains), !name.hasPrefix("/"),
-              !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+            !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+        else {
             throw DocumentError.template("template name '\(name)': use folder/name, letters, digits, _ and - only")
         }
         let file = (path as NSString).appendingPathComponent(name + Self.suffix)
@@ -22,13 +23,15 @@ public struct TemplateFolder: Sendable {
             throw DocumentError.template("templates folder '\(path)' does not exist")
         }
         guard let real = Self.realPath(file), Self.isRegularFile(real) else {
-            throw DocumentError.template("no template '\(name)' (\(file)); templates: \(list().joined(separator: ", "))")
+            throw DocumentError.template(
+                "no template '\(name)' (\(file)); templates: \(list().joined(separator: ", "))")
         }
         guard Self.isInside(real, root) else {
             throw DocumentError.template("\(file) leads outside the templates folder (to \(real)); refused")
         }
         guard let data = FileManager.default.contents(atPath: real), data.count <= Self.maxBytes,
-              let source = String(data: data, encoding: .utf8) else {
+            let source = String(data: data, encoding: .utf8)
+        else {
             throw DocumentError.template("\(file): not a UTF-8 text file of at most \(Self.maxBytes) bytes")
         }
         return (source, file)
@@ -39,7 +42,8 @@ public struct TemplateFolder: Sendable {
     /// inside the folder.
     public func list() -> [String] {
         guard let root = Self.realPath(path) else { return [] }
-        var found: [String] = [], seen = 0
+        var found: [String] = []
+        var seen = 0
         var queue: [(relative: String, depth: Int)] = [("", 0)]
         let fm = FileManager.default
         while !queue.isEmpty, seen < Self.maxEntries {
@@ -55,7 +59,8 @@ public struct TemplateFolder: Sendable {
                 if type == .typeDirectory, depth + 1 < Self.maxDepth, !entry.hasPrefix(".") {
                     queue.append((child, depth + 1))
                 } else if entry.hasSuffix(Self.suffix), type == .typeRegular || type == .typeSymbolicLink,
-                          let real = Self.realPath(full), Self.isInside(real, root), Self.isRegularFile(real) {
+                    let real = Self.realPath(full), Self.isInside(real, root), Self.isRegularFile(real)
+                {
                     found.append(String(child.dropLast(Self.suffix.count)))
                 }
             }

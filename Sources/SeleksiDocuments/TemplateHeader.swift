@@ -10,13 +10,14 @@ import Foundation
 ///     tempat: forms.tb_sk_tim.tempat
 ///     hari-kerja: forms.tb_sk_tim.tanggal
 ///     kop: tutor_bantu/kop
-///     daftar: penerima = children_by_state.ditetapkan + children_by_state.berkontrak urut vars.peringkat_kelompok, vars.peringkat
+///     daftar: penerima = children_by_state.ditetapkan + children_by_state.berkontrak urut vars.peringkat
 ///     gabung: penerima.* kuota = forms.tb_kuota.rincian (skb = org.id, program = forms.tb_portofolio.program)
 ///     }}
 ///
 /// - `alur`: the workflow whose instances the template describes;
 /// - `perlu`: a context path that must hold a value (`*` is every element of a list or record; `a || b`
-///   accepts either), with the name of the data for the message; `tahap`: the step that provides it, named in the refusal;
+///   accepts either), with the name of the data for the message; `tahap`: the step that provides it,
+///   named in the refusal;
 /// - `tempat`: a place, which must be a name and not an organisation's id;
 /// - `hari-kerja`: a signing date, which must be a working day (no weekend, holiday or cuti bersama);
 /// - `kop`: the reference table of letterheads; every organisation in the context gains its row as `kop`;
@@ -61,8 +62,10 @@ struct TemplateHeader: Equatable {
     /// Reads the header of `source`; a template without one declares nothing.
     static func parse(_ source: String, file: String) throws -> TemplateHeader {
         var header = TemplateHeader()
-        guard let start = source.range(of: opening), source[..<start.lowerBound].allSatisfy(\.isWhitespace)
-                || source[..<start.lowerBound].hasPrefix("{{%") else { return header }
+        guard let start = source.range(of: opening),
+            source[..<start.lowerBound].allSatisfy(\.isWhitespace)
+                || source[..<start.lowerBound].hasPrefix("{{%")
+        else { return header }
         guard let end = source[start.upperBound...].range(of: "}}") else {
             throw DocumentError.template("\(file): the header comment '\(opening)' is not closed by '}}'")
         }
@@ -87,7 +90,8 @@ struct TemplateHeader: Equatable {
         case "perlu":
             // "path | label"; a path may itself hold "||" (alternatives), which " | " never matches.
             let parts = value.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
-            requirements.append(Requirement(path: parts[0], label: parts.count > 1 ? parts[1...].joined(separator: " | ") : parts[0]))
+            requirements.append(
+                Requirement(path: parts[0], label: parts.count > 1 ? parts[1...].joined(separator: " | ") : parts[0]))
         case "tempat": places.append(value)
         case "hari-kerja": workingDays.append(value)
         case "kop": letterheads = value
@@ -101,7 +105,8 @@ struct TemplateHeader: Equatable {
 
     /// `name = path + path … [jika path = value] [urut path, path …]`.
     private static func merge(_ text: String, _ place: String) throws -> Merge {
-        let bad = DocumentError.template("\(place): expected 'daftar: NAME = PATH + PATH … [jika PATH = VALUE] [urut PATH, …]'")
+        let bad = DocumentError.template(
+            "\(place): expected 'daftar: NAME = PATH + PATH … [jika PATH = VALUE] [urut PATH, …]'")
         guard let eq = text.firstIndex(of: "=") else { throw bad }
         let name = text[..<eq].trimmingCharacters(in: .whitespaces)
         var rest = String(text[text.index(after: eq)...])
@@ -118,14 +123,17 @@ struct TemplateHeader: Equatable {
             rest = String(rest[..<r.lowerBound])
         }
         let sources = rest.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !name.isEmpty, !name.contains(" "), !sources.isEmpty, !sources.contains(where: \.isEmpty) else { throw bad }
+        guard !name.isEmpty, !name.contains(" "), !sources.isEmpty, !sources.contains(where: \.isEmpty) else {
+            throw bad
+        }
         return Merge(name: name, sources: sources, filter: filter, order: order)
     }
 
     /// `target name = rows (column = path, …)`.
     private static func join(_ text: String, _ place: String) throws -> Join {
         let bad = DocumentError.template("\(place): expected 'gabung: TARGET NAME = ROWS (COLUMN = PATH, …)'")
-        guard let eq = text.firstIndex(of: "="), let open = text.firstIndex(of: "("), text.hasSuffix(")"), eq < open else { throw bad }
+        guard let eq = text.firstIndex(of: "="), let open = text.firstIndex(of: "("), text.hasSuffix(")"), eq < open
+        else { throw bad }
         let head = text[..<eq].split(separator: " ").map(String.init)
         guard head.count == 2 else { throw bad }
         let rows = text[text.index(after: eq)..<open].trimmingCharacters(in: .whitespaces)

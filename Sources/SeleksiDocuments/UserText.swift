@@ -52,7 +52,10 @@ enum TextToken {
             case byteBase...(byteBase + 0xFF) where inside:
                 bytes.append(UInt8(scalar.value - byteBase))
             default:
-                if inside || scalar.value == close.value { inside = false; continue }
+                if inside || scalar.value == close.value {
+                    inside = false
+                    continue
+                }
                 out.append(scalar)
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import SeleksiCore
 import Testing
+
 @testable import SeleksiDocuments
 @testable import SeleksiEngine
 
@@ -9,8 +10,9 @@ struct DocumentFileTests {
     @Test func aTemplateSymlinkedOutOfTheFolderIsRefused() throws {
         let temp = TempFolder()
         temp.write("templates/t/baik.md.mustache", "# Baik\n")
-        try FileManager.default.createSymbolicLink(atPath: temp.file("templates/t/rahasia.md.mustache"),
-                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: temp.file("templates/t/rahasia.md.mustache"),
+            withDestinationPath: "/etc/passwd")
         let folder = TemplateFolder(path: temp.file("templates"))
         #expect(throws: DocumentError.self) { try folder.read("t/rahasia") }
         #expect(throws: DocumentError.self) { try folder.read("../templates/t/baik") }
@@ -36,12 +38,16 @@ struct DocumentFileTests {
         try out.write(files("sk-1"), names: ["sk-1.md", "sk-1.html", "sk-1.pdf"])
         let mode = try FileManager.default.attributesOfItem(atPath: temp.file("out/sk-1.md"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(throws: DocumentError.self) { try out.write(files("sk-1"), names: ["sk-1.md", "sk-1.html", "sk-1.pdf"]) }
+        #expect(throws: DocumentError.self) {
+            try out.write(files("sk-1"), names: ["sk-1.md", "sk-1.html", "sk-1.pdf"])
+        }
         // With --replace, a PDF of the earlier rendering does not stay beside the new files.
         temp.write("out/sk-1.pdf", "%PDF lama")
-        try DocumentFiles(folder: temp.file("out"), replace: true).write(files("sk-1"), names: ["sk-1.md", "sk-1.html", "sk-1.pdf"])
+        try DocumentFiles(folder: temp.file("out"), replace: true).write(
+            files("sk-1"), names: ["sk-1.md", "sk-1.html", "sk-1.pdf"])
         #expect(!FileManager.default.fileExists(atPath: temp.file("out/sk-1.pdf")))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.file("out")).sorted() == ["sk-1.html", "sk-1.md"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: temp.file("out")).sorted() == ["sk-1.html", "sk-1.md"])
     }
 
     @Test func anOutputPathThatIsASymlinkIsRefusedAndItsTargetUntouched() throws {
@@ -51,7 +57,8 @@ struct DocumentFileTests {
         try FileManager.default.createSymbolicLink(atPath: temp.file("out/sk-1.html"), withDestinationPath: target)
         for replace in [false, true] {
             #expect(throws: DocumentError.self) {
-                try DocumentFiles(folder: temp.file("out"), replace: replace).write(files("sk-1"), names: ["sk-1.md", "sk-1.html"])
+                try DocumentFiles(folder: temp.file("out"), replace: replace).write(
+                    files("sk-1"), names: ["sk-1.md", "sk-1.html"])
             }
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "jangan ditimpa\n")
@@ -63,7 +70,9 @@ struct DocumentFileTests {
         let out = temp.file("out")
         try DocumentFiles(folder: out, replace: false).write(files("sk-1"), names: ["sk-1.md", "sk-1.html"])
         struct Broken: Error {}
-        let newer: [(name: String, bytes: [UInt8])] = [("sk-1.md", Array("baru".utf8)), ("sk-1.html", Array("baru".utf8))]
+        let newer: [(name: String, bytes: [UInt8])] = [
+            ("sk-1.md", Array("baru".utf8)), ("sk-1.html", Array("baru".utf8)),
+        ]
         #expect(throws: Broken.self) {
             try DocumentFiles(folder: out, replace: true).write(newer, names: ["sk-1.md", "sk-1.html"]) { name in
                 if name.hasSuffix(".html") { throw Broken() }
@@ -84,13 +93,15 @@ struct DocumentFileTests {
     @Test func renderedFilesCarryTheInstanceNumber() throws {
         let round = try DocumentRound(applicants: 12)
         let out = round.temp.file("dokumen")
-        let rendered = try DocumentRound.renderer.render("tutor_bantu/sk_tim", instance: round.round, engine: round.engine,
-                                                         outputFolder: out, now: at("2019-08-01T08:00"))
+        let rendered = try DocumentRound.renderer.render(
+            "tutor_bantu/sk_tim", instance: round.round, engine: round.engine,
+            outputFolder: out, now: at("2019-08-01T08:00"))
         #expect(rendered.htmlPath.hasSuffix("/sk_tim-\(round.round).html"))
         #expect(rendered.markdownPath.hasSuffix("/sk_tim-\(round.round).md"))
         #expect(throws: DocumentError.self) {
-            try DocumentRound.renderer.render("tutor_bantu/sk_tim", instance: round.round, engine: round.engine,
-                                              outputFolder: out, now: at("2019-08-01T09:00"))
+            try DocumentRound.renderer.render(
+                "tutor_bantu/sk_tim", instance: round.round, engine: round.engine,
+                outputFolder: out, now: at("2019-08-01T09:00"))
         }
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 import SeleksiCore
 import Testing
+
 @testable import SeleksiDocuments
 @testable import SeleksiEngine
 
 /// Whether pdftoppm (poppler-utils) is installed, to turn a printed page into a PNG.
-let pdftoppm = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+let pdftoppm = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
 
 @Suite("Print-ready documents")
 struct DocumentPrintTests {
@@ -15,13 +18,16 @@ struct DocumentPrintTests {
         #expect(html.contains("@bottom-center { content: counter(page)"))
     }
 
-    @Test(.enabled(if: PDFPrinter.find() != nil && pdftoppm != nil,
-                   "needs a headless Chromium (chromium) and pdftoppm (poppler-utils) on this machine"))
+    @Test(
+        .enabled(
+            if: PDFPrinter.find() != nil && pdftoppm != nil,
+            "needs a headless Chromium (chromium) and pdftoppm (poppler-utils) on this machine"))
     func aDecreePrintsToAnA4PDFWhoseFirstPageRendersAsAnImage() throws {
         let round = try DocumentRound(applicants: 12)
         let out = round.temp.file("cetak")
-        let rendered = try DocumentRound.renderer.render("tutor_bantu/sk_tim", instance: round.round, engine: round.engine,
-                                                         outputFolder: out, pdf: PDFPrinter.find(), now: at("2019-08-01T08:00"))
+        let rendered = try DocumentRound.renderer.render(
+            "tutor_bantu/sk_tim", instance: round.round, engine: round.engine,
+            outputFolder: out, pdf: PDFPrinter.find(), now: at("2019-08-01T08:00"))
         let pdfPath = try #require(rendered.pdfPath)
         let pdf = try Data(contentsOf: URL(fileURLWithPath: pdfPath))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
@@ -29,7 +35,9 @@ struct DocumentPrintTests {
         #expect(mode == 0o600)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pdftoppm!)
-        process.arguments = ["-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdfPath, round.temp.file("halaman")]
+        process.arguments = [
+            "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdfPath, round.temp.file("halaman"),
+        ]
         try process.run()
         process.waitUntilExit()
         let png = try Data(contentsOf: URL(fileURLWithPath: round.temp.file("halaman.png")))

@@ -1,6 +1,7 @@
 import Foundation
 import SeleksiCore
 import Testing
+
 @testable import SeleksiDocuments
 @testable import SeleksiEngine
 
@@ -8,9 +9,12 @@ import Testing
 struct DocumentRequirementTests {
     let renderer = DocumentRenderer(templatesFolder: Repo.path("templates"))
 
-    func render(_ f: TutorBantuFixture, _ template: String, _ instance: Int64? = nil) throws -> DocumentRenderer.Rendered {
-        try renderer.render(template, instance: instance ?? f.round, engine: f.engine, outputFolder: f.temp.file("dokumen"),
-                            replace: true, now: f.now)
+    func render(
+        _ f: TutorBantuFixture, _ template: String, _ instance: Int64? = nil
+    ) throws -> DocumentRenderer.Rendered {
+        try renderer.render(
+            template, instance: instance ?? f.round, engine: f.engine, outputFolder: f.temp.file("dokumen"),
+            replace: true, now: f.now)
     }
 
     @Test func theTeamDecreeBeforeTheTeamIsFormedIsRefusedNamingTheDataAndTheStep() throws {
@@ -33,35 +37,80 @@ struct DocumentRequirementTests {
         #expect(md.contains("TAHUN 2019"))
         #expect(!md.contains("TAHUN \n") && !md.contains("Tahun ."))
         #expect(md.contains("Ditetapkan di : Banjarbaru"))
-        #expect(md.contains("KEPUTUSAN KEPALA BALAI PENGEMBANGAN PENDIDIKAN ANAK USIA DINI DAN PENDIDIKAN MASYARAKAT KALIMANTAN SELATAN"))
+        #expect(
+            md.contains(
+                "KEPUTUSAN KEPALA BALAI PENGEMBANGAN PENDIDIKAN ANAK USIA DINI DAN PENDIDIKAN MASYARAKAT "
+                    + "KALIMANTAN SELATAN"
+            ))
         #expect(md.contains("Tembusan Kepada Yth:"))
     }
 
     @Test func aPlaceWrittenAsAnOrganisationIDIsRefused() throws {
         let f = try TutorBantuFixture(open: false)
-        try f.fire(f.round, "tetapkan_kuota", "kepala", forms: ["tb_kuota": ["rincian": .list([.record([
-            "skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(1), "jam_atau_bulan": .string("30 JP per bulan")])])]])
-        try f.fire(f.round, "bentuk_tim", "kepala", forms: ["tb_sk_tim": [
-            "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string(f.upt),
-            "anggota": .list(["kepala", "tim1"].enumerated().map { i, id in
-                .record(["pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"), "lembaga": .string("UPT"),
-                         "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")]) }),
-        ]])
-        #expect(throws: DocumentError.notReady(
-            "dokumen tutor_bantu/sk_tim: tempat '\(f.upt)' (forms.tb_sk_tim.tempat) adalah kode organisasi, bukan nama tempat; "
-            + "isikan nama kota atau kantor, mis. Banjarbaru")) { try render(f, "tutor_bantu/sk_tim") }
+        try f.fire(
+            f.round, "tetapkan_kuota", "kepala",
+            forms: [
+                "tb_kuota": [
+                    "rincian": .list([
+                        .record([
+                            "skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(1),
+                            "jam_atau_bulan": .string("30 JP per bulan"),
+                        ])
+                    ])
+                ]
+            ])
+        try f.fire(
+            f.round, "bentuk_tim", "kepala",
+            forms: [
+                "tb_sk_tim": [
+                    "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string(f.upt),
+                    "anggota": .list(
+                        ["kepala", "tim1"].enumerated().map { i, id in
+                            .record([
+                                "pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"),
+                                "lembaga": .string("UPT"),
+                                "kedudukan": .string(i == 0 ? "Ketua" : "Anggota"),
+                            ])
+                        }),
+                ]
+            ])
+        #expect(
+            throws: DocumentError.notReady(
+                "dokumen tutor_bantu/sk_tim: tempat '\(f.upt)' (forms.tb_sk_tim.tempat) adalah kode organisasi, "
+                    + "bukan nama tempat; "
+                    + "isikan nama kota atau kantor, mis. Banjarbaru")
+        ) { try render(f, "tutor_bantu/sk_tim") }
     }
 
     @Test func aDecreeDatedOnIdulFitriIsRefused() throws {
         let f = try TutorBantuFixture(open: false)
-        try f.fire(f.round, "tetapkan_kuota", "kepala", forms: ["tb_kuota": ["rincian": .list([.record([
-            "skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(1), "jam_atau_bulan": .string("30 JP per bulan")])])]])
-        try f.fire(f.round, "bentuk_tim", "kepala", forms: ["tb_sk_tim": [
-            "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-05"), "tempat": .string("Banjarbaru"),
-            "anggota": .list(["kepala", "tim1"].enumerated().map { i, id in
-                .record(["pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"), "lembaga": .string("UPT"),
-                         "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")]) }),
-        ]])
+        try f.fire(
+            f.round, "tetapkan_kuota", "kepala",
+            forms: [
+                "tb_kuota": [
+                    "rincian": .list([
+                        .record([
+                            "skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(1),
+                            "jam_atau_bulan": .string("30 JP per bulan"),
+                        ])
+                    ])
+                ]
+            ])
+        try f.fire(
+            f.round, "bentuk_tim", "kepala",
+            forms: [
+                "tb_sk_tim": [
+                    "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-05"), "tempat": .string("Banjarbaru"),
+                    "anggota": .list(
+                        ["kepala", "tim1"].enumerated().map { i, id in
+                            .record([
+                                "pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"),
+                                "lembaga": .string("UPT"),
+                                "kedudukan": .string(i == 0 ? "Ketua" : "Anggota"),
+                            ])
+                        }),
+                ]
+            ])
         do {
             _ = try render(f, "tutor_bantu/sk_tim")
             Issue.record("a decree dated on a holiday was rendered")

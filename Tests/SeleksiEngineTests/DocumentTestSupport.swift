@@ -1,5 +1,6 @@
 import Foundation
 import SeleksiCore
+
 @testable import SeleksiDemo
 @testable import SeleksiDocuments
 @testable import SeleksiEngine
@@ -13,9 +14,12 @@ struct DocumentRound {
     let contracted: Int64
 
     init(applicants: Int = 30, seed: UInt64 = 4) throws {
-        var demo = try TutorBantuDemo(options: .init(database: temp.file("demo.sqlite"), outputFolder: temp.file("out"),
-                                                     applicants: applicants, seed: seed, upt: "upt-bp-kalimantan-selatan",
-                                                     root: Repo.root)) { _ in }
+        var demo = try TutorBantuDemo(
+            options: .init(
+                database: temp.file("demo.sqlite"), outputFolder: temp.file("out"),
+                applicants: applicants, seed: seed, upt: "upt-bp-kalimantan-selatan",
+                root: Repo.root)
+        ) { _ in }
         round = try demo.run().round
         engine = try Engine(path: temp.file("demo.sqlite"))
         contracted = try engine.list(workflow: "tb_pelamar", state: "berkontrak").first!.id
@@ -30,8 +34,10 @@ struct DocumentRound {
     }
 
     /// Renders without writing, from a context the test may change first.
-    func compose(_ template: String, change: (inout Value) -> Void = { _ in },
-                 reference change2: (inout ReferenceTables) -> Void = { _ in }) throws -> DocumentRenderer.Output {
+    func compose(
+        _ template: String, change: (inout Value) -> Void = { _ in },
+        reference change2: (inout ReferenceTables) -> Void = { _ in }
+    ) throws -> DocumentRenderer.Output {
         let (source, file) = try TemplateFolder(path: Repo.path("templates")).read(template)
         let id = try instance(for: template)
         let needs = DocumentRenderer.childrenRead(by: source)
@@ -39,8 +45,9 @@ struct DocumentRound {
         change(&context)
         var reference = try engine.referenceTables()
         change2(&reference)
-        return try Self.renderer.compose(source, file: file, template: template, instance: id, context: context,
-                                         reference: reference)
+        return try Self.renderer.compose(
+            source, file: file, template: template, instance: id, context: context,
+            reference: reference)
     }
 }
 

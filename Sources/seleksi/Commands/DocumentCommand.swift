@@ -7,9 +7,11 @@ import SeleksiEngine
 struct DocumentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "document",
-        abstract: "Dokumen dari keadaan instans: SK, berita acara, pengumuman, perjanjian (Markdown dan HTML siap cetak).",
+        abstract:
+            "Dokumen dari keadaan instans: SK, berita acara, pengumuman, perjanjian (Markdown dan HTML siap cetak).",
         discussion: """
-            Setiap dokumen yang dibuat dicatat di log audit beserta SHA-256-nya; keadaan yang sama menghasilkan bita yang sama.
+            Setiap dokumen yang dibuat dicatat di log audit beserta SHA-256-nya; keadaan yang sama menghasilkan \
+            bita yang sama.
             Berkas bernama <templat>-<instans>.md/.html (dan .pdf dengan --pdf), hanya dapat dibaca pemiliknya (0600).
             Contoh: seleksi document render 1 tutor_bantu/berita_acara --out dokumen/
             """,
@@ -20,7 +22,8 @@ struct DocumentCommand: ParsableCommand {
             abstract: "Buat satu dokumen untuk satu instans.",
             discussion: """
                 Ditolak (kode keluar 1) bila instans belum memiliki data dokumen itu: pesan menyebut data yang \
-                kurang dan tahap yang harus dicapai. Berkas dokumen yang sudah ada di --out tidak ditimpa tanpa --replace.
+                kurang dan tahap yang harus dicapai. Berkas dokumen yang sudah ada di --out tidak ditimpa \
+                tanpa --replace.
                 """)
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Nomor instans.") var instance: Int64
@@ -41,12 +44,16 @@ struct DocumentCommand: ParsableCommand {
                     pdf: pdf ? try PDFPrinter.require() : nil, actor: actor, now: try options.timestamp())
             }
             if options.json {
-                var out: [String: Value] = ["markdown": .string(rendered.markdownPath), "html": .string(rendered.htmlPath),
-                                            "sha256": .string(rendered.sha256)]
+                var out: [String: Value] = [
+                    "markdown": .string(rendered.markdownPath), "html": .string(rendered.htmlPath),
+                    "sha256": .string(rendered.sha256),
+                ]
                 if let pdf = rendered.pdfPath { out["pdf"] = .string(pdf) }
                 printJSON(.record(out))
             } else {
-                print([rendered.htmlPath, rendered.markdownPath, rendered.pdfPath].compactMap { $0 }.joined(separator: "\n"))
+                print(
+                    [rendered.htmlPath, rendered.markdownPath, rendered.pdfPath].compactMap { $0 }.joined(
+                        separator: "\n"))
                 print("sha256 \(rendered.sha256)")
             }
         }
