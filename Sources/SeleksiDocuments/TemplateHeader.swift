@@ -62,10 +62,12 @@ struct TemplateHeader: Equatable {
     /// Reads the header of `source`; a template without one declares nothing.
     static func parse(_ source: String, file: String) throws -> TemplateHeader {
         var header = TemplateHeader()
-        guard let start = source.range(of: opening),
-            source[..<start.lowerBound].allSatisfy(\.isWhitespace)
-                || source[..<start.lowerBound].hasPrefix("{{%")
-        else { return header }
+        // The header opens the template, after at most a `{{% CONTENT_TYPE: TEXT}}` pragma.
+        var before = Substring(source)
+        if before.hasPrefix("{{%"), let pragmaEnd = before.range(of: "}}") { before = before[pragmaEnd.upperBound...] }
+        guard let start = before.range(of: opening), before[..<start.lowerBound].allSatisfy(\.isWhitespace) else {
+            return header
+        }
         guard let end = source[start.upperBound...].range(of: "}}") else {
             throw DocumentError.template("\(file): the header comment '\(opening)' is not closed by '}}'")
         }

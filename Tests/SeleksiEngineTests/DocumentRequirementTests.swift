@@ -120,6 +120,15 @@ struct DocumentRequirementTests {
         }
     }
 
+    @Test func aHeaderIsReadOnlyWhereTheTemplateOpensAndAnUnknownKeyIsAnError() throws {
+        let header = try TemplateHeader.parse(
+            "{{% CONTENT_TYPE: TEXT}}\n{{! dokumen\nperlu: a.b || c.*.d | data A\ntempat: x\n}}\n# T\n", file: "t")
+        #expect(header.requirements == [.init(path: "a.b || c.*.d", label: "data A")])
+        #expect(header.places == ["x"])
+        #expect(try TemplateHeader.parse("# T\n{{! dokumen\nperlu: a\n}}\n", file: "t").requirements.isEmpty)
+        #expect(throws: DocumentError.self) { try TemplateHeader.parse("{{! dokumen\nsalah: x\n}}", file: "t") }
+    }
+
     @Test func aContractTemplateForARoundIsRefused() throws {
         let f = try TutorBantuFixture()
         #expect(throws: DocumentError.self) { try render(f, "tutor_bantu/perjanjian_kerja") }
