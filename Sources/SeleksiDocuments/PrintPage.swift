@@ -45,12 +45,12 @@ enum PrintPage {
         .kop p:first-child { font-size: 12pt; }
         .kop strong { font-size: 13pt; }
         .kop em { font-style: normal; font-size: 10pt; }
-        .judul { text-align: center; margin: 0.6em 0; }
+        .judul { text-align: center; margin: 0.6em 0; break-after: avoid; }
         .judul p { text-align: center; margin: 0.1em 0; }
-        .bagian { display: flex; margin: 0.4em 0; break-inside: auto; }
-        .bagian > p:first-child { flex: 0 0 3.6cm; margin: 0.1em 0; }
+        .bagian { display: grid; grid-template-columns: 3.6cm 1fr; margin: 0.4em 0; }
+        .bagian > p:first-child { grid-column: 1; grid-row: 1 / span 9; margin: 0.1em 0; }
         .bagian > p:first-child::after { content: ":"; float: right; padding-right: 0.3em; }
-        .bagian > :not(:first-child) { flex: 1; }
+        .bagian > :not(:first-child) { grid-column: 2; }
         .bagian > ol, .bagian > ul { margin-top: 0.1em; }
         .huruf ol { list-style-type: lower-alpha; }
         .pasal h3, h3.pasal { margin-top: 0.9em; }
