@@ -23,9 +23,9 @@ struct ByHandRoundTests {
         #expect(round.stdout.contains("\"state\":\"penetapan\""))
         let minutes = try #require(
             try? String(
-                contentsOfFile: cli.folder + "/tutor-bantu-dokumen/tutor_bantu_berita_acara.md", encoding: .utf8))
+                contentsOfFile: cli.folder + "/tutor-bantu-dokumen/berita_acara-1.md", encoding: .utf8))
         #expect(minutes.contains("Dewi Lestari, S.Pd. (fiktif)"))
-        #expect(minutes.contains("hari Jumat tanggal dua puluh delapan bulan Juni tahun dua ribu sembilan belas"))
+        #expect(minutes.contains("hari ini Jumat tanggal Dua Puluh Delapan bulan Juni tahun Dua Ribu Sembilan Belas"))
     }
 
     @Test func theScriptReadsTheSameBlock() throws {
