@@ -41,8 +41,9 @@ public final class Database {
         sqlite3_busy_timeout(db, 5000)
         sqlite3_extended_result_codes(db, 1)
         do {
+            // Reading a pragma changes nothing; WAL (which rewrites the file's header) is switched on
+            // only once the file is known to be Seleksi's (`useWAL`).
             try execute("PRAGMA foreign_keys = ON")
-            if !readOnly { try execute("PRAGMA journal_mode = WAL") }
             try execute("PRAGMA synchronous = NORMAL")
         } catch {
             // A file that is not a database fails here ("file is not a database").
@@ -50,6 +51,9 @@ public final class Database {
             throw error
         }
     }
+
+    /// Switches the file to write-ahead logging (readers never wait for the writer).
+    public func useWAL() throws { try execute("PRAGMA journal_mode = WAL") }
 
     /// An empty file with mode 0600; SQLite gives its -wal and -shm files the same mode.
     private static func createPrivateFile(_ path: String) throws {
