@@ -78,7 +78,7 @@ public struct DocumentRenderer: Sendable {
         do { mustache = try MustacheTemplate(string: source) } catch {
             throw DocumentError.template("\(file): the template does not parse: \(error)")
         }
-        let tokenised = mustache.render(TemplateContext.convert(context))
+        let tokenised = mustache.render(TemplateContext.convert(context)) + Self.provenance(context)
         let markdown = TextToken.replace(in: MarkdownLayout.markdownFile(tokenised), TextEscaping.markdown)
         let title = Self.title(of: tokenised) ?? template
         let body = MarkdownLayout.html(tokenised)
@@ -86,6 +86,16 @@ public struct DocumentRenderer: Sendable {
             title: TextToken.replace(in: title, TextEscaping.html),
             body: TextToken.replace(in: body, TextEscaping.html))
         return Output(markdown: markdown, html: html)
+    }
+
+    /// The audit position the document was made from, printed at its end, so that a printed copy can
+    /// later prove the log still holds that row (`seleksi audit verify --head SEQ:HASH`).
+    static func provenance(_ context: Value) -> String {
+        guard case .record(let c) = context, case .record(let audit)? = c["audit"],
+              case .number(let seq)? = audit["seq"], case .string(let head)? = audit["head"],
+              let row = Int64(exactly: seq), head.count == 64, head.allSatisfy(\.isHexDigit) else { return "" }
+        return "\n\n::: catatan\nDibuat dari log audit Seleksi baris \(row), hash \(head). "
+            + "Periksa: `seleksi audit verify --head \(row):\(head)`\n:::\n"
     }
 
     /// The first heading's text, without its `#` marks and emphasis.

@@ -29,7 +29,7 @@ struct SeleksiCommand: ParsableCommand {
             DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
             StartCommand.self, SubmitCommand.self, CorrectCommand.self, WithdrawCommand.self, FireCommand.self, ListCommand.self,
             ShowCommand.self, HistoryCommand.self, ReportCommand.self, DocumentCommand.self, TickCommand.self, AuditCommand.self,
-            ActorCommand.self, OrgCommand.self, KeyCommand.self, AttachmentCommand.self,
+            ActorCommand.self, OrgCommand.self, KeyCommand.self, AttachmentCommand.self, EraseCommand.self,
         ]
     )
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the `seleksi` binary built beside the tests, in a temporary folder with its own database.
-final class CLIRunner {
+final class CLIRunner: @unchecked Sendable {
     static let repo: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }

@@ -90,3 +90,21 @@ struct HostileInputTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before)
     }
 }
+
+@Suite("A printed document proves the log it was made from")
+struct DocumentHeadTests {
+    @Test func theHeadPrintedOnADocumentIsCheckedByVerify() throws {
+        let cli = CLIRunner()
+        #expect(try cli.run("init --simulation --now 2026-01-05T08:00").status == 0)
+        #expect(try cli.run("start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00").status == 0)
+        let log = try cli.run("audit log --json")
+        let last = try #require(log.stdout.split(separator: "\n").last)
+        let seq = String(last[last.range(of: "\"seq\":")!.upperBound...].prefix { $0.isNumber })
+        let hash = String(last[last.range(of: "\"hash\":\"")!.upperBound...].prefix(64))
+        #expect(try cli.run(["audit", "verify", "--head", "\(seq):\(hash)"]).status == 0)
+        let wrong = try cli.run(["audit", "verify", "--head", "\(seq):" + String(repeating: "0", count: 64)])
+        #expect(wrong.status == 4 && wrong.stderr.contains("rewritten"))
+        let gone = try cli.run(["audit", "verify", "--head", "99999:\(hash)"])
+        #expect(gone.status == 4 && gone.stderr.contains("removed"))
+    }
+}
