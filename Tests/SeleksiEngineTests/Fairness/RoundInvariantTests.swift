@@ -40,3 +40,28 @@ struct RoundInvariantTests {
         }
     }
 }
+
+@Suite("One allocation for every round of a UPT")
+struct AllocationAcrossRoundsTests {
+    @Test func aSecondRoundCannotTakeTheUPTPastItsAllocation() throws {
+        // Kalimantan Selatan: 52 places in the 2019 allocation. The fixture's round takes 4.
+        var f = try TutorBantuFixture()
+        f.now = at("2019-06-11T08:00")
+        let second = try f.engine.start(workflow: "tb_putaran", org: f.upt, actor: "operator", now: f.now).id
+        func quota(_ n: Int) -> [String: [String: Value]] {
+            ["tb_kuota": ["rincian": .list([.record(["skb": .string(f.skb2), "program": .string("kesetaraan"), "jumlah": .number(Double(n)),
+                                                      "jam_atau_bulan": .string("360 JP per paket")])])]]
+        }
+        #expect {
+            try f.fire(second, "tetapkan_kuota", "kepala", forms: quota(49))
+        } throws: { error in
+            guard case EngineError.refused(let r, _) = error else { return false }
+            return r.code == .guardFailed && r.message.id.contains("putaran lain")
+        }
+        try f.fire(second, "tetapkan_kuota", "kepala", forms: quota(48))   // 4 + 48 = 52
+        // Cancelling the first round gives its places back to a third.
+        try f.fire(f.round, "batalkan", "kepala", reason: "diulang")
+        let third = try f.engine.start(workflow: "tb_putaran", org: f.upt, actor: "operator", now: f.now).id
+        try f.fire(third, "tetapkan_kuota", "kepala", forms: quota(4))
+    }
+}
