@@ -24,6 +24,23 @@ struct IndonesianFormatTests {
         #expect(Terbilang.words(111_111) == "seratus sebelas ribu seratus sebelas")
     }
 
+    @Test func everyInt64HasWords() {
+        #expect(Terbilang.words(-5_000) == "minus lima ribu")
+        #expect(Terbilang.rupiah(-1_500_000) == "Minus satu juta lima ratus ribu rupiah")
+        #expect(Terbilang.words(1_000_000_000_000_000) == "satu kuadriliun")
+        #expect(Terbilang.words(2_000_000_000_000_000_000) == "dua kuintiliun")
+        #expect(Terbilang.words(.max) == "sembilan kuintiliun dua ratus dua puluh tiga kuadriliun tiga ratus tujuh puluh dua "
+                + "triliun tiga puluh enam miliar delapan ratus lima puluh empat juta tujuh ratus tujuh puluh lima ribu "
+                + "delapan ratus tujuh")
+        #expect(Terbilang.words(.min) == "minus " + Terbilang.words(.max).replacing("delapan ratus tujuh", with: "delapan ratus delapan"))
+        #expect(Terbilang.words(exactly: 1e300) == nil)
+        #expect(Terbilang.words(exactly: .nan) == nil)
+        #expect(Terbilang.words(exactly: 1.5) == nil)
+        #expect(Terbilang.words(exactly: 1_500_000) == "satu juta lima ratus ribu")
+        #expect(IndonesianFormat.grouped(.min) == "-9.223.372.036.854.775.808")
+        #expect(IndonesianFormat.rupiah(-6_000) == "Rp-6.000")
+    }
+
     @Test func datesInWords() {
         let d = CivilDate(iso: "2019-07-01")!
         #expect(IndonesianFormat.dayName(d) == "Senin")

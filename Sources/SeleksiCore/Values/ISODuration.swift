@@ -44,7 +44,7 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
                 return fail("setiap bagian adalah bilangan bulat diikuti satuannya", "each part is a whole number and a unit")
             }
             // Time units are looked up in lower case, to tell minutes from months; input is upper case.
-            let unit = inTime && b[i] & 0x20 == 0 ? b[i] | 0x20 : b[i]
+            let unit = !inTime ? b[i] : b[i] & 0x20 == 0 ? b[i] | 0x20 : 0
             guard let rank = order.firstIndex(of: unit), rank > last, rank != 4, inTime == (rank > 4) else {
                 return fail("satuan '\(Unicode.Scalar(b[i]))' tidak dikenal atau tidak berurutan (Y M W D T H M S)",
                             "unknown or out-of-order unit '\(Unicode.Scalar(b[i]))' (Y M W D T H M S)")

@@ -23,8 +23,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Seconds since 1970-01-01T00:00 in WIB, split into whole days and the second of the day.
     var localDayAndSecond: (day: Int64, second: Int64) {
         let local = adding(seconds: Timestamp.zoneOffsetSeconds).seconds
-        let day = local >= 0 ? local / 86400 : -((-(local + 1)) / 86400) - 1
-        return (day, local - day * 86400)
+        let (day, second) = local.quotientAndRemainder(dividingBy: 86400)  // no product: cannot overflow
+        return second < 0 ? (day - 1, second + 86400) : (day, second)
     }
 
     /// The calendar date in WIB.
