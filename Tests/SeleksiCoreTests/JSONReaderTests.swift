@@ -21,6 +21,11 @@ struct JSONReaderTests {
         #expect(try Value(json: expected.canonicalJSON) == expected)
     }
 
+    @Test func canonicalJSONOfANonFiniteNumberStaysReadable() throws {
+        let v: Value = .record(["a": .number(.infinity), "b": .number(.nan), "c": .number(1)])
+        #expect(try Value(json: v.canonicalJSON) == .record(["a": .null, "b": .null, "c": .number(1)]))
+    }
+
     @Test(arguments: ["025", "-025", "+10", ".5", "1.", "1.e5", "1e", "1e+", "-", "--1", "0x10", "Infinity", "NaN",
                       "01.5", "1.5.2", "1e5e5"])
     func malformedNumbersAreRefused(_ text: String) {

@@ -34,7 +34,8 @@ extension Evaluator {
 
     /// A whole-number argument within `range`: every number that reaches an `Int` goes through here
     /// (or `Value.integer(in:)`), so NaN, infinities and 1e300 give an error, never a trap.
-    func int(_ v: Value, _ name: String, at: Int, in range: ClosedRange<Int> = -1_000_000_000...1_000_000_000) throws -> Int? {
+    func int(_ v: Value, _ name: String, at: Int,
+             in range: ClosedRange<Int> = -1_000_000_000...1_000_000_000) throws -> Int? {
         if v.isNull { return nil }
         guard let k = v.integer(in: range) else {
             throw ExpressionError("\(name)() needs a whole number from \(range.lowerBound) to \(range.upperBound), "

@@ -25,7 +25,7 @@ public struct Evaluator {
             throw ExpressionError("\(error)", at: 0)
         }
         guard !result.isNested(deeperThan: maxResultDepth) else {
-            throw ExpressionError("the result is nested deeper than \(maxResultDepth) levels of lists and records", at: 0)
+            throw ExpressionError("the result nests lists and records deeper than \(maxResultDepth) levels", at: 0)
         }
         return result
     }
@@ -44,7 +44,9 @@ public struct Evaluator {
 
     mutating func tick(_ at: Int, cost: Int = 1) throws {
         budget -= cost
-        if budget < 0 { throw ExpressionError("expression did more work than allowed (\(Evaluator.defaultBudget) steps)", at: at) }
+        if budget < 0 {
+            throw ExpressionError("expression did more work than allowed (\(Evaluator.defaultBudget) steps)", at: at)
+        }
     }
 
     mutating func eval(_ e: Expr) throws -> Value {
@@ -71,8 +73,11 @@ public struct Evaluator {
             default: throw ExpressionError("cannot negate \(v.typeName)", at: at)
             }
         case .binary(let op, let a, let b, let at):
-            if op == "and" { if !Evaluator.truthy(try eval(a)) { return .bool(false) }; return .bool(Evaluator.truthy(try eval(b))) }
-            if op == "or" { if Evaluator.truthy(try eval(a)) { return .bool(true) }; return .bool(Evaluator.truthy(try eval(b))) }
+            if op == "and" || op == "or" {
+                // Stops at the first operand that decides: `or` at a true one, `and` at a false one.
+                if Evaluator.truthy(try eval(a)) == (op == "or") { return .bool(op == "or") }
+                return .bool(Evaluator.truthy(try eval(b)))
+            }
             return try Evaluator.finite(try binary(op, try eval(a), try eval(b), at: at), at: at)
         case .call(let f, let args, let at):
             return try Evaluator.finite(try call(f, args, at: at), at: at)
@@ -148,7 +153,9 @@ public struct Evaluator {
                 throw ExpressionError("a date moves by a whole number of days, not \(b.displayText)", at: at)
             }
             let moved = d.adding(days: op == "+" ? days : -days)
-            guard moved.isWritable else { throw ExpressionError("the date falls outside the years 0001–9999", at: at) }
+            guard moved.isWritable else {
+                throw ExpressionError("the date falls outside the years 0001–9999", at: at)
+            }
             return .date(moved)
         case ("-", .date(let x), .date(let y)): return .number(Double(x.dayNumber - y.dayNumber))
         default:

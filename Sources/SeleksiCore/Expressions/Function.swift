@@ -34,7 +34,8 @@ public enum Function: String, Sendable, CaseIterable {
     }
 
     var arityText: String {
-        arity.lowerBound == arity.upperBound ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
+        arity.lowerBound == arity.upperBound
+            ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
     }
 
     var readsChildren: Bool { [.childrenCount, .childrenAll, .childrenAny, .childrenSum].contains(self) }

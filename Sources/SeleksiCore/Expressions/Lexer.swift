@@ -53,7 +53,9 @@ struct Lexer {
                 i += 1
                 var text = ""
                 while i < chars.count, chars[i] != c { text.append(chars[i]); i += 1 }
-                guard i < chars.count else { throw ExpressionError("text started here is never closed with \(c)", at: start) }
+                guard i < chars.count else {
+                    throw ExpressionError("text started here is never closed with \(c)", at: start)
+                }
                 i += 1
                 out.append(Token(kind: .string(text), offset: start))
                 continue

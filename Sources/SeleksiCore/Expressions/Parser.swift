@@ -27,7 +27,9 @@ struct Parser {
 
     mutating func parseAll() throws -> Expr {
         let e = try parseOr()
-        guard case .end = peek.kind else { throw ExpressionError("unexpected \(describe(peek)) after a complete expression", at: peek.offset) }
+        guard case .end = peek.kind else {
+            throw ExpressionError("unexpected \(describe(peek)) after a complete expression", at: peek.offset)
+        }
         if let deep = Parser.nodeDeeperThan(Parser.maxHeight, in: e) {
             throw ExpressionError("expression nested deeper than \(Parser.maxHeight) levels (each operator in a chain "
                                   + "such as 1 + 1 + … is a level); split it with variables", at: deep.offset)
@@ -79,7 +81,9 @@ struct Parser {
     private mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Parser.maxDepth else { throw ExpressionError("expression nested deeper than \(Parser.maxDepth) levels", at: peek.offset) }
+        guard depth <= Parser.maxDepth else {
+            throw ExpressionError("expression nested deeper than \(Parser.maxDepth) levels", at: peek.offset)
+        }
         return try body(&self)
     }
 
@@ -188,7 +192,8 @@ struct Parser {
             if isSymbol("(") {
                 _ = advance()
                 guard let function = Function(rawValue: name) else {
-                    throw ExpressionError("unknown function '\(name)'; known: \(Function.allCases.map(\.rawValue).joined(separator: ", "))", at: t.offset)
+                    let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ExpressionError("unknown function '\(name)'; known: \(known)", at: t.offset)
                 }
                 var args: [Expr] = []
                 if !isSymbol(")") {

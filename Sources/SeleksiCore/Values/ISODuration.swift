@@ -23,7 +23,8 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
         var d = ISODuration(text: text)
         let b = Array(text.utf8)
         func fail(_ id: String, _ en: String) -> Result<ISODuration, LocalizedText> {
-            .failure(LocalizedText(id: "durasi '\(text)' tidak sah: \(id)", en: "'\(text)' is not an ISO 8601 duration: \(en)"))
+            .failure(LocalizedText(id: "durasi '\(text)' tidak sah: \(id)",
+                                   en: "'\(text)' is not an ISO 8601 duration: \(en)"))
         }
         guard b.first == UInt8(ascii: "P"), b.count > 1 else {
             return fail("harus diawali P, mis. P14D atau PT48H", "it must start with P, e.g. P14D or PT48H")
@@ -41,7 +42,8 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
                 digits += 1; i += 1
             }
             guard digits > 0, i < b.count else {
-                return fail("setiap bagian adalah bilangan bulat diikuti satuannya", "each part is a whole number and a unit")
+                return fail("setiap bagian adalah bilangan bulat diikuti satuannya",
+                            "each part is a whole number and a unit")
             }
             // Time units are looked up in lower case, to tell minutes from months; input is upper case.
             let unit = !inTime ? b[i] : b[i] & 0x20 == 0 ? b[i] | 0x20 : 0
@@ -69,7 +71,8 @@ public struct ISODuration: Sendable, Hashable, CustomStringConvertible {
         case 6: seconds += Int64(n) * 60
         default: seconds += Int64(n)
         }
-        return years * 12 + months <= ISODuration.maxMonths && days <= ISODuration.maxDays && seconds <= ISODuration.maxSeconds
+        return years * 12 + months <= ISODuration.maxMonths && days <= ISODuration.maxDays
+            && seconds <= ISODuration.maxSeconds
     }
 
     /// The instant this long after `start`. Total: the components are bounded when read, day numbers

@@ -47,7 +47,8 @@ extension JSONReader {
 
     private func checkLength(_ count: Int) throws(ExpressionError) {
         guard count <= limits.maxStringBytes else {
-            throw fail("teks lebih panjang dari \(limits.maxStringBytes) bita", "text longer than \(limits.maxStringBytes) bytes")
+            throw fail("teks lebih panjang dari \(limits.maxStringBytes) bita",
+                       "text longer than \(limits.maxStringBytes) bytes")
         }
     }
 
@@ -85,7 +86,8 @@ extension JSONReader {
         i += 6
         if (0xDC00...0xDFFF).contains(high) {
             i -= 6
-            throw fail("\\u\(hexText(high)) adalah surrogate rendah tanpa pasangan", "lone low surrogate \\u\(hexText(high))")
+            throw fail("\\u\(hexText(high)) adalah surrogate rendah tanpa pasangan",
+                       "lone low surrogate \\u\(hexText(high))")
         }
         guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high)! }
         guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u"),

@@ -127,7 +127,7 @@ struct JSONReader {
         for b in bytes[..<at] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return ExpressionError(id: "\(id) (baris \(line), kolom \(column))", en: "\(en) (line \(line), column \(column))",
-                               at: at)
+        return ExpressionError(id: "\(id) (baris \(line), kolom \(column))",
+                               en: "\(en) (line \(line), column \(column))", at: at)
     }
 }

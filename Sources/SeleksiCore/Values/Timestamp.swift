@@ -71,7 +71,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
                 offset = sign * Int64(zh * 3600 + zm * 60)
             }
         }
-        self.init(seconds: Timestamp(startOf: d).seconds + Timestamp.zoneOffsetSeconds + Int64(h * 3600 + m * 60 + s) - offset)
+        let local = Timestamp(startOf: d).seconds + Timestamp.zoneOffsetSeconds + Int64(h * 3600 + m * 60 + s)
+        self.init(seconds: local - offset)
     }
 
     /// ISO 8601 in WIB, e.g. `2019-07-01T09:00:00+07:00`.

@@ -36,7 +36,8 @@ extension Value {
     }
 
     /// Parses JSON bytes, which must be UTF-8 (RFC 8259 §8.1); invalid UTF-8 is refused with its offset.
-    public init<Bytes: Collection<UInt8>>(jsonBytes bytes: Bytes, limits: JSONLimits = .standard) throws(ExpressionError) {
+    public init<Bytes: Collection<UInt8>>(jsonBytes bytes: Bytes,
+                                          limits: JSONLimits = .standard) throws(ExpressionError) {
         let direct = bytes.withContiguousStorageIfAvailable { JSONReader.read($0, limits: limits, validateUTF8: true) }
         let result = direct ?? Array(bytes).withUnsafeBufferPointer {
             JSONReader.read($0, limits: limits, validateUTF8: true)

@@ -14,7 +14,8 @@ struct PatternClass: Sendable, Equatable {
     var negated = false
 
     /// `.`: every character but a line break.
-    static let anyButNewline = PatternClass(items: [.character("\n"), .character("\r\n"), .character("\r")], negated: true)
+    static let anyButNewline = PatternClass(items: [.character("\n"), .character("\r\n"), .character("\r")],
+                                            negated: true)
 
     func contains(_ c: Character) -> Bool {
         items.contains { $0.contains(c) } != negated

@@ -17,7 +17,8 @@ extension PatternProgram {
                 case .set(let s): advances = s.contains(c)
                 default: advances = false
                 }
-                if advances { addThread(pc + 1, at: position + 1, of: text.count, to: &next, seen: &seen, stack: &stack) }
+                guard advances else { continue }
+                addThread(pc + 1, at: position + 1, of: text.count, to: &next, seen: &seen, stack: &stack)
             }
             swap(&current, &next)
             next.removeAll(keepingCapacity: true)

@@ -77,7 +77,8 @@ struct PatternParser {
         let open = i - 1
         if i < chars.count, chars[i] == "?" {
             guard i + 1 < chars.count, chars[i + 1] == ":" else {
-                throw fail("'(?' groups (lookaround, named groups, flags) are not supported; use ( ) or (?: )", at: open)
+                throw fail("'(?' groups (lookaround, named groups, flags) are not supported; use ( ) or (?: )",
+                           at: open)
             }
             i += 2
         }
