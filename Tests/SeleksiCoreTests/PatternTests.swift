@@ -29,6 +29,16 @@ struct PatternTests {
         #expect(try matches("[.]", ".") && !matches("[.]", "a"))
     }
 
+    @Test func combiningMarksDoNotHideSyntax() throws {
+        // Found by fuzz-pattern: read as characters, "|" followed by U+0616 was one grapheme, so
+        // "p|p" was a single literal and disagreed with "p". Patterns are read as Unicode scalars.
+        let p = "\u{616}Aw\u{FFFD}", text = "\u{616}Aw\u{FFFD}"
+        #expect(try matches(p, text) && matches("\(p)|\(p)", text) && matches("(?:\(p))", text))
+        #expect(try matches("(\u{301}a)+", "\u{301}a\u{301}a"))
+        #expect(try matches("e\u{301}", "e\u{301}") && !matches(".", "e\u{301}") && matches("..", "e\u{301}"))
+        do { _ = try Pattern("a\u{301}("); Issue.record("accepted") } catch { #expect(error.offset == 1) }  // characters
+    }
+
     @Test(arguments: ["(a", "a)", "[a", "a{2", "a{3,1}", "a{1001}", "*a", "a**", "a{2}{3}", "a*+", "(?=a)", "(?!a)",
                       "(?<=a)", "(?<n>a)", "(?i)a", "\\1", "\\k<n>", "\\b", "\\p{L}", "\\q", "\\", "[z-a]", "[\\d-z]",
                       "[[:alpha:]]", "^*", "{", "\\u12", "\\u{110000}", "(((((((((((((((((((((((((((((((((a)))))))))))))))))))))))))))))))))"])

@@ -24,11 +24,15 @@ public struct Pattern: Sendable {
         }
         var parser = PatternParser(source)
         self.source = source
-        self.program = try PatternProgram(try parser.parse())
+        do { self.program = try PatternProgram(try parser.parse()) } catch {
+            // The parser counts scalars; an expression's offsets count characters.
+            let before = String(String.UnicodeScalarView(source.unicodeScalars.prefix(error.offset)))
+            throw ExpressionError(error.message, at: before.count)
+        }
     }
 
     /// Whether the pattern matches all of `text` (not merely a part of it).
-    public func matchesWhole(_ text: String) -> Bool { program.matchesWhole(Array(text)) }
+    public func matchesWhole(_ text: String) -> Bool { program.matchesWhole(Array(text.unicodeScalars)) }
 
     /// The compiled pattern for `source`, from a small cache shared by every evaluation, so that a
     /// pattern read from data (not written in the definition) is compiled once, not per evaluation.

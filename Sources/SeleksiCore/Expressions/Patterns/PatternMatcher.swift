@@ -2,7 +2,7 @@ extension PatternProgram {
     /// Whether the program matches the whole of `text`: one pass over the characters, carrying the
     /// set of live instructions (each at most once per position), so the cost is bounded by
     /// characters × instructions and no input can make it backtrack.
-    func matchesWhole(_ text: [Character]) -> Bool {
+    func matchesWhole(_ text: [Unicode.Scalar]) -> Bool {
         var current: [Int] = [], next: [Int] = []
         current.reserveCapacity(code.count)
         next.reserveCapacity(code.count)
@@ -13,7 +13,7 @@ extension PatternProgram {
             for pc in current {
                 let advances: Bool
                 switch code[pc] {
-                case .character(let x): advances = c == x
+                case .scalar(let x): advances = c == x
                 case .set(let s): advances = s.contains(c)
                 default: advances = false
                 }
@@ -43,7 +43,7 @@ extension PatternProgram {
                 stack.append(a)
             case .assertStart: if position == 0 { stack.append(pc + 1) }
             case .assertEnd: if position == length { stack.append(pc + 1) }
-            case .character, .set, .match: list.append(pc)
+            case .scalar, .set, .match: list.append(pc)
             }
         }
     }

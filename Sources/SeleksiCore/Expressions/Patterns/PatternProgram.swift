@@ -3,7 +3,7 @@
 /// the pattern — `(a|aa)+$` cannot backtrack, because nothing does.
 struct PatternProgram: Sendable {
     enum Instruction: Sendable {
-        case character(Character)
+        case scalar(Unicode.Scalar)
         case set(PatternClass)
         /// Continue at both targets.
         case split(Int, Int)
@@ -34,7 +34,7 @@ struct PatternProgram: Sendable {
     private mutating func emit(_ node: PatternNode) throws(ExpressionError) {
         switch node {
         case .empty: break
-        case .character(let c): try append(.character(c))
+        case .scalar(let c): try append(.scalar(c))
         case .set(let s): try append(.set(s))
         case .start: try append(.assertStart)
         case .end: try append(.assertEnd)

@@ -3,7 +3,7 @@ extension PatternParser {
     /// literally. Backreferences, word boundaries and Unicode properties are refused by name.
     mutating func escapeAtom() throws(ExpressionError) -> PatternNode {
         let item = try escapeItem()
-        if case .character(let c) = item { return .character(c) }
+        if case .scalar(let c) = item { return .scalar(c) }
         return .set(PatternClass(items: [item]))
     }
 
@@ -23,20 +23,15 @@ extension PatternParser {
             let dash = i
             i += 1
             let high = try classItem()
-            guard case .character(let a) = low, case .character(let b) = high,
-                  let lo = single(a), let hi = single(b) else {
+            guard case .scalar(let a) = low, case .scalar(let b) = high else {
                 throw fail("a range in [ ] needs a single character at each end", at: dash)
             }
-            guard lo <= hi else { throw fail("range \(a)-\(b) is backwards", at: dash) }
-            set.items.append(.range(lo, hi))
+            guard a <= b else { throw fail("range \(a)-\(b) is backwards", at: dash) }
+            set.items.append(.range(a.value, b.value))
         }
         guard i < chars.count else { throw fail("'[' is never closed", at: open) }
         i += 1
         return set
-    }
-
-    private func single(_ c: Character) -> UInt32? {
-        c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : nil
     }
 
     private mutating func classItem() throws(ExpressionError) -> PatternClass.Item {
@@ -46,7 +41,7 @@ extension PatternParser {
         if c == "[", i < chars.count, chars[i] == ":" {
             throw fail("POSIX classes such as [:alpha:] are not supported; write the range, e.g. [A-Za-z]", at: i - 1)
         }
-        return .character(c)
+        return .scalar(c)
     }
 
     /// The escape after a `\` (which `i` has passed).
@@ -62,27 +57,29 @@ extension PatternParser {
         case "W": return .notWord
         case "s": return .space
         case "S": return .notSpace
-        case "n": return .character("\n")
-        case "t": return .character("\t")
-        case "r": return .character("\r")
-        case "f": return .character("\u{0C}")
-        case "v": return .character("\u{0B}")
-        case "u": return .character(try unicodeEscape(at: at))
+        case "n": return .scalar("\n")
+        case "t": return .scalar("\t")
+        case "r": return .scalar("\r")
+        case "f": return .scalar("\u{0C}")
+        case "v": return .scalar("\u{0B}")
+        case "u": return .scalar(try unicodeEscape(at: at))
         case "1"..."9", "k": throw fail("backreferences (\\\(c)) are not supported", at: at)
         case "b", "B": throw fail("word boundaries (\\\(c)) are not supported", at: at)
         case "p", "P": throw fail("Unicode properties (\\\(c){…}) are not supported; write the range", at: at)
         default:
-            guard c.isASCII, !c.isLetter, !c.isNumber else { throw fail("unknown escape \\\(c)", at: at) }
-            return .character(c)
+            guard c.isASCII, !PatternClass.Item.isWord(c) || c == "_" else {
+                throw fail("unknown escape \\\(c)", at: at)
+            }
+            return .scalar(c)
         }
     }
 
     /// `\uXXXX` or `\u{X…}`.
-    private mutating func unicodeEscape(at start: Int) throws(ExpressionError) -> Character {
+    private mutating func unicodeEscape(at start: Int) throws(ExpressionError) -> Unicode.Scalar {
         let braced = i < chars.count && chars[i] == "{"
         if braced { i += 1 }
         var value: UInt32 = 0, count = 0
-        while i < chars.count, count < (braced ? 6 : 4), let d = chars[i].hexDigitValue, chars[i].isASCII {
+        while i < chars.count, count < (braced ? 6 : 4), chars[i].isASCII, let d = Character(chars[i]).hexDigitValue {
             value = value << 4 | UInt32(d)
             count += 1
             i += 1
@@ -94,6 +91,6 @@ extension PatternParser {
         guard count == 4 || (braced && count > 0), let scalar = Unicode.Scalar(value) else {
             throw fail("\\u needs four hex digits (\\u00E9) or \\u{…} naming a character", at: start)
         }
-        return Character(scalar)
+        return scalar
     }
 }

@@ -1,7 +1,7 @@
 /// The parsed form of a pattern, before it is compiled into instructions.
 indirect enum PatternNode: Sendable {
     case empty
-    case character(Character)
+    case scalar(Unicode.Scalar)
     case set(PatternClass)
     case start, end
     case concat([PatternNode])
@@ -17,16 +17,18 @@ indirect enum PatternNode: Sendable {
 ///     atom        := char | '.' | class | escape | '^' | '$' | '(' ('?:')? alternation ')'
 ///     quantifier  := ('*' | '+' | '?' | '{m}' | '{m,}' | '{m,n}' | '{,n}') '?'?
 ///
-/// Offsets in errors are character offsets into the pattern.
+/// The pattern is read as Unicode scalars, so that a combining mark cannot fuse with a `|` or `(`
+/// before it into one character and hide it. Offsets in errors count scalars; `Pattern` turns them
+/// into character offsets.
 struct PatternParser {
     static let maxGroupDepth = 32
     static let maxCount = 1000
 
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     var i = 0
     var depth = 0
 
-    init(_ pattern: String) { chars = Array(pattern) }
+    init(_ pattern: String) { chars = Array(pattern.unicodeScalars) }
 
     func fail(_ message: String, at offset: Int? = nil) -> ExpressionError {
         ExpressionError("regex(): \(message)", at: offset ?? i)
@@ -69,7 +71,7 @@ struct PatternParser {
         case "(": return try group()
         case "*", "+", "?": throw fail("'\(c)' has nothing to repeat; write \\\(c) for the character", at: i - 1)
         case "{": throw fail("'{' starts no repetition here; write \\{ for the character", at: i - 1)
-        default: return .character(c)
+        default: return .scalar(c)
         }
     }
 
@@ -106,7 +108,7 @@ struct PatternParser {
         if case .start = atom { throw fail("an anchor cannot be repeated", at: atomStart) }
         if case .end = atom { throw fail("an anchor cannot be repeated", at: atomStart) }
         if i < chars.count, chars[i] == "?" { i += 1 }  // lazy: the same yes/no answer for a whole match
-        if i < chars.count, "*+{".contains(chars[i]) {
+        if i < chars.count, chars[i] == "*" || chars[i] == "+" || chars[i] == "{" {
             throw fail("a repetition cannot be repeated (possessive and nested quantifiers are not supported)")
         }
         return .repetition(atom, min: bounds.0, max: bounds.1)
@@ -137,8 +139,8 @@ struct PatternParser {
 
     private mutating func number() -> Int? {
         var n: Int?
-        while i < chars.count, chars[i].isASCII, let d = chars[i].wholeNumberValue {
-            n = min((n ?? 0) * 10 + d, 1_000_000)
+        while i < chars.count, PatternClass.Item.isDigit(chars[i]) {
+            n = min((n ?? 0) * 10 + Int(chars[i].value - 48), 1_000_000)
             i += 1
         }
         return n
