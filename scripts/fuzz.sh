@@ -79,7 +79,8 @@ run_target() {  # target: fuzz it; the exit status is libFuzzer's
   esac
   [ -f "Fuzz/dict/$t.dict" ] && dict=(-dict="Fuzz/dict/$t.dict")
   # detect_leaks=0: the Swift runtime keeps metadata caches alive on purpose; LeakSanitizer calls them leaks.
-  ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
+  # SWIFT_BACKTRACE: Swift's own crash reporter trips AddressSanitizer; libFuzzer reports the crash itself.
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
     -print_final_stats=1 "${dict[@]}" -artifact_prefix="$out/artifacts/$t-" "$corpus" "${seeds[@]}" \
     > "$out/logs/$t.log" 2>&1
 }
