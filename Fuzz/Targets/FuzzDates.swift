@@ -2,7 +2,8 @@
 // Parsers must refuse or round-trip; arithmetic must keep the calendar convention; nothing may trap.
 import SeleksiCore
 
-let instants = [Int64.min, -62_135_596_800, -1, 0, 1_561_950_000, 253_402_300_799, Int64.max].map(Timestamp.init(seconds:))
+let instants = [Int64.min, -62_135_596_800, -1, 0, 1_561_950_000, 253_402_300_799, Int64.max]
+    .map(Timestamp.init(seconds:))
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDates(_ data: UnsafeRawPointer, _ size: Int) -> CInt {

@@ -5,11 +5,13 @@ import SeleksiCore
 
 let fuzzContext: EvaluationContext = {
     let rows: Value = .list([
-        .record(["mulai": .string("2015-01-01"), "selesai": .string("2015-12-31"), "jam": .number(32), "nama": .string("A")]),
+        .record(["mulai": .string("2015-01-01"), "selesai": .string("2015-12-31"), "jam": .number(32),
+                 "nama": .string("A")]),
         .record(["mulai": .string("2015-07-01"), "selesai": .null, "jam": .number(1e300), "nama": .string("b,c")]),
     ])
     let scope: [String: Value] = [
-        "a": .number(5), "b": .number(-3.25), "big": .number(1.7e308), "tiny": .number(.leastNonzeroMagnitude), "nol": .number(0),
+        "a": .number(5), "b": .number(-3.25), "big": .number(1.7e308), "tiny": .number(.leastNonzeroMagnitude),
+        "nol": .number(0),
         "teks": .string("AB-12"), "kosong": .string(""), "tanggal_lahir": .string("2000-02-29"),
         "nik": .string("3273017107900001"), "d": .date(CivilDate(iso: "9999-12-31")!), "pengalaman": rows,
         "bidang": .list([.string("paud"), .string("kesetaraan")]), "ya": .bool(true),

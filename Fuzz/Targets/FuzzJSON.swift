@@ -15,7 +15,8 @@ public func fuzzJSON(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         _ = value.displayText
     }
     // The String entry point sees the same bytes after UTF-8 repair.
-    if let value = try? Value(json: String(decoding: bytes, as: UTF8.self)), value.isNested(deeperThan: Value.maxJSONDepth) {
+    if let value = try? Value(json: String(decoding: bytes, as: UTF8.self)),
+       value.isNested(deeperThan: Value.maxJSONDepth) {
         fatalError("a value nested deeper than the reader's limit")
     }
     return 0

@@ -16,15 +16,16 @@ struct CalendarConventionTests {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
         return lines.map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return Row(a: f[0], b: f[1], n: Int(f[2])!, years: Int(f[3])!, months: Int(f[4])!, plusMonths: f[5], plusYears: f[6])
+            return Row(a: f[0], b: f[1], n: Int(f[2])!, years: Int(f[3])!, months: Int(f[4])!,
+                       plusMonths: f[5], plusYears: f[6])
         }
     }
 
     @Test func everyFixtureRowAgreesWithDateutil() throws {
         let rows = try Self.rows()
         #expect(rows.count > 5_000)
-        let exprs = try ["years-between(a, b)", "months-between(a, b)", "age(a, b)", "add-months(a, n)", "add-years(a, n)"]
-            .map { try Expression($0) }
+        let exprs = try ["years-between(a, b)", "months-between(a, b)", "age(a, b)", "add-months(a, n)",
+                         "add-years(a, n)"].map { try Expression($0) }
         var failures: [String] = []
         for r in rows {
             let scope: [String: Value] = ["a": .string(r.a), "b": .string(r.b), "n": .number(Double(r.n))]

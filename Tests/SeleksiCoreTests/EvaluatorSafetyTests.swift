@@ -10,7 +10,8 @@ struct EvaluatorSafetyTests {
     }
 
     @Test(arguments: [
-        "date('2019-07-01') + 1e300", "date('2019-07-01') - 1e300", "date('2019-07-01') + x", "date('2019-07-01') + 1.5",
+        "date('2019-07-01') + 1e300", "date('2019-07-01') - 1e300", "date('2019-07-01') + x",
+        "date('2019-07-01') + 1.5",
         "date('2019-07-01') + 3000000", "date('0001-01-01') - 1", "add-days(today(), 1e300)", "add-days(today(), x)",
         "add-years(today(), x)", "add-months(today(), 1e9)", "add-years(today(), 8000)", "add-years(today(), -2019)",
         "add-days(today(), 0.5)", "trimmed-mean(xs, 1e300)", "trimmed-mean(xs, -1)", "round(1, x)", "xs[1e300]",
@@ -82,7 +83,9 @@ struct EvaluatorSafetyTests {
                        String(repeating: "if(true, ", count: 46) + "1" + String(repeating: ", 0)", count: 46),
                        "(x)" + String(repeating: ".a", count: 250)]
         let results = try await Task.detached {
-            try sources.map { try Evaluator.evaluate(try Expression($0), in: EvaluationContext(scopes: [[:]], today: today)) }
+            try sources.map {
+                try Evaluator.evaluate(try Expression($0), in: EvaluationContext(scopes: [[:]], today: today))
+            }
         }.value
         #expect(results == [.number(255), .number(1), .null])
     }

@@ -12,7 +12,8 @@ struct JSONReaderTests {
     }
 
     @Test func readsWhatSeleksiWrites() throws {
-        let v = try Value(json: #" { "a": [1, 2.5, -3e2, true, false, null], "b": {"c": "x\"y\\z\/\n\u00e9\ud83d\ude00"} } "#)
+        let v = try Value(json: #" { "a": [1, 2.5, -3e2, true, false, null], "#
+                          + #""b": {"c": "x\"y\\z\/\n\u00e9\ud83d\ude00"} } "#)
         let expected: Value = .record([
             "a": .list([.number(1), .number(2.5), .number(-300), .bool(true), .bool(false), .null]),
             "b": .record(["c": .string("x\"y\\z/\né😀")]),
@@ -75,7 +76,8 @@ struct JSONReaderTests {
     }
 
     @Test func loneOrBrokenSurrogatesAreRefusedNotFatal() {
-        for text in [#""\uD800\u0041""#, #""\uD800""#, #""\uDC00""#, #""\uD800\uD800""#, #""\uDBFF\n""#, #""x\uDE00y""#] {
+        for text in [#""\uD800\u0041""#, #""\uD800""#, #""\uDC00""#, #""\uD800\uD800""#, #""\uDBFF\n""#,
+                     #""x\uDE00y""#] {
             #expect(refusal(text) != nil, "\(text)")
         }
         #expect(refusal(#""\uD800\u0041""#)?.offset == 1)

@@ -8,10 +8,12 @@ struct PatternTests {
     @Test func theShippedFormsPatterns() throws {
         let time = "([01][0-9]|2[0-3])\\.[0-5][0-9]"  // forms/tb_berita_acara.xml
         #expect(try matches(time, "08.00") && matches(time, "23.59") && matches(time, "19.05"))
-        #expect(try !matches(time, "24.00") && !matches(time, "8.00") && !matches(time, "08:00") && !matches(time, "08.60"))
+        #expect(try !matches(time, "24.00") && !matches(time, "8.00"))
+        #expect(try !matches(time, "08:00") && !matches(time, "08.60"))
         #expect(try matches("[0-9A-Z]{8}", "20A12B3C") && !matches("[0-9A-Z]{8}", "20a12B3C"))  // tb_usulan_skb
         #expect(try !matches("[0-9A-Z]{8}", "1234567") && !matches("[0-9A-Z]{8}", "123456789"))
-        #expect(try matches("[0-9]{6,20}", "123456") && matches("[0-9]{6,20}", String(repeating: "9", count: 20)))  // tb_kontrak
+        // tb_kontrak
+        #expect(try matches("[0-9]{6,20}", "123456") && matches("[0-9]{6,20}", String(repeating: "9", count: 20)))
         #expect(try !matches("[0-9]{6,20}", "12345") && !matches("[0-9]{6,20}", String(repeating: "9", count: 21)))
     }
 
@@ -36,12 +38,14 @@ struct PatternTests {
         #expect(try matches(p, text) && matches("\(p)|\(p)", text) && matches("(?:\(p))", text))
         #expect(try matches("(\u{301}a)+", "\u{301}a\u{301}a"))
         #expect(try matches("e\u{301}", "e\u{301}") && !matches(".", "e\u{301}") && matches("..", "e\u{301}"))
-        do { _ = try Pattern("a\u{301}("); Issue.record("accepted") } catch { #expect(error.offset == 1) }  // characters
+        // The offset counts characters, as the expression's do: "a\u{301}" is one.
+        do { _ = try Pattern("a\u{301}("); Issue.record("accepted") } catch { #expect(error.offset == 1) }
     }
 
     @Test(arguments: ["(a", "a)", "[a", "a{2", "a{3,1}", "a{1001}", "*a", "a**", "a{2}{3}", "a*+", "(?=a)", "(?!a)",
                       "(?<=a)", "(?<n>a)", "(?i)a", "\\1", "\\k<n>", "\\b", "\\p{L}", "\\q", "\\", "[z-a]", "[\\d-z]",
-                      "[[:alpha:]]", "^*", "{", "\\u12", "\\u{110000}", "(((((((((((((((((((((((((((((((((a)))))))))))))))))))))))))))))))))"])
+                      "[[:alpha:]]", "^*", "{", "\\u12", "\\u{110000}",
+                      String(repeating: "(", count: 33) + "a" + String(repeating: ")", count: 33)])
     func unsupportedSyntaxIsAClearError(_ pattern: String) {
         #expect(throws: ExpressionError.self) { try Pattern(pattern) }
     }
@@ -82,7 +86,8 @@ struct PatternTests {
     }
 
     @Test func throughTheExpressionLanguage() throws {
-        let ctx = EvaluationContext(scopes: [["p": .string("[0-9]+"), "bad": .string("(?=x)")]], today: CivilDate(iso: "2019-07-01")!)
+        let ctx = EvaluationContext(scopes: [["p": .string("[0-9]+"), "bad": .string("(?=x)")]],
+                                    today: CivilDate(iso: "2019-07-01")!)
         func eval(_ s: String) throws -> Value { try Evaluator.evaluate(try Expression(s), in: ctx) }
         #expect(try eval("regex('AB-12', '[A-Z]+-[0-9]+')") == .bool(true))
         #expect(try eval("regex('123', p)") == .bool(true))
@@ -109,7 +114,8 @@ struct PatternTests {
         let alphabet = Array("ab1.-_@%+Z")
         var rng = SplitMix(seed: 7)
         for _ in 0..<20_000 {
-            let text = String((0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            let length = Int(rng.next() % 12)
+            let text = String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
             #expect(EmailAddress.isValid(text) == pattern.matchesWhole(text), "\(text)")
         }
     }

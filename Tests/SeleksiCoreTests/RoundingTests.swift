@@ -4,7 +4,8 @@ import Testing
 @Suite("round(): half away from zero on the decimal value")
 struct RoundingTests {
     func round(_ source: String) throws -> Value {
-        try Evaluator.evaluate(try Expression(source), in: EvaluationContext(scopes: [[:]], today: CivilDate(iso: "2019-07-01")!))
+        let context = EvaluationContext(scopes: [[:]], today: CivilDate(iso: "2019-07-01")!)
+        return try Evaluator.evaluate(try Expression(source), in: context)
     }
 
     @Test(arguments: [

@@ -52,7 +52,8 @@ struct TimeAndDurationTests {
         #expect(message.id.contains(text))
     }
 
-    @Test(arguments: ["P1D1D", "P1D1M", "PT1M1H", "P1H", "PT1D", "P1DT", "PT", "P-1D", "P+1D", "P1.5D", "P1d", "PT1h", "P1",
+    @Test(arguments: ["P1D1D", "P1D1M", "PT1M1H", "P1H", "PT1D", "P1DT", "PT", "P-1D", "P+1D", "P1.5D", "P1d", "PT1h",
+                      "P1",
                       "PD", "P1DT1H1", "PTT1H", "P1D ", " P1D"])
     func malformedDurationsAreRefused(_ text: String) {
         #expect(ISODuration(text) == nil)
