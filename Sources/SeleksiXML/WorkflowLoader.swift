@@ -17,8 +17,10 @@ public enum WorkflowLoader {
                     let event = t["event"] ?? ""
                     switch (t["after"], t["at"]) {
                     case (let after?, nil):
-                        guard let d = ISODuration(after) else { b.error(t.line, "timer: '\(after)' is not an ISO 8601 duration (e.g. P14D, PT48H)"); return nil }
-                        return TimerDefinition(event: event, when: .after(d), line: t.line)
+                        switch ISODuration.parse(after) {
+                        case .success(let d): return TimerDefinition(event: event, when: .after(d), line: t.line)
+                        case .failure(let why): b.error(t.line, "timer: \(why.text(.en)) (e.g. P14D, PT48H)"); return nil
+                        }
                     case (nil, let at?):
                         guard let e = b.expression(at, line: t.line, what: "timer 'at'") else { return nil }
                         return TimerDefinition(event: event, when: .at(e), line: t.line)

@@ -6,7 +6,8 @@ struct ExpressionTests {
     let today = CivilDate(iso: "2019-07-01")!
 
     func eval(_ source: String, _ scope: [String: Value] = [:], current: Value = .null) throws -> Value {
-        try Evaluator.evaluate(try Expression(source), in: EvaluationContext(scopes: [scope], current: current, today: today))
+        let context = EvaluationContext(scopes: [scope], current: current, today: today)
+        return try Evaluator.evaluate(try Expression(source), in: context)
     }
 
     @Test func arithmeticComparisonsAndLogic() throws {
@@ -64,7 +65,10 @@ struct ExpressionTests {
     @Test func parseErrorsPointAtTheColumn() {
         #expect(throws: ExpressionError.self) { try Expression("1 +") }
         do { _ = try Expression("age(tanggal_lahir) >= ") } catch { #expect(error.offset == 22) }  // the end
-        do { _ = try Expression("umur(x)") } catch { #expect(error.message.contains("unknown function 'umur'")) ; #expect(error.offset == 0) }
+        do { _ = try Expression("umur(x)") } catch {
+            #expect(error.message.contains("unknown function 'umur'"))
+            #expect(error.offset == 0)
+        }
         do { _ = try Expression("a # b") } catch { #expect(error.offset == 2) }
         do { _ = try Expression("if(a, b)") } catch { #expect(error.message.contains("3 argument")) }
     }

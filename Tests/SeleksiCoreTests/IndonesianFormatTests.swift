@@ -12,7 +12,8 @@ struct IndonesianFormatTests {
 
     @Test func terbilangReadsTheBudgetAsTheGuidelineDoes() {
         // BAB III A: "Rp25.084.300.000 (Dua puluh lima miliar delapan puluh empat juta tiga ratus ribu rupiah)"
-        #expect(Terbilang.rupiah(25_084_300_000) == "Dua puluh lima miliar delapan puluh empat juta tiga ratus ribu rupiah")
+        #expect(Terbilang.rupiah(25_084_300_000)
+                == "Dua puluh lima miliar delapan puluh empat juta tiga ratus ribu rupiah")
         #expect(Terbilang.words(1_500_000) == "satu juta lima ratus ribu")
         #expect(Terbilang.words(11) == "sebelas")
         #expect(Terbilang.words(19) == "sembilan belas")
@@ -22,6 +23,23 @@ struct IndonesianFormatTests {
         #expect(Terbilang.words(2_019) == "dua ribu sembilan belas")
         #expect(Terbilang.words(18_000_000) == "delapan belas juta")
         #expect(Terbilang.words(111_111) == "seratus sebelas ribu seratus sebelas")
+    }
+
+    @Test func everyInt64HasWords() {
+        #expect(Terbilang.words(-5_000) == "minus lima ribu")
+        #expect(Terbilang.rupiah(-1_500_000) == "Minus satu juta lima ratus ribu rupiah")
+        #expect(Terbilang.words(1_000_000_000_000_000) == "satu kuadriliun")
+        #expect(Terbilang.words(2_000_000_000_000_000_000) == "dua kuintiliun")
+        let max = "sembilan kuintiliun dua ratus dua puluh tiga kuadriliun tiga ratus tujuh puluh dua triliun "
+            + "tiga puluh enam miliar delapan ratus lima puluh empat juta tujuh ratus tujuh puluh lima ribu "
+        #expect(Terbilang.words(.max) == max + "delapan ratus tujuh")
+        #expect(Terbilang.words(.min) == "minus " + max + "delapan ratus delapan")
+        #expect(Terbilang.words(exactly: 1e300) == nil)
+        #expect(Terbilang.words(exactly: .nan) == nil)
+        #expect(Terbilang.words(exactly: 1.5) == nil)
+        #expect(Terbilang.words(exactly: 1_500_000) == "satu juta lima ratus ribu")
+        #expect(IndonesianFormat.grouped(.min) == "-9.223.372.036.854.775.808")
+        #expect(IndonesianFormat.rupiah(-6_000) == "Rp-6.000")
     }
 
     @Test func datesInWords() {

@@ -2,9 +2,14 @@
 ///
 /// Semantics worth knowing: arithmetic on `null` gives `null` (an empty field does not crash a
 /// calculation); ordering comparisons with `null` are false; a path through a repeat group gives
-/// the list of that field over every row.
+/// the list of that field over every row. Results are finite numbers, dates within 0001–9999, and
+/// values nested at most `maxResultDepth` deep; anything else is an evaluation error, never a trap.
 public struct Evaluator {
     public static let defaultBudget = 200_000
+    /// Deepest list/record nesting an expression may return: half the JSON reader's limit, so that a
+    /// result stored inside the records that hold variables and submissions can always be read back,
+    /// and a variable set from itself (`vars`) cannot grow one level per transition without bound.
+    public static let maxResultDepth = Value.maxJSONDepth / 2
     var context: EvaluationContext
     private var budget: Int
 
@@ -15,7 +20,14 @@ public struct Evaluator {
 
     public static func evaluate(_ e: Expression, in context: EvaluationContext) throws(ExpressionError) -> Value {
         var evaluator = Evaluator(context)
-        do { return try evaluator.eval(e.root) } catch let error as ExpressionError { throw error } catch { throw ExpressionError("\(error)", at: 0) }
+        let result: Value
+        do { result = try evaluator.eval(e.root) } catch let error as ExpressionError { throw error } catch {
+            throw ExpressionError("\(error)", at: 0)
+        }
+        guard !result.isNested(deeperThan: maxResultDepth) else {
+            throw ExpressionError("the result nests lists and records deeper than \(maxResultDepth) levels", at: 0)
+        }
+        return result
     }
 
     /// Truthiness: `null`, `false`, 0 and empty text are false.
@@ -32,22 +44,26 @@ public struct Evaluator {
 
     mutating func tick(_ at: Int, cost: Int = 1) throws {
         budget -= cost
-        if budget < 0 { throw ExpressionError("expression did more work than allowed (\(Evaluator.defaultBudget) steps)", at: at) }
+        if budget < 0 {
+            throw ExpressionError("expression did more work than allowed (\(Evaluator.defaultBudget) steps)", at: at)
+        }
     }
 
     mutating func eval(_ e: Expr) throws -> Value {
         try tick(e.offset)
         switch e {
         case .literal(let v, _): return v
+        case .pattern(let p, _): return .string(p.source)
         case .current: return context.current
         case .path(let path, let at): return try resolve(path, at: at)
         case .member(let base, let name, let at): return try member(try eval(base), name, at: at)
         case .index(let base, let index, let at):
             let list = try eval(base), i = try eval(index)
             guard case .list(let rows) = list else { return .null }
-            guard case .number(let n) = i, n == n.rounded() else { throw ExpressionError("an index must be a whole number (rows count from 1)", at: at) }
-            let k = Int(n) - 1
-            return rows.indices.contains(k) ? rows[k] : .null
+            guard let k = i.integer() else {
+                throw ExpressionError("an index must be a whole number (rows count from 1)", at: at)
+            }
+            return rows.indices.contains(k - 1) ? rows[k - 1] : .null
         case .unary(let op, let a, let at):
             let v = try eval(a)
             if op == "not" { return .bool(!Evaluator.truthy(v)) }
@@ -57,12 +73,24 @@ public struct Evaluator {
             default: throw ExpressionError("cannot negate \(v.typeName)", at: at)
             }
         case .binary(let op, let a, let b, let at):
-            if op == "and" { if !Evaluator.truthy(try eval(a)) { return .bool(false) }; return .bool(Evaluator.truthy(try eval(b))) }
-            if op == "or" { if Evaluator.truthy(try eval(a)) { return .bool(true) }; return .bool(Evaluator.truthy(try eval(b))) }
-            return try binary(op, try eval(a), try eval(b), at: at)
+            if op == "and" || op == "or" {
+                // Stops at the first operand that decides: `or` at a true one, `and` at a false one.
+                if Evaluator.truthy(try eval(a)) == (op == "or") { return .bool(op == "or") }
+                return .bool(Evaluator.truthy(try eval(b)))
+            }
+            return try Evaluator.finite(try binary(op, try eval(a), try eval(b), at: at), at: at)
         case .call(let f, let args, let at):
-            return try call(f, args, at: at)
+            return try Evaluator.finite(try call(f, args, at: at), at: at)
         }
+    }
+
+    /// Arithmetic on huge numbers can overflow to ±infinity (and then NaN); neither may be stored,
+    /// compared or printed as if it were a number.
+    private static func finite(_ v: Value, at: Int) throws -> Value {
+        if case .number(let n) = v, !n.isFinite {
+            throw ExpressionError("the result is too large to be a number", at: at)
+        }
+        return v
     }
 
     private func resolve(_ path: [String], at: Int) throws -> Value {
@@ -120,8 +148,15 @@ public struct Evaluator {
             return .number(x.truncatingRemainder(dividingBy: y))
         case ("+", .string(let x), _): return .string(x + b.displayText)
         case ("+", _, .string(let y)): return .string(a.displayText + y)
-        case ("+", .date(let d), .number(let n)): return .date(d.adding(days: Int(n)))
-        case ("-", .date(let d), .number(let n)): return .date(d.adding(days: -Int(n)))
+        case ("+", .date(let d), .number), ("-", .date(let d), .number):
+            guard let days = b.integer(in: -1_000_000_000...1_000_000_000) else {
+                throw ExpressionError("a date moves by a whole number of days, not \(b.displayText)", at: at)
+            }
+            let moved = d.adding(days: op == "+" ? days : -days)
+            guard moved.isWritable else {
+                throw ExpressionError("the date falls outside the years 0001–9999", at: at)
+            }
+            return .date(moved)
         case ("-", .date(let x), .date(let y)): return .number(Double(x.dayNumber - y.dayNumber))
         default:
             throw ExpressionError("'\(op)' does not apply to \(a.typeName) and \(b.typeName)", at: at)
@@ -130,8 +165,8 @@ public struct Evaluator {
 
     static func equal(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.number(let x), .string(let y)): return Double(y) == x
-        case (.string(let x), .number(let y)): return Double(x) == y
+        case (.number(let x), .string(let y)): return Value.number(fromText: y) == x
+        case (.string(let x), .number(let y)): return Value.number(fromText: x) == y
         case (.date(let d), .string(let s)), (.string(let s), .date(let d)): return d.iso == s
         default: return a == b
         }

@@ -11,11 +11,14 @@ public indirect enum Expr: Sendable {
     case unary(String, Expr, at: Int)
     case binary(String, Expr, Expr, at: Int)
     case call(Function, [Expr], at: Int)
+    /// A `regex()` pattern written as text in the definition, compiled when the expression is parsed
+    /// (so a bad pattern is a definition error that `seleksi check` reports); evaluates to its text.
+    case pattern(Pattern, at: Int)
 
     public var offset: Int {
         switch self {
         case .literal(_, let o), .current(let o), .path(_, let o), .index(_, _, let o), .member(_, _, let o),
-             .unary(_, _, let o), .binary(_, _, _, let o), .call(_, _, let o):
+             .unary(_, _, let o), .binary(_, _, _, let o), .call(_, _, let o), .pattern(_, let o):
             return o
         }
     }
@@ -45,7 +48,7 @@ public struct Expression: Sendable, CustomStringConvertible {
         var out: [(path: [String], offset: Int)] = []
         func walk(_ e: Expr) {
             switch e {
-            case .literal, .current: break
+            case .literal, .current, .pattern: break
             case .path(let p, let o): out.append((p, o))
             case .index(let a, let b, _): walk(a); walk(b)
             case .member(let a, _, _): walk(a)
@@ -64,7 +67,7 @@ public struct Expression: Sendable, CustomStringConvertible {
     public var readsChildren: Bool {
         func walk(_ e: Expr) -> Bool {
             switch e {
-            case .literal, .current, .path: return false
+            case .literal, .current, .path, .pattern: return false
             case .index(let a, let b, _), .binary(_, let a, let b, _): return walk(a) || walk(b)
             case .member(let a, _, _), .unary(_, let a, _): return walk(a)
             case .call(let f, let args, _): return f.readsChildren || args.contains(where: walk)

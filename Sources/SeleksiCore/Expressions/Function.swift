@@ -7,7 +7,7 @@ public enum Function: String, Sendable, CaseIterable {
     case today, date, age, yearsBetween = "years-between", monthsBetween = "months-between"
     case daysBetween = "days-between", addDays = "add-days", addMonths = "add-months", addYears = "add-years"
     case unionDays = "union-days"
-    case nikBirthDate = "nik-birth-date", nikMatchesBirthDate = "nik-matches-birth-date"
+    case nikBirthDate = "nik-birth-date", nikMatchesBirthDate = "nik-matches-birth-date", nikSex = "nik-sex"
     case childrenCount = "children-count", childrenAll = "children-all", childrenAny = "children-any"
     case childrenSum = "children-sum"
     case lookup, median, trimmedMean = "trimmed-mean", spread
@@ -15,7 +15,9 @@ public enum Function: String, Sendable, CaseIterable {
     var arity: ClosedRange<Int> {
         switch self {
         case .today: return 0...0
-        case .count, .sum, .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikBirthDate: return 1...1
+        case .count, .sum, .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikSex: return 1...1
+        case .nikBirthDate: return 1...2
+        case .nikMatchesBirthDate: return 2...3
         case .childrenAll, .childrenAny, .childrenSum: return 1...1
         case .round: return 1...2
         case .age: return 1...2
@@ -23,7 +25,7 @@ public enum Function: String, Sendable, CaseIterable {
         case .median, .spread: return 1...1
         case .trimmedMean: return 2...2
         case .selected, .contains, .regex, .yearsBetween, .monthsBetween, .daysBetween, .addDays, .addMonths,
-             .addYears, .nikMatchesBirthDate: return 2...2
+             .addYears: return 2...2
         case .unionDays: return 2...3
         case .if: return 3...3
         case .min, .max, .coalesce, .concat: return 1...64
@@ -32,7 +34,8 @@ public enum Function: String, Sendable, CaseIterable {
     }
 
     var arityText: String {
-        arity.lowerBound == arity.upperBound ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
+        arity.lowerBound == arity.upperBound
+            ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
     }
 
     var readsChildren: Bool { [.childrenCount, .childrenAll, .childrenAny, .childrenSum].contains(self) }

@@ -5,10 +5,11 @@ struct Lexer {
     static let maxLength = 4096
 
     static func tokens(_ source: String) throws -> [Token] {
-        let chars = Array(source)
-        guard chars.count <= maxLength else {
+        // Counted on the first maxLength + 1 characters only, before anything is copied.
+        guard source.prefix(maxLength + 1).count <= maxLength else {
             throw ExpressionError("expression longer than \(maxLength) characters", at: maxLength)
         }
+        let chars = Array(source)
         var out: [Token] = []
         var i = 0
         func isIdentStart(_ c: Character) -> Bool { c == "_" || (c.isASCII && c.isLetter) }
@@ -23,7 +24,11 @@ struct Lexer {
                     i += 1
                     while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
                 }
-                out.append(Token(kind: .number(Double(String(chars[start..<i]))!), offset: start))
+                // Digits and at most one point: always a Double, but possibly an infinite one.
+                guard let n = Double(String(chars[start..<i])), n.isFinite else {
+                    throw ExpressionError("number too large", at: start)
+                }
+                out.append(Token(kind: .number(n), offset: start))
                 continue
             }
             if isIdentStart(c) {
@@ -48,7 +53,9 @@ struct Lexer {
                 i += 1
                 var text = ""
                 while i < chars.count, chars[i] != c { text.append(chars[i]); i += 1 }
-                guard i < chars.count else { throw ExpressionError("text started here is never closed with \(c)", at: start) }
+                guard i < chars.count else {
+                    throw ExpressionError("text started here is never closed with \(c)", at: start)
+                }
                 i += 1
                 out.append(Token(kind: .string(text), offset: start))
                 continue

@@ -9,8 +9,14 @@
 ///     un   := '-' un | post
 ///     post := prim ('.' name | '[' or ']')*
 ///     prim := number | 'text' | true | false | null | '.' | name | fn '(' args ')' | '(' or ')'
+///
+/// Two bounds keep every later walk of the tree (evaluation, static checks) shallow enough for any
+/// thread's stack: `maxDepth` counts parentheses, arguments, `not` and unary minus as the parser
+/// recurses; `maxHeight` counts the finished tree, where a chain such as `1 + 1 + … + 1` nests one
+/// level per operator without any recursion in the parser.
 struct Parser {
     static let maxDepth = 48
+    static let maxHeight = 256
     private let tokens: [Token]
     private var pos = 0
     private var depth = 0
@@ -21,8 +27,29 @@ struct Parser {
 
     mutating func parseAll() throws -> Expr {
         let e = try parseOr()
-        guard case .end = peek.kind else { throw ExpressionError("unexpected \(describe(peek)) after a complete expression", at: peek.offset) }
+        guard case .end = peek.kind else {
+            throw ExpressionError("unexpected \(describe(peek)) after a complete expression", at: peek.offset)
+        }
+        if let deep = Parser.nodeDeeperThan(Parser.maxHeight, in: e) {
+            throw ExpressionError("expression nested deeper than \(Parser.maxHeight) levels (each operator in a chain "
+                                  + "such as 1 + 1 + … is a level); split it with variables", at: deep.offset)
+        }
         return e
+    }
+
+    /// The first node found below `limit` levels, by an explicit-stack walk (no recursion).
+    static func nodeDeeperThan(_ limit: Int, in root: Expr) -> Expr? {
+        var stack: [(Expr, Int)] = [(root, 1)]
+        while let (e, level) = stack.popLast() {
+            if level > limit { return e }
+            switch e {
+            case .literal, .current, .path, .pattern: break
+            case .index(let a, let b, _), .binary(_, let a, let b, _): stack += [(a, level + 1), (b, level + 1)]
+            case .member(let a, _, _), .unary(_, let a, _): stack.append((a, level + 1))
+            case .call(_, let args, _): stack += args.map { ($0, level + 1) }
+            }
+        }
+        return nil
     }
 
     private var peek: Token { tokens[pos] }
@@ -54,7 +81,9 @@ struct Parser {
     private mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Parser.maxDepth else { throw ExpressionError("expression nested deeper than \(Parser.maxDepth) levels", at: peek.offset) }
+        guard depth <= Parser.maxDepth else {
+            throw ExpressionError("expression nested deeper than \(Parser.maxDepth) levels", at: peek.offset)
+        }
         return try body(&self)
     }
 
@@ -163,7 +192,8 @@ struct Parser {
             if isSymbol("(") {
                 _ = advance()
                 guard let function = Function(rawValue: name) else {
-                    throw ExpressionError("unknown function '\(name)'; known: \(Function.allCases.map(\.rawValue).joined(separator: ", "))", at: t.offset)
+                    let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ExpressionError("unknown function '\(name)'; known: \(known)", at: t.offset)
                 }
                 var args: [Expr] = []
                 if !isSymbol(")") {
@@ -176,6 +206,9 @@ struct Parser {
                 guard function.arity.contains(args.count) else {
                     throw ExpressionError("\(name)() takes \(function.arityText), not \(args.count)", at: t.offset)
                 }
+                if function == .regex, case .literal(.string(let source), let at) = args[1] {
+                    args[1] = .pattern(try Parser.pattern(source, at: at), at: at)
+                }
                 return .call(function, args, at: t.offset)
             }
             var path = [name]
@@ -187,6 +220,13 @@ struct Parser {
             return .path(path, at: t.offset)
         default:
             throw ExpressionError("expected a value but found \(describe(t))", at: t.offset)
+        }
+    }
+
+    /// Compiles a pattern written in quotes at `at`; an error points into the pattern itself.
+    private static func pattern(_ source: String, at: Int) throws -> Pattern {
+        do { return try Pattern.cached(source) } catch {
+            throw ExpressionError(error.message, at: at + 1 + error.offset)
         }
     }
 }

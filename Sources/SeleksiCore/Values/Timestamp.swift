@@ -2,6 +2,8 @@
 ///
 /// The core never reads a clock: every `Timestamp` comes in from the edge (the CLI's `--now`, or the
 /// system clock read once per command), so transitions and timers are deterministic under test.
+/// Its arithmetic saturates instead of trapping: an instant beyond the range of `Int64` seconds is
+/// never reached, which is what a deadline that far away means.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let seconds: Int64
 
@@ -12,56 +14,72 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
 
-    /// The calendar date in WIB.
-    public var date: CivilDate {
-        let local = seconds + Timestamp.zoneOffsetSeconds
-        return CivilDate(dayNumber: Int((Double(local) / 86400).rounded(.down)))
+    /// `self` plus `delta` seconds, saturating at the ends of `Int64`.
+    public func adding(seconds delta: Int64) -> Timestamp {
+        let (sum, overflow) = seconds.addingReportingOverflow(delta)
+        return Timestamp(seconds: overflow ? (delta < 0 ? .min : .max) : sum)
     }
+
+    /// Seconds since 1970-01-01T00:00 in WIB, split into whole days and the second of the day.
+    var localDayAndSecond: (day: Int64, second: Int64) {
+        let local = adding(seconds: Timestamp.zoneOffsetSeconds).seconds
+        let (day, second) = local.quotientAndRemainder(dividingBy: 86400)  // no product: cannot overflow
+        return second < 0 ? (day - 1, second + 86400) : (day, second)
+    }
+
+    /// The calendar date in WIB.
+    public var date: CivilDate { CivilDate(dayNumber: Int(localDayAndSecond.day)) }
 
     /// Midnight WIB at the start of `date`.
     public init(startOf date: CivilDate) {
+        // |dayNumber| ≤ 2^40, so the product stays far inside Int64.
         seconds = Int64(date.dayNumber) * 86400 - Timestamp.zoneOffsetSeconds
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` (read as WIB) or the same followed by `Z` or `±HH:MM`.
+    /// Digits are ASCII and fixed in number; hours 00–23, minutes and seconds 00–59, offsets up to ±14:00.
     public init?(iso text: String) {
         if let d = CivilDate(iso: text) { self.init(startOf: d); return }
-        guard text.count >= 16, let d = CivilDate(iso: String(text.prefix(10))) else { return nil }
-        let rest = Array(text.dropFirst(10))
-        guard rest.first == "T" || rest.first == " " else { return nil }
-        var i = 1
-        func number(_ n: Int) -> Int? {
-            guard i + n <= rest.count, let v = Int(String(rest[i..<i + n])) else { return nil }
-            i += n
-            return v
+        let b = Array(text.utf8)
+        guard b.count >= 16, let d = CivilDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
+              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ") else { return nil }
+        var i = 11
+        func two(_ max: Int) -> Int? {
+            guard i + 2 <= b.count else { return nil }
+            let hi = b[i] &- UInt8(ascii: "0"), lo = b[i + 1] &- UInt8(ascii: "0")
+            guard hi < 10, lo < 10, Int(hi) * 10 + Int(lo) <= max else { return nil }
+            i += 2
+            return Int(hi) * 10 + Int(lo)
         }
-        guard let h = number(2), i < rest.count, rest[i] == ":" else { return nil }
-        i += 1
-        guard let m = number(2), h < 24, m < 60 else { return nil }
+        func colon() -> Bool { guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }; i += 1; return true }
+        guard let h = two(23), colon(), let m = two(59) else { return nil }
         var s = 0
-        if i < rest.count, rest[i] == ":" {
+        if i < b.count, b[i] == UInt8(ascii: ":") {
             i += 1
-            guard let v = number(2), v < 60 else { return nil }
+            guard let v = two(59) else { return nil }
             s = v
         }
         var offset = Timestamp.zoneOffsetSeconds
-        if i < rest.count {
-            let zone = String(rest[i...])
-            if zone == "Z" { offset = 0 } else {
-                guard zone.count == 6, let sign = zone.first, sign == "+" || sign == "-",
-                      let zh = Int(zone.dropFirst().prefix(2)), let zm = Int(zone.suffix(2)) else { return nil }
-                offset = Int64((zh * 3600 + zm * 60) * (sign == "-" ? -1 : 1))
+        if i < b.count {
+            if b[i] == UInt8(ascii: "Z"), i + 1 == b.count {
+                offset = 0
+            } else {
+                guard b.count - i == 6, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") else { return nil }
+                let sign: Int64 = b[i] == UInt8(ascii: "-") ? -1 : 1
+                i += 1
+                guard let zh = two(14), colon(), let zm = two(59), zh * 60 + zm <= 14 * 60 else { return nil }
+                offset = sign * Int64(zh * 3600 + zm * 60)
             }
         }
-        self.init(seconds: Int64(d.dayNumber) * 86400 + Int64(h * 3600 + m * 60 + s) - offset)
+        let local = Timestamp(startOf: d).seconds + Timestamp.zoneOffsetSeconds + Int64(h * 3600 + m * 60 + s)
+        self.init(seconds: local - offset)
     }
 
     /// ISO 8601 in WIB, e.g. `2019-07-01T09:00:00+07:00`.
     public var iso: String {
-        let local = seconds + Timestamp.zoneOffsetSeconds
-        let day = Int((Double(local) / 86400).rounded(.down))
-        let secs = Int(local - Int64(day) * 86400)
-        return "\(CivilDate(dayNumber: day).iso)T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))+07:00"
+        let (day, secs) = localDayAndSecond
+        let time = "\(pad(Int(secs / 3600), 2)):\(pad(Int(secs / 60 % 60), 2)):\(pad(Int(secs % 60), 2))"
+        return "\(CivilDate(dayNumber: Int(day)).iso)T\(time)+07:00"
     }
 
     public var description: String { iso }

@@ -11,7 +11,10 @@ extension Value {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += Value.format(number: n)
+        // JSON has no infinity or NaN. The reader and the evaluator refuse them, so one can only come
+        // from code that built a Value by hand; written as text it would make the whole record
+        // unreadable, so it is written as null.
+        case .number(let n): out += n.isFinite ? Value.format(number: n) : "null"
         case .string(let s): Value.writeString(s, into: &out)
         case .date(let d): Value.writeString(d.iso, into: &out)
         case .list(let l):

@@ -55,3 +55,15 @@ public enum Value: Sendable, Hashable {
         return String(n)
     }
 }
+
+extension Value {
+    /// Whether lists and records nest more than `limit` levels. Looks no deeper than `limit + 1`, so
+    /// the check itself stays shallow whatever the value.
+    public func isNested(deeperThan limit: Int) -> Bool {
+        switch self {
+        case .list(let l): return limit <= 0 || l.contains { $0.isNested(deeperThan: limit - 1) }
+        case .record(let r): return limit <= 0 || r.values.contains { $0.isNested(deeperThan: limit - 1) }
+        default: return false
+        }
+    }
+}

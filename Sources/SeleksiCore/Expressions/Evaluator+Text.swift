@@ -1,0 +1,58 @@
+extension Evaluator {
+    /// Text functions and `lookup`.
+    func callText(_ f: Function, _ v: [Value], at: Int) throws -> Value {
+        switch f {
+        case .filled: return .bool(!v[0].isEmpty)
+        case .selected:
+            switch v[0] {
+            case .list(let l): return .bool(l.contains { Evaluator.equal($0, v[1]) })
+            default: return .bool(Evaluator.equal(v[0], v[1]))
+            }
+        case .contains:
+            if case .list(let l) = v[0] { return .bool(l.contains { Evaluator.equal($0, v[1]) }) }
+            return .bool(v[0].displayText.contains(v[1].displayText))
+        case .concat: return .string(v.map(\.displayText).joined())
+        case .lower: return v[0].isNull ? .null : .string(v[0].displayText.lowercased())
+        case .upper: return v[0].isNull ? .null : .string(v[0].displayText.uppercased())
+        case .stringLength: return .number(Double(v[0].displayText.count))
+        case .lookup: return try lookup(v, at: at)
+        default: throw ExpressionError("\(f.rawValue)() is not available here", at: at)
+        }
+    }
+
+    /// lookup('tutor_bantu/program', 'id', 'paud', 'pendidikan_minimal'): a cell of a seed table.
+    private func lookup(_ v: [Value], at: Int) throws -> Value {
+        let names = v.map(\.displayText)
+        guard context.reference.tables[names[0]] != nil else {
+            let known = context.reference.tables.keys.sorted().joined(separator: ", ")
+            throw ExpressionError("lookup(): no reference table '\(names[0])'; tables: \(known)", at: at)
+        }
+        guard let cell = context.reference.lookup(names[0], names[1], names[2], names[3]) else { return .null }
+        if cell.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let n = Value.number(fromText: cell) {
+            return .number(n)
+        }
+        return .string(cell)
+    }
+
+    /// regex(text, pattern): whether the pattern matches the whole text. A pattern written in the
+    /// definition was compiled when it was parsed; one computed from data comes from a bounded cache.
+    mutating func callRegex(_ args: [Expr], at: Int) throws -> Value {
+        let subject = try eval(args[0])
+        let pattern: Pattern
+        if case .pattern(let compiled, _) = args[1] {
+            pattern = compiled
+        } else {
+            guard case .string(let source) = try eval(args[1]) else {
+                throw ExpressionError("regex() needs a pattern as text", at: at)
+            }
+            do { pattern = try Pattern.cached(source) } catch {
+                throw ExpressionError(error.message, at: args[1].offset)
+            }
+        }
+        guard !subject.isNull else { return .bool(false) }
+        let text = subject.displayText
+        guard text.count <= 10_000 else { throw ExpressionError("regex(): text longer than 10000 characters", at: at) }
+        try tick(at, cost: text.count)
+        return .bool(pattern.matchesWhole(text))
+    }
+}

@@ -1,0 +1,127 @@
+import Testing
+@testable import SeleksiCore
+
+@Suite("The JSON reader: strict RFC 8259, bounded")
+struct JSONReaderTests {
+    func refusal(_ text: String, limits: JSONLimits = .standard) -> ExpressionError? {
+        do { _ = try Value(json: text, limits: limits); return nil } catch { return error }
+    }
+
+    func refusal(bytes: [UInt8]) -> ExpressionError? {
+        do { _ = try Value(jsonBytes: bytes); return nil } catch { return error }
+    }
+
+    @Test func readsWhatSeleksiWrites() throws {
+        let v = try Value(json: #" { "a": [1, 2.5, -3e2, true, false, null], "#
+                          + #""b": {"c": "x\"y\\z\/\n\u00e9\ud83d\ude00"} } "#)
+        let expected: Value = .record([
+            "a": .list([.number(1), .number(2.5), .number(-300), .bool(true), .bool(false), .null]),
+            "b": .record(["c": .string("x\"y\\z/\né😀")]),
+        ])
+        #expect(v == expected)
+        #expect(try Value(json: expected.canonicalJSON) == expected)
+    }
+
+    @Test func canonicalJSONOfANonFiniteNumberStaysReadable() throws {
+        let v: Value = .record(["a": .number(.infinity), "b": .number(.nan), "c": .number(1)])
+        #expect(try Value(json: v.canonicalJSON) == .record(["a": .null, "b": .null, "c": .number(1)]))
+    }
+
+    @Test(arguments: ["025", "-025", "+10", ".5", "1.", "1.e5", "1e", "1e+", "-", "--1", "0x10", "Infinity", "NaN",
+                      "01.5", "1.5.2", "1e5e5"])
+    func malformedNumbersAreRefused(_ text: String) {
+        #expect(refusal(text) != nil)
+        #expect(refusal("[\(text)]") != nil)
+    }
+
+    @Test func numbersReadExactly() throws {
+        #expect(try Value(json: "0") == .number(0))
+        #expect(try Value(json: "1E2") == .number(100))
+        #expect(try Value(json: "0.1") == .number(0.1))
+        #expect(try Value(json: "38.605") == .number(38.605))
+        #expect(try Value(json: "123456789012345678901234567890") == .number(1.2345678901234568e29))
+        #expect(try Value(json: "4.9e-324") == .number(.leastNonzeroMagnitude))
+        #expect(try Value(json: "1.7976931348623157e308") == .number(.greatestFiniteMagnitude))
+        #expect(try Value(json: "9007199254740993") == .number(9007199254740992))  // rounds to even, as strtod
+    }
+
+    @Test func negativeZeroIsZero() throws {
+        for text in ["-0", "-0.0", "-0e5", "-1e-400"] {
+            guard case .number(let n) = try Value(json: text) else { Issue.record("not a number"); continue }
+            #expect(n == 0 && n.sign == .plus, "\(text)")
+        }
+    }
+
+    @Test func numbersBeyondDoubleAreRefusedNotInfinite() {
+        let e = refusal(#"{"gaji": 1e400}"#)
+        #expect(e?.offset == 9)
+        #expect(e?.text(.en).contains("number too large") == true)
+        #expect(refusal("-1e400") != nil)
+        #expect(refusal("1" + String(repeating: "0", count: 400)) != nil)
+    }
+
+    @Test func duplicateKeysAreRefusedByName() {
+        let e = refusal("{\n  \"nama\": \"A\",\n  \"nama\": \"B\"\n}")
+        #expect(e?.message.contains("'nama'") == true)
+        #expect(e?.offset == 19)
+        #expect(e?.message.contains("baris 3, kolom 3") == true)
+        #expect(e?.text(.en).contains("duplicate key 'nama' (line 3, column 3)") == true)
+        #expect(refusal(#"{"a": {"x": 1}, "b": {"x": 2}}"#) == nil)  // the same key in two objects is fine
+    }
+
+    @Test(arguments: [#""\q""#, #""\x41""#, #""\u12""#, #""\u12G4""#, #""\"#, #""abc"#, "\"a\tb\"", "\"a\nb\"",
+                      "\"\u{0}\"", "\"\u{1F}\""])
+    func badTextIsRefused(_ text: String) {
+        #expect(refusal(text) != nil)
+    }
+
+    @Test func loneOrBrokenSurrogatesAreRefusedNotFatal() {
+        for text in [#""\uD800\u0041""#, #""\uD800""#, #""\uDC00""#, #""\uD800\uD800""#, #""\uDBFF\n""#,
+                     #""x\uDE00y""#] {
+            #expect(refusal(text) != nil, "\(text)")
+        }
+        #expect(refusal(#""\uD800\u0041""#)?.offset == 1)
+    }
+
+    @Test func invalidUTF8BytesAreRefusedWithTheirOffset() throws {
+        let quote = UInt8(ascii: "\"")
+        for bad: [UInt8] in [[0xFF], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                             [0xC3], [0x80], [0xE2, 0x82]] {
+            #expect(refusal(bytes: [quote, UInt8(ascii: "a")] + bad + [quote])?.offset == 2, "\(bad)")
+        }
+        #expect(try Value(jsonBytes: Array("\"é€😀\"".utf8)) == .string("é€😀"))
+        #expect(refusal(bytes: [0xFF]) != nil)  // outside a text too
+    }
+
+    @Test func trailingTextIsRefused() {
+        for text in ["1 2", "{} x", "[1],", "nullx", "truefalse", "", "   ", "{", "[", "[1,]", "{\"a\":1,}", "{a:1}"] {
+            #expect(refusal(text) != nil, "\(text)")
+        }
+    }
+
+    @Test func aByteOrderMarkIsIgnored() throws {
+        #expect(try Value(jsonBytes: [0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .list([.number(1)]))
+    }
+
+    @Test func nestingIsBoundedAndDeepInputIsRefusedQuickly() throws {
+        let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(refusal(ok) == nil)
+        let tooDeep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        #expect(refusal(tooDeep)?.offset == 64)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(refusal(String(repeating: "[", count: 100_000)) != nil)
+            #expect(refusal(String(repeating: "{\"a\":", count: 100_000)) != nil)
+        }
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test func sizeAndStringLengthAreBounded() {
+        let limits = JSONLimits(maxBytes: 100, maxStringBytes: 10)
+        #expect(refusal(String(repeating: " ", count: 101), limits: limits) != nil)
+        #expect(refusal("\"0123456789\"", limits: limits) == nil)
+        #expect(refusal("\"0123456789a\"", limits: limits) != nil)
+        #expect(refusal("\"012345678\\n9\"", limits: limits) != nil)
+        #expect(refusal("{\"0123456789a\": 1}", limits: limits) != nil)
+    }
+}
