@@ -1,0 +1,105 @@
+"""bench/RESULTS.md: the machine, every figure beside its target from issue 10, and how it was measured."""
+import statistics
+
+MIB = "MiB"
+
+
+def _fmt_rate(x):
+    return "{:,.0f}".format(x)
+
+
+def _status(ok):
+    return "met" if ok else "**missed**"
+
+
+def lifecycle_rows(life):
+    rates = life["rates"]
+    med = {k: statistics.median(v) for k, v in rates.items()}
+    floor, seleksi = med["c-floor"], med["seleksi"]
+    lines = ["| implementation | transitions/s, median | min – max | × C floor | Seleksi ÷ it |",
+             "|---|---:|---:|---:|---:|"]
+    for name, values in sorted(rates.items(), key=lambda kv: -med[kv[0]]):
+        lines.append("| %s | %s | %s – %s | %.2f | %.2f |" % (name, _fmt_rate(med[name]), _fmt_rate(min(values)),
+                                                               _fmt_rate(max(values)), med[name] / floor,
+                                                               seleksi / med[name]))
+    return lines, seleksi / floor
+
+
+def write(path, machine, mode, life, demos, cli, verify, command):
+    out = ["# Benchmark results", "",
+           "Written by `%s` (%s run) on %s. Regenerate with the same command; nothing here is asserted by a test." %
+           (command, mode, machine["date"]), "",
+           "| machine | |", "|---|---|"]
+    for key in ("cores", "cpu", "memory", "os", "swift", "sqlite", "python", "cc", "openssl"):
+        out.append("| %s | %s |" % (key, machine[key]))
+    out += ["", "## Targets (issue 10)", "", "| what | target | measured | |", "|---|---|---|---|"]
+    targets = []
+    national = {d["applicants"]: d for d in demos if d["upt"] == "all"}
+    for n, d in sorted(national.items()):
+        if d["status"] != 0:
+            targets.append(("national demo, %s applicants" % "{:,}".format(n), "< 10 s, < 300 %s" % MIB,
+                            "did not finish (exit %d after %.0f s)" % (d["status"], d["wall"]), _status(False)))
+            continue
+        if n == 20000 or len(national) == 1:
+            targets.append(("national demo, %s applicants: wall" % "{:,}".format(n), "< 10 s", "%.1f s" % d["wall"],
+                            _status(d["wall"] < 10)))
+        if 20000 in national and n > 20000 and national[20000]["status"] == 0:
+            ratio = d["wall"] / national[20000]["wall"]
+            limit = 10.5 * n / 200000
+            targets.append(("national demo, %s applicants: wall ÷ 20,000's" % "{:,}".format(n),
+                            "≤ %.1f×" % limit, "%.1f× (%.1f s)" % (ratio, d["wall"]), _status(ratio <= limit)))
+        targets.append(("national demo, %s applicants: peak memory" % "{:,}".format(n), "< 300 %s" % MIB,
+                        "%.0f %s" % (d["peak_mib"], MIB), _status(d["peak_mib"] < 300)))
+    if verify:
+        targets.append(("`audit verify`, %s rows: wall" % "{:,}".format(verify["rows"]), "< 1.2 s",
+                        "%.2f s" % verify["median_s"], _status(verify["median_s"] < 1.2)))
+        targets.append(("`audit verify`, %s rows: peak memory" % "{:,}".format(verify["rows"]), "< 50 %s" % MIB,
+                        "%.0f %s" % (verify["peak_mib"], MIB), _status(verify["peak_mib"] < 50)))
+    for c in cli or []:
+        name = c["command"].split()[0]
+        limit = {"show": 15, "list": 15, "history": 15, "fire": 15, "report": 150}.get(name)
+        if limit:
+            targets.append(("`%s` on the national database" % c["command"], "< %d ms" % limit,
+                            "%.1f ms" % c["median_ms"], _status(c["median_ms"] < limit)))
+    if life:
+        _, ratio = lifecycle_rows(life)
+        targets.append(("applicant lifecycle, Seleksi ÷ C floor (equal work)", "≥ 0.9×", "%.2f×" % ratio,
+                        _status(ratio >= 0.9)))
+    out += ["| %s | %s | %s | %s |" % t for t in targets]
+
+    if life:
+        rows, _ = lifecycle_rows(life)
+        out += ["", "## Applicant lifecycle at equal work", "",
+                "%s instances × 8 transitions = %s transitions, batches of %d per transaction (WAL, "
+                "`synchronous=NORMAL`), creation excluded for all (every run starts from a copy of one database "
+                "prepared by Seleksi); %d rounds, the order rotating each round." %
+                ("{:,}".format(life["instances"]), "{:,}".format(life["transitions"]), life["batch"], life["rounds"]),
+                ""] + rows + ["",
+                "Equal work, proven after every run: `instances` %s rows and `audit_log` %s rows identical to "
+                "Seleksi's byte for byte (SHA-256 of the ordered dumps `%s…` and `%s…`), chain head `%s…`; "
+                "`seleksi audit verify` accepted the databases written by %s." %
+                ("{:,}".format(life["fingerprint"]["instances_rows"]), "{:,}".format(life["fingerprint"]["audit_log_rows"]),
+                 life["fingerprint"]["instances"][:12], life["fingerprint"]["audit_log"][:12],
+                 life["fingerprint"]["head"][:16], ", ".join(life["verified_by_seleksi"]))]
+    if demos:
+        out += ["", "## `seleksi demo` (whole process, documents included)", "",
+                "| demo | applicants | wall | peak memory | audit rows |", "|---|---:|---:|---:|---:|"]
+        for d in demos:
+            what = "national (29 UPT)" if d["upt"] == "all" else "one UPT (%s)" % d["upt"]
+            wall = "%.1f s" % d["wall"] if d["status"] == 0 else "failed (exit %d, %.0f s)" % (d["status"], d["wall"])
+            out.append("| %s | %s | %s | %.0f %s | %s |" % (what, "{:,}".format(d["applicants"]), wall, d["peak_mib"], MIB,
+                                                           "{:,}".format(d["audit_rows"]) if d.get("audit_rows") else "–"))
+    if cli:
+        out += ["", "## CLI commands on the national database (whole process)", "",
+                "| command | median | min – max | peak memory | runs |", "|---|---:|---:|---:|---:|"]
+        for c in cli:
+            out.append("| `seleksi %s` | %.1f ms | %.1f – %.1f ms | %.0f %s | %d |" %
+                       (c["command"], c["median_ms"], c["min_ms"], c["max_ms"], c["peak_mib"], MIB, c["runs"]))
+    if verify:
+        out += ["", "## `seleksi audit verify` of %s rows" % "{:,}".format(verify["rows"]), "",
+                "Median %.2f s (%.2f – %.2f s over %d runs), peak %.0f %s." %
+                (verify["median_s"], verify["min_s"], verify["max_s"], verify["runs"], verify["peak_mib"], MIB)]
+    out += ["", "Wall time is from spawn to reap of the whole process; peak memory is the kernel's maximum resident "
+            "set of the finished process (`wait4`). The lifecycle figures are each implementation's own timing of "
+            "its firing loop (opening the database and listing the instances excluded for all).", ""]
+    open(path, "w").write("\n".join(out))
