@@ -1,6 +1,7 @@
 import Foundation
 import SeleksiCore
 import SeleksiEngine
+import SeleksiStore
 
 /// A national season: one Tutor Bantu round per UPT of the 2019 allocation (29 UPTs, 1,547 places),
 /// all in one database, with the applicants spread over the UPTs by their allocation. Each round is
@@ -58,7 +59,7 @@ public struct NationalDemo {
     }
 
     /// The phases `TutorBantuDemo.run` reports per round, for the bar's fraction only.
-    static let phasesPerRound = 8
+    static let phasesPerRound = 9
 
     let options: Options
     let progress: (Progress) -> Void
@@ -215,7 +216,7 @@ final class SeasonState: @unchecked Sendable {
             // The name without this round's own counts: "pendaftaran … (123 pelamar)" → "pendaftaran …".
             var name = String(line[mark.upperBound...])
             if let open = name.range(of: " (", options: .backwards), name.hasSuffix(")"),
-               name[open.upperBound...].contains(where: \.isNumber) {
+               name[open.upperBound...].contains("pelamar") {
                 name = String(name[..<open.lowerBound])
             }
             phaseNames.append(name)

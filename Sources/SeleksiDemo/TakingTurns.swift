@@ -23,7 +23,9 @@ final class TakingTurns: @unchecked Sendable {
 
     /// Runs `rounds[i]` on thread i, in turns; returns when all have finished, or the first error.
     func run(_ rounds: [() throws -> Void]) throws {
-        for (i, body) in rounds.enumerated() {
+        for (i, round) in rounds.enumerated() {
+            // Safe to send: the baton guarantees that only this thread ever calls it.
+            nonisolated(unsafe) let body = round
             let thread = Thread { [self] in
                 waitForTurn(i)
                 do { try body() } catch { fail(error) }

@@ -19,7 +19,7 @@ def commands(db):
     round_id, applicant, owner = pick(db)
     d = ["--db", db]
     return [
-        ("seleksi --version", ["--version"], 0),
+        ("--version", ["--version"], 0),
         ("show %d" % applicant, ["show", str(applicant)] + d, 0),
         ("list --parent %d" % round_id, ["list", "--parent", str(round_id)] + d, 0),
         ("history %d" % applicant, ["history", str(applicant)] + d, 0),
@@ -34,10 +34,10 @@ def measure(paths, db, runs, log):
     results = []
     for label, args, expected in commands(db):
         argv = [paths.seleksi] + args
-        processes.run(argv)  # warm-up: the file in the page cache, as for a user's second command
+        processes.run(argv, quiet=True)  # warm-up: the file in the page cache, as for a user's second command
         walls, peaks = [], []
         for _ in range(runs):
-            r = processes.run(argv)
+            r = processes.run(argv, quiet=True)
             if r.status != expected:
                 raise SystemExit("cli: `seleksi %s` exited %d, expected %d" % (" ".join(args), r.status, expected))
             walls.append(r.wall * 1000)

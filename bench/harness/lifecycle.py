@@ -32,7 +32,7 @@ def prepare(paths, work, instances):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
-    r = processes.run([paths.bench, "--prepare", db, "--instances", str(instances)])
+    r = processes.run([paths.bench, "--prepare", db, "--instances", str(instances)], quiet=True)
     if r.status != 0:
         sys.exit("lifecycle: seleksi-bench --prepare failed (%d)" % r.status)
     tables.checkpoint(db)
@@ -74,7 +74,7 @@ def measure(paths, work, instances, batch, rounds, log):
                 sys.exit("lifecycle: NOT EQUAL WORK: %s's tables differ from %s's\n   %s" % (name, reference[0], detail))
             if r == 0 and name != "seleksi":
                 # Seleksi's own verifier must accept the peer's rows as its own.
-                v = processes.run([paths.seleksi, "audit", "verify", "--db", db])
+                v = processes.run([paths.seleksi, "audit", "verify", "--db", db], quiet=True)
                 if v.status != 0:
                     sys.exit("lifecycle: seleksi audit verify refused %s's database (exit %d)" % (name, v.status))
                 verified_by_seleksi.append(name)

@@ -43,8 +43,16 @@ def _os_name():
     return platform.platform()
 
 
+def _load():
+    try:
+        return "%.2f %.2f %.2f (1, 5, 15 min) when the run began" % os.getloadavg()
+    except OSError:
+        return "?"
+
+
 def describe(venv_python):
     return {
+        "load": _load(),
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cores": os.cpu_count(),
         "cpu": _cpu_model(),

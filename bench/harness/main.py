@@ -67,6 +67,7 @@ def main():
             sys.exit("bench: %s is missing; run scripts/bench.sh, which builds it" % p)
 
     started = time.time()
+    about = machine.describe(paths.venv_python)  # before the run, so the load average is the machine's own
     life = demos = cli_results = verify_result = None
     if "lifecycle" in only:
         instances = args.instances or size["instances"]
@@ -97,7 +98,7 @@ def main():
 
     results = args.results or os.path.join(root, "bench", "RESULTS.md")
     command = "scripts/bench.sh" + (" --quick" if args.quick else "")
-    report.write(results, machine.describe(paths.venv_python), mode, life, demos, cli_results, verify_result, command)
+    report.write(results, about, mode, life, demos, cli_results, verify_result, command)
     log("== wrote %s in %.0f s" % (results, time.time() - started))
 
 

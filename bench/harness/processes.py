@@ -13,12 +13,14 @@ class Run:
         self.output = output
 
 
-def run(argv, env=None, capture=None, timeout=None):
+def run(argv, env=None, capture=None, timeout=None, quiet=False):
     """Runs argv once; its standard output goes to `capture` (a path) or /dev/null, standard error
-    is inherited. Returns a Run; `timeout` seconds ends it (status -9)."""
+    is inherited (or dropped when `quiet`). Returns a Run; `timeout` seconds ends it (status -9)."""
     out = capture or os.devnull
     actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
                (os.POSIX_SPAWN_OPEN, 1, out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)]
+    if quiet:
+        actions.append((os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0))
     path = argv[0] if "/" in argv[0] else _which(argv[0])
     started = time.perf_counter()
     pid = os.posix_spawn(path, argv, env or os.environ, file_actions=actions)

@@ -30,37 +30,43 @@ def write(path, machine, mode, life, demos, cli, verify, command):
            "Written by `%s` (%s run) on %s. Regenerate with the same command; nothing here is asserted by a test." %
            (command, mode, machine["date"]), "",
            "| machine | |", "|---|---|"]
-    for key in ("cores", "cpu", "memory", "os", "swift", "sqlite", "python", "cc", "openssl"):
+    for key in ("cores", "cpu", "memory", "os", "swift", "sqlite", "python", "cc", "openssl", "load"):
         out.append("| %s | %s |" % (key, machine[key]))
     out += ["", "## Targets (issue 10)", "", "| what | target | measured | |", "|---|---|---|---|"]
     targets = []
-    national = {d["applicants"]: d for d in demos if d["upt"] == "all"}
+    full = mode == "full"
+
+    def judged(ok):
+        # The targets are for the full sizes; a quick run shows its figures without judging them.
+        return _status(ok) if full else "– (quick size)"
+
+    national = {d["applicants"]: d for d in demos or [] if d["upt"] == "all"}
     for n, d in sorted(national.items()):
+        label = "national demo, %s applicants" % "{:,}".format(n)
         if d["status"] != 0:
-            targets.append(("national demo, %s applicants" % "{:,}".format(n), "< 10 s, < 300 %s" % MIB,
-                            "did not finish (exit %d after %.0f s)" % (d["status"], d["wall"]), _status(False)))
+            targets.append((label, "finishes", "exit %d after %.0f s" % (d["status"], d["wall"]), _status(False)))
             continue
-        if n == 20000 or len(national) == 1:
-            targets.append(("national demo, %s applicants: wall" % "{:,}".format(n), "< 10 s", "%.1f s" % d["wall"],
-                            _status(d["wall"] < 10)))
-        if 20000 in national and n > 20000 and national[20000]["status"] == 0:
-            ratio = d["wall"] / national[20000]["wall"]
-            limit = 10.5 * n / 200000
-            targets.append(("national demo, %s applicants: wall ÷ 20,000's" % "{:,}".format(n),
-                            "≤ %.1f×" % limit, "%.1f× (%.1f s)" % (ratio, d["wall"]), _status(ratio <= limit)))
-        targets.append(("national demo, %s applicants: peak memory" % "{:,}".format(n), "< 300 %s" % MIB,
-                        "%.0f %s" % (d["peak_mib"], MIB), _status(d["peak_mib"] < 300)))
+        if n != 200000:
+            targets.append((label + ": wall", "< 10 s (20,000)", "%.1f s" % d["wall"], judged(d["wall"] < 10)))
+        base = national.get(20000)
+        if n == 200000 and base and base["status"] == 0:
+            ratio = d["wall"] / base["wall"]
+            targets.append((label + ": wall ÷ the 20,000 run's", "≤ 10.5×", "%.1f× (%.1f s)" % (ratio, d["wall"]),
+                            _status(ratio <= 10.5)))
+        targets.append((label + ": peak memory", "< 300 %s" % MIB, "%.0f %s" % (d["peak_mib"], MIB),
+                        judged(d["peak_mib"] < 300)))
     if verify:
-        targets.append(("`audit verify`, %s rows: wall" % "{:,}".format(verify["rows"]), "< 1.2 s",
-                        "%.2f s" % verify["median_s"], _status(verify["median_s"] < 1.2)))
-        targets.append(("`audit verify`, %s rows: peak memory" % "{:,}".format(verify["rows"]), "< 50 %s" % MIB,
-                        "%.0f %s" % (verify["peak_mib"], MIB), _status(verify["peak_mib"] < 50)))
+        label = "`audit verify`, %s rows" % "{:,}".format(verify["rows"])
+        targets.append((label + ": wall", "< 1.2 s (1,000,000 rows)", "%.2f s" % verify["median_s"],
+                        judged(verify["median_s"] < 1.2)))
+        targets.append((label + ": peak memory", "< 50 %s" % MIB, "%.0f %s" % (verify["peak_mib"], MIB),
+                        judged(verify["peak_mib"] < 50)))
     for c in cli or []:
         name = c["command"].split()[0]
         limit = {"show": 15, "list": 15, "history": 15, "fire": 15, "report": 150}.get(name)
         if limit:
-            targets.append(("`%s` on the national database" % c["command"], "< %d ms" % limit,
-                            "%.1f ms" % c["median_ms"], _status(c["median_ms"] < limit)))
+            targets.append(("`seleksi %s` on the national database" % c["command"], "< %d ms" % limit,
+                            "%.1f ms" % c["median_ms"], judged(c["median_ms"] < limit)))
     if life:
         _, ratio = lifecycle_rows(life)
         targets.append(("applicant lifecycle, Seleksi ÷ C floor (equal work)", "≥ 0.9×", "%.2f×" % ratio,

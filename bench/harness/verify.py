@@ -15,7 +15,7 @@ def build(paths, work, rows):
             os.remove(db + suffix)
     instances = max(1, rows // 9)
     for argv in ([paths.bench, "--prepare", db, "--instances", str(instances)], [paths.floor, db]):
-        r = processes.run(argv)
+        r = processes.run(argv, quiet=True)
         if r.status != 0:
             sys.exit("verify: building the database failed: %s (exit %d)" % (" ".join(argv), r.status))
     tables.checkpoint(db)
@@ -27,7 +27,7 @@ def measure(paths, work, rows, runs, log):
     count = tables.fingerprint(db)["audit_log_rows"]
     walls, peaks = [], []
     for _ in range(runs):
-        r = processes.run([paths.seleksi, "audit", "verify", "--db", db], timeout=3600)
+        r = processes.run([paths.seleksi, "audit", "verify", "--db", db], timeout=3600, quiet=True)
         if r.status != 0:
             sys.exit("verify: seleksi audit verify failed (exit %d)" % r.status)
         walls.append(r.wall)

@@ -13,7 +13,7 @@ from lifecycle_driver import STEPS, Refused, main
 
 
 def _spec():
-    spec = WorkflowSpec("bench_lifecycle")
+    spec = WorkflowSpec("bench_lifecycle", addstart=True)
     previous = spec.start
     for k in range(1, STEPS + 1):
         task = Simple(spec, "e%d" % k, manual=True)

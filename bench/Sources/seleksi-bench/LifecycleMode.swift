@@ -5,6 +5,7 @@
 import Foundation
 import SeleksiCore
 import SeleksiEngine
+import SeleksiStore
 
 func lifecycleMode(path: String) throws {
     let batch = argument("--batch", 1_000)
