@@ -15,7 +15,7 @@ extension DemoCommand {
         let summary = try report(.id) { () throws -> NationalDemo.Summary in
             let demo = NationalDemo(options: .init(database: building, outputFolder: out, applicants: applicants, seed: seed, root: root),
                                     progress: { p in
-                                        bar.draw(fraction: p.fraction, "\(p.upt)/\(p.upts) UPT · langkah \(p.step): \(p.phase) · "
+                                        bar.draw(fraction: p.fraction, "\(p.upt)/\(p.upts) UPT · langkah \(p.step): \(Self.short(p.phase)) · "
                                             + "\(Self.grouped(p.applicantsDone))/\(Self.grouped(p.applicants)) pelamar · "
                                             + Self.seconds(p.seconds))
                                     },
@@ -52,6 +52,12 @@ extension DemoCommand {
                          "allocation": .number(Double($0.allocation)), "contracted": .number(Double($0.contracted))])
             }),
         ]))
+    }
+
+    /// A phase's name up to its first comma, semicolon or parenthesis, so the bar fits one line.
+    static func short(_ phase: String) -> String {
+        let cut = phase.firstIndex { ",;(".contains($0) } ?? phase.endIndex
+        return String(phase[..<cut].prefix(36)).trimmingCharacters(in: .whitespaces)
     }
 
     /// 20000 → "20.000", as Indonesian writes it.
