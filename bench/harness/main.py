@@ -48,7 +48,7 @@ def main():
     parser.add_argument("--rounds", type=int, help="lifecycle rounds (default 3 quick, 5 full)")
     parser.add_argument("--instances", type=int, help="lifecycle instances (× 8 transitions)")
     parser.add_argument("--batch", type=int, default=1000)
-    parser.add_argument("--demo-timeout", type=int, default=3600, help="seconds before a demo run is given up")
+    parser.add_argument("--demo-timeout", type=int, default=1800, help="seconds before a demo run is given up")
     parser.add_argument("--results", default=None, help="where to write the table (default bench/RESULTS.md)")
     args = parser.parse_args()
     mode = "quick" if args.quick else "full"
