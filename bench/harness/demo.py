@@ -1,4 +1,5 @@
 """`seleksi demo` as a whole process at several sizes: wall time and peak memory (documents included)."""
+import glob
 import json
 import os
 import shutil
@@ -27,4 +28,7 @@ def run_demo(paths, work, applicants, upt, timeout, keep_as=None):
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
     shutil.rmtree(out, ignore_errors=True)
+    # A demo ended by the time limit leaves its half-built database (`DB.building-PID`) behind.
+    for left in glob.glob(db + ".building-*"):
+        os.remove(left)
     return result

@@ -11,6 +11,7 @@
 and writes bench/RESULTS.md. --quick is the CI size (a minute or two); the full run takes long.
 """
 import argparse
+import json
 import os
 import sys
 import time
@@ -96,6 +97,10 @@ def main():
         log("== audit verify of %d rows" % size["verify_rows"])
         verify_result = __import__("verify").measure(paths, work, size["verify_rows"], size["verify_runs"], log)
 
+    # The raw figures too, so that the table can be rewritten without measuring again.
+    with open(os.path.join(work, "results-%s.json" % mode), "w") as raw:
+        json.dump({"machine": about, "lifecycle": life, "demos": demos, "cli": cli_results, "verify": verify_result}, raw,
+                  indent=1)
     results = args.results or os.path.join(root, "bench", "RESULTS.md")
     command = "scripts/bench.sh" + (" --quick" if args.quick else "")
     report.write(results, about, mode, life, demos, cli_results, verify_result, command)
