@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
-    @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv).") var upt = "upt-bp-kalimantan-selatan"
+    @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran per UPT, pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
     @Option(help: "Folder proyek yang berisi forms/, workflows/, seed/.") var root = FileManager.default.currentDirectoryPath
     @Flag(help: "Ganti basis data --db yang sudah ada (setelah demo baru selesai).") var replace = false
     @Flag(help: "Ringkasan JSON.") var json = false
@@ -44,6 +44,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         removeAbandonedBuilds()
+        if upt == "all" { return try runNational() }
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }

@@ -1,155 +1,30 @@
-// seleksi-bench: prints throughput and latency figures; asserts nothing.
+// seleksi-bench: figures, never assertions.
 //
-//   swift build -c release && .build/release/seleksi-bench [--transitions N] [--batch N] [--instances N]
+//   swift build -c release && .build/release/seleksi-bench [--transitions N] [--batch N] [--instances N] [--no-cli]
+//       the overview: N transitions (default 100,000: 12,500 instances × 8 steps of
+//       bench/workflows/bench_lifecycle.xml) in batches per transaction, audit verify, CLI commands
+//   --hash-only            the audit row hash alone
+//   --sql-floor            the same statements and hash through the store, no workflow logic
 //
-// 1. Applies N transitions (default 100,000: 12,500 instances × 8 steps of bench/workflows/bench_lifecycle.xml),
-//    each an instance update plus a hash-chained audit row, in batches (default 1,000) per transaction.
-// 2. Verifies the audit chain.
-// 3. Times `seleksi show`, `seleksi list --counts` and `seleksi history` as separate processes on a database
-//    of 10,000 instances (the CLI binary built beside this one).
-// --sql-floor: the same three statements and audit hash per transition with no workflow logic, the
-// floor under figure 1. --hash-only: the audit row hash alone. --no-cli: skip part 3.
+// Modes used by the harness (scripts/bench.sh, bench/harness/):
+//   --prepare PATH --instances N   the database every lifecycle implementation starts from
+//   --lifecycle PATH [--batch N]   Seleksi's timed run of the lifecycle on a copy of it (one JSON line)
 import Foundation
-import SeleksiCore
-import SeleksiEngine
-import SeleksiStore
 
-func argument(_ name: String, _ fallback: Int) -> Int {
-    let args = CommandLine.arguments
-    if let i = args.firstIndex(of: name), i + 1 < args.count, let n = Int(args[i + 1]) { return n }
-    return fallback
-}
-
-let transitions = argument("--transitions", 100_000)
-let batch = argument("--batch", 1_000)
-let cliInstances = argument("--instances", 10_000)
-let steps = 8
-let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-let benchDir = repo + "/bench"
-let temp = NSTemporaryDirectory() + "seleksi-bench-\(getpid())"
-try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: temp) }
-
-func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-let base = Timestamp(iso: "2026-01-05T08:00")!
-
-func makeDatabase(_ name: String, instances: Int) throws -> (Engine, [Int64]) {
-    let path = temp + "/\(name).sqlite"
-    let (engine, _) = try Engine.initialise(path: path, root: benchDir, definitionPaths: [benchDir + "/workflows"], seedPath: benchDir + "/seed",
-                                            options: .init(simulation: true), now: base)
-    var ids: [Int64] = []
-    ids.reserveCapacity(instances)
-    try engine.batch {
-        for _ in 0..<instances { ids.append(try engine.start(workflow: "bench_lifecycle", org: "upt-bench", actor: "op", now: base).id) }
+do {
+    if let path = textArgument("--prepare") {
+        try prepareMode(path: path)
+    } else if let path = textArgument("--lifecycle") {
+        try lifecycleMode(path: path)
+    } else if flag("--hash-only") {
+        hashOnlyMode()
+    } else {
+        let temp = NSTemporaryDirectory() + "seleksi-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: temp) }
+        if flag("--sql-floor") { try sqlFloorMode(temp: temp) } else { try overviewMode(temp: temp) }
     }
-    return (engine, ids)
-}
-
-if CommandLine.arguments.contains("--hash-only") {
-    // Micro-figure: the audit row hash alone.
-    var r = AuditRecord(at: 1_562_000_000, actor: "op", role: "operator", instance: 42, command: "fire", event: "e1", from: "s0", to: "s1",
-                        outcome: "accepted")
-    let t = seconds()
-    for i in 0..<200_000 { r.seq = Int64(i); r.prevHash = r.computeHash() }
-    print(String(format: "computeHash: %.2f µs each", (seconds() - t) / 200_000 * 1e6))
-    exit(0)
-}
-if CommandLine.arguments.contains("--sql-floor") {
-    // The floor under the engine: the same three statements per transition and the audit hash, with
-    // no workflow logic at all (read the row, update it, append the chained audit row).
-    let (_, floorIDs) = try makeDatabase("floor", instances: (transitions + steps - 1) / steps)
-    let store = try SQLiteStore(path: temp + "/floor.sqlite")
-    let t = seconds()
-    var n = 0
-    for chunk in stride(from: 0, to: transitions, by: batch) {
-        try store.transaction {
-            for i in chunk..<min(chunk + batch, transitions) {
-                let id = floorIDs[i % floorIDs.count]
-                guard var record = try store.instance(id) else { continue }
-                record.state = "s\(i / floorIDs.count + 1)"
-                record.stateSeq += 1
-                var write = CommandWrite(audit: AuditRecord(at: base.seconds, actor: "op", role: "operator", instance: id, command: "fire",
-                                                            event: "e", from: "a", to: "b", outcome: "accepted"))
-                write.instance = .update(record, stateChanged: true)
-                try store.commit(write)
-                n += 1
-            }
-        }
-    }
-    print(String(format: "sql floor: %d in %.2f s = %.0f/s", n, seconds() - t, Double(n) / (seconds() - t)))
-    exit(0)
-}
-print("seleksi-bench: \(ProcessInfo.processInfo.processorCount) cores, \(transitions) transitions in batches of \(batch)")
-
-// 1. Batch throughput.
-let instanceCount = (transitions + steps - 1) / steps
-var t0 = seconds()
-let (engine, ids) = try makeDatabase("batch", instances: instanceCount)
-print(String(format: "setup: %d instances started in %.2f s", instanceCount, seconds() - t0))
-var requests: [FireRequest] = []
-requests.reserveCapacity(transitions)
-for step in 1...steps {
-    for id in ids where requests.count < transitions { requests.append(FireRequest(instance: id, event: "e\(step)", actor: "op")) }
-}
-t0 = seconds()
-var refused = 0
-var done = 0
-var lastReport = t0
-for chunk in stride(from: 0, to: requests.count, by: batch) {
-    let results = try engine.fireBatch(Array(requests[chunk..<min(chunk + batch, requests.count)]), now: base)
-    refused += results.filter { if case .failure = $0 { return true } else { return false } }.count
-    done += results.count
-    if seconds() - lastReport > 2 {
-        lastReport = seconds()
-        FileHandle.standardError.write(Data("  … \(done)/\(requests.count)\n".utf8))
-    }
-}
-let elapsed = seconds() - t0
-print(String(format: "transitions: %d in %.2f s = %.0f transitions/s (audit rows included), %d refused", done, elapsed, Double(done) / elapsed, refused))
-
-t0 = seconds()
-let verification = try engine.verifyAudit()
-print(String(format: "audit verify: %d rows in %.2f s", verification.rows, seconds() - t0))
-
-// 2. One CLI command on a database of `cliInstances` instances.
-if CommandLine.arguments.contains("--no-cli") { exit(0) }
-let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seleksi").path
-guard FileManager.default.isExecutableFile(atPath: cli) else {
-    print("cli: \(cli) not built; run `swift build -c release` first to time CLI commands")
-    exit(0)
-}
-t0 = seconds()
-let (cliEngine, cliIDs) = try makeDatabase("cli", instances: cliInstances)
-_ = try cliEngine.fireBatch(cliIDs.prefix(cliInstances / 2).map { FireRequest(instance: $0, event: "e1", actor: "op") }, now: base)
-print(String(format: "cli database: %d instances in %.2f s", cliInstances, seconds() - t0))
-
-/// Wall time of one CLI process, spawned and reaped directly: Foundation's `Process.waitUntilExit`
-/// polls a run loop on Linux and would add ~50 ms to every figure.
-func timeCommand(_ args: [String], runs: Int = 15) throws -> (median: Double, max: Double) {
-    var times: [Double] = []
-    let argv = [cli] + args + ["--db", temp + "/cli.sqlite"]
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for _ in 0..<runs {
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        let start = seconds()
-        guard posix_spawn(&pid, cli, &actions, nil, &cArgs, environ) == 0 else { throw NSError(domain: "spawn", code: 1) }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        times.append(seconds() - start)
-        if status != 0 { print("  \(args) exited with status \(status)") }
-    }
-    times.sort()
-    return (times[times.count / 2], times.last!)
-}
-
-let middle = String(cliIDs[cliIDs.count / 2])
-for args in [["show", middle], ["history", middle], ["list", "--counts"], ["fire", String(cliIDs.last!), "e1", "--as", "op"]] {
-    let runs = args[0] == "fire" ? 1 : 15
-    let (median, worst) = try timeCommand(args, runs: runs)
-    print(String(format: "cli `seleksi %@`: median %.1f ms, max %.1f ms over %d runs", args.joined(separator: " "), median * 1000, worst * 1000, runs))
+} catch {
+    FileHandle.standardError.write(Data("seleksi-bench: \(error)\n".utf8))
+    exit(1)
 }

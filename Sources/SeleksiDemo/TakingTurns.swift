@@ -1,0 +1,86 @@
+import Foundation
+
+/// Runs several rounds on one engine, one at a time, each handing over to the next whenever its clock
+/// moves on (a round is a script with the clock advanced between steps, see `TutorBantuDemo.advance`).
+///
+/// Why: the rounds of one season follow one calendar, and they share one audit log whose clock may
+/// never go back. Run one after another, the second round would begin dated before the first one
+/// ended. Taking turns at each move of the clock, every round does its step of day D before any
+/// round goes on to day D+1, so the log stays in order and each round runs unchanged.
+///
+/// Exactly one round runs at any moment (a baton passed under a lock), so the engine, which is not
+/// thread-safe, is never used by two threads at once. The order is fixed, so a run is deterministic.
+final class TakingTurns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var turn = 0
+    private var running: [Bool]
+    private var finished = 0
+    private(set) var failure: Error?
+    /// Called, under the baton, when round `index` starts a turn.
+    var onTurn: ((_ index: Int) -> Void)?
+
+    init(count: Int) { running = Array(repeating: true, count: count) }
+
+    /// Runs `rounds[i]` on thread i, in turns; returns when all have finished, or the first error.
+    func run(_ rounds: [() throws -> Void]) throws {
+        for (i, round) in rounds.enumerated() {
+            // Safe to send: the baton guarantees that only this thread ever calls it.
+            nonisolated(unsafe) let body = round
+            let thread = Thread { [self] in
+                waitForTurn(i)
+                do { try body() } catch { fail(error) }
+                finish(i)
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        condition.lock()
+        while finished < rounds.count && failure == nil { condition.wait() }
+        condition.unlock()
+        if let failure { throw failure }
+    }
+
+    /// Round `i` has moved its clock on: let every other round reach the same moment first.
+    func handOver(from i: Int) {
+        condition.lock()
+        passBaton(from: i)
+        condition.unlock()
+        waitForTurn(i)
+    }
+
+    private func waitForTurn(_ i: Int) {
+        condition.lock()
+        // After a failure the other rounds stop where they stand (they are never resumed; the
+        // process reports the error and ends).
+        while turn != i || failure != nil { condition.wait() }
+        condition.unlock()
+        onTurn?(i)
+    }
+
+    private func finish(_ i: Int) {
+        condition.lock()
+        running[i] = false
+        finished += 1
+        passBaton(from: i)
+        condition.unlock()
+    }
+
+    private func fail(_ error: Error) {
+        condition.lock()
+        if failure == nil { failure = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// To the next round still running, in order, wrapping round (the caller holds the lock).
+    private func passBaton(from i: Int) {
+        for step in 1...running.count {
+            let next = (i + step) % running.count
+            if running[next] {
+                turn = next
+                break
+            }
+        }
+        condition.broadcast()
+    }
+}
