@@ -156,9 +156,18 @@ extension Engine {
         return out
     }
 
-    private func ratingsView(_ policy: RatingPolicy, children: [InstanceRecord], in w: WorkflowDefinition, parent: Int64, viewer: String?,
+    func ratingsView(_ policy: RatingPolicy, children: [InstanceRecord], in w: WorkflowDefinition, parent: Int64, viewer: String?,
                              run: DryRun) throws -> (RatingsView, [Shortage]) {
-        let sheets = try childSheets(parent: parent, form: policy.form)
+        // A few children: their own sheets; many: the round's at once.
+        var sheets: [Int64: [(actor: String, data: [String: Value])]] = [:]
+        if children.count <= 20 {
+            for child in children {
+                let own = try store.latestPerActor(instance: child.id, form: policy.form)
+                if !own.isEmpty { sheets[child.id] = try own.map { ($0.actor, try submissionData($0.id)) } }
+            }
+        } else {
+            sheets = try childSheets(parent: parent, form: policy.form)
+        }
         let rated = children.filter { $0.state == policy.state || sheets[$0.id] != nil }
         var raterIDs: Set<String> = []
         for child in Set(rated.map(\.org)) { for role in policy.roles { raterIDs.formUnion(try holderIDs(of: role, in: child, run: run)) } }
@@ -305,5 +314,21 @@ extension Engine {
                                 quorum: quorum))
         }
         return out
+    }
+}
+
+extension Engine {
+    /// The instance's shortage of raters now, if it has one (after a rater declares a conflict, say).
+    public func raterShortage(instance id: Int64, now: Timestamp) throws -> Shortage? {
+        try wrap {
+            let record = try requireInstance(id)
+            guard let parent = record.parent else { return nil }
+            let w = try workflow(hash: record.workflowHash)
+            let run = DryRun(now: now)
+            for policy in try policies(of: w, sample: record) where policy.state == record.state {
+                if let found = try ratingsView(policy, children: [record], in: w, parent: parent, viewer: nil, run: run).1.first { return found }
+            }
+            return nil
+        }
     }
 }
