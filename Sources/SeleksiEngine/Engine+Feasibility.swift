@@ -31,7 +31,11 @@ extension Engine {
         var actorOrgs: [String: Value] = [:]
         var freshForms: [String: Bool] = [:]
         var holderIDs: [String: [String]] = [:]
-        var children: [Int64: [ChildView]] = [:]
+        var children: [String: [ChildView]] = [:]
+        var childRecords: [Int64: [InstanceRecord]] = [:]
+        var readings: [String: GuardReading] = [:]
+        var roles: [String: Set<String>] = [:]
+        var instanceLists: [String: [InstanceRecord]] = [:]
 
         init(now: Timestamp) { self.now = now }
     }
@@ -70,7 +74,7 @@ extension Engine {
         let w = try workflow(hash: record.workflowHash)
         let events = TransitionFunction(w).personalEvents(in: record.state)
         guard !events.isEmpty else { return [] }
-        let held = try roles(of: actor, for: record, in: w, at: run.now)
+        let held = try heldRoles(actor, for: record, in: w, run: run)
         guard !held.isEmpty else { return [] }
         var out: [Possibility] = []
         for event in events {
@@ -97,7 +101,7 @@ extension Engine {
     /// Why `actor` could not fire `event` on the instance now (nil if he could), as the dry run finds it.
     func refusalIfTried(_ event: String, on record: InstanceRecord, actor: String, run: DryRun) throws -> Refusal? {
         let w = try workflow(hash: record.workflowHash)
-        let held = try roles(of: actor, for: record, in: w, at: run.now)
+        let held = try heldRoles(actor, for: record, in: w, run: run)
         let candidates = (w.transitionsByEvent[event] ?? []).filter { $0.from.contains(record.state) || $0.from.contains("*") }
         let permitted = candidates.filter { $0.roles.contains(where: held.contains) }
         guard !permitted.isEmpty else {
@@ -114,27 +118,34 @@ extension Engine {
 
     /// The transition function's dry run for one event; nil when the actor has already given his
     /// independent sheet here.
-    private func feasibility(_ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
-                             actor: String, held: Set<String>, run: DryRun) throws -> TransitionFunction.Feasibility? {
-        // A form each command brings anew (a rater's sheet, a verdict): an actor who already gave his
-        // independent sheet has nothing left to do here.
+    /// What the guards of an event's candidate transitions read, worked out once per workflow, state,
+    /// event and roles (the same for every applicant of a round).
+    struct GuardReading {
+        let fresh: Set<String>
+        let sheets: Set<String>
+        /// Forms whose presence decides which guards wait on the answers.
+        let needsPresence: Bool
+        let names: Set<String>
+        let formsRead: Set<String>
+        let childNames: Set<String>
+        let readsChildren: Bool
+    }
+
+    private func guardReading(_ candidates: [TransitionDefinition], record: InstanceRecord, present: [String: Int64]?,
+                              run: DryRun) throws -> GuardReading {
         let required = Set(candidates.flatMap(\.requiredForms))
         var fresh: Set<String> = []
         for f in required where try bringsAnew(f, record: record, run: run) { fresh.insert(f) }
-        for f in fresh where try isIndependent(f, record: record, run: run) && rated(by: actor, form: f, run: run).contains(record.id) {
-            return nil
-        }
+        let sheets = try fresh.filter { try isIndependent($0, record: record, run: run) }
         let guardForms = Set(candidates.flatMap { $0.guards.flatMap { g in
             g.test.paths.filter { $0.path[0] == "forms" && $0.path.count > 1 }.map { $0.path[1] } } })
-        let present = required.subtracting(fresh).isEmpty && guardForms.subtracting(fresh).isEmpty
-            ? [:] : try store.latestSubmissionIDs(instance: record.id)
-        // What the guards that do not wait on the answers read: load that, and only that.
+        let needsPresence = !required.subtracting(fresh).isEmpty || !guardForms.subtracting(fresh).isEmpty
         var names: Set<String> = []
         var formsRead: Set<String> = []
         var childNames: Set<String> = []
         var readsChildren = false
         for t in candidates {
-            let brings = Set(t.requiredForms.filter { fresh.contains($0) || present[$0] == nil })
+            let brings = Set(t.requiredForms.filter { fresh.contains($0) || present?[$0] == nil })
             for g in t.guards where !TransitionFunction.dependsOnAnswers(g.test, brings: brings) {
                 for p in g.test.paths {
                     names.insert(p.path[0])
@@ -146,8 +157,32 @@ extension Engine {
                 }
             }
         }
+        return GuardReading(fresh: fresh, sheets: sheets, needsPresence: needsPresence, names: names, formsRead: formsRead,
+                            childNames: childNames, readsChildren: readsChildren)
+    }
+
+    /// The transition function's dry run for one event; nil when the actor has already given his
+    /// independent sheet here.
+    private func feasibility(_ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
+                             actor: String, held: Set<String>, run: DryRun) throws -> TransitionFunction.Feasibility? {
+        let key = "\(record.workflowHash)|\(record.state)|\(event)|\(held.sorted().joined(separator: ","))"
+        var reading = run.readings[key]
+        if reading == nil {
+            let first = try guardReading(candidates, record: record, present: nil, run: run)
+            if !first.needsPresence { run.readings[key] = first }
+            reading = first
+        }
+        // A form each command brings anew (a rater's sheet, a verdict): an actor who already gave his
+        // independent sheet has nothing left to do here.
+        for f in reading!.sheets where try rated(by: actor, form: f, run: run).contains(record.id) { return nil }
+        var present: [String: Int64] = [:]
+        if reading!.needsPresence {
+            present = try store.latestSubmissionIDs(instance: record.id)
+            reading = try guardReading(candidates, record: record, present: present, run: run)
+        }
+        let r = reading!
         var forms: [String: [String: Value]] = [:]
-        for (f, id) in present { forms[f] = formsRead.contains(f) ? try submissionData(id) : [:] }
+        for (f, id) in present { forms[f] = r.formsRead.contains(f) ? try submissionData(id) : [:] }
         var holders: [String: Int] = [:]
         var confirmations: Set<String> = []
         if let q = candidates.first(where: { $0.quorum != nil }) {
@@ -155,11 +190,20 @@ extension Engine {
             confirmations = try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: event)
         }
         let command = Command(event: event, actor: actor, actorRoles: held, now: run.now, confirmations: confirmations,
-                              roleHolders: holders, children: readsChildren ? try lightChildViews(of: record.id, reading: childNames, run: run) : nil,
+                              roleHolders: holders, children: r.readsChildren ? try lightChildViews(of: record.id, reading: r.childNames, run: run) : nil,
                               reference: try referenceTables())
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: forms,
-                                        context: try dryRunContext(record, w, actor: actor, names: names, run: run))
-        return TransitionFunction(w).feasibility(command, on: snapshot, independentForms: fresh)
+                                        context: try dryRunContext(record, w, actor: actor, names: r.names, run: run))
+        return TransitionFunction(w).feasibility(command, on: snapshot, independentForms: r.fresh)
+    }
+
+    /// The roles `actor` holds for an instance, read once per organisation in a call (and per instance he owns).
+    func heldRoles(_ actor: String, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun) throws -> Set<String> {
+        let key = "\(actor)|\(record.org)|\(record.workflowHash)|\(actor == record.owner ? record.id : 0)"
+        if let hit = run.roles[key] { return hit }
+        let held = try roles(of: actor, for: record, in: w, at: run.now)
+        run.roles[key] = held
+        return held
     }
 
     // MARK: What the guards read
@@ -198,15 +242,26 @@ extension Engine {
     /// Children as a guard over them sees them, with only what its predicates read (`children-count`
     /// reads the state alone).
     func lightChildViews(of parent: Int64, reading names: Set<String>, run: DryRun) throws -> [ChildView] {
-        if let cached = run.children[parent] { return cached }
-        let views = try store.children(of: parent, states: nil).map { child -> ChildView in
+        let key = "\(parent)|\(names.contains("forms"))"
+        if let cached = run.children[key] { return cached }
+        let records = try run.childRecords[parent] ?? store.children(of: parent, states: nil)
+        let views = try records.map { child -> ChildView in
             var scope: [String: Value] = ["id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
                                           "vars": .record(child.variables)]
             if names.contains("forms") { scope["forms"] = .record(try latestForms(of: child.id).mapValues { Value.record($0) }) }
             return ChildView(id: child.id, state: child.state, scope: scope)
         }
-        run.children[parent] = views
+        run.children[key] = views
         return views
+    }
+
+    /// Instances of a workflow in a state (under a parent), read once per call.
+    func instances(workflow: String, state: String, parent: Int64?, run: DryRun) throws -> [InstanceRecord] {
+        let key = "\(workflow)|\(state)|\(parent.map(String.init) ?? "")"
+        if let hit = run.instanceLists[key] { return hit }
+        let found = try store.instances(InstanceFilter(workflow: workflow, state: state, parent: parent), limit: Int.max)
+        run.instanceLists[key] = found
+        return found
     }
 
     // MARK: Forms and sheets

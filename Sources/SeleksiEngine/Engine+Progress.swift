@@ -111,6 +111,7 @@ extension Engine {
             let run = DryRun(now: now)
             try preloadDecisions(ofChildrenOf: id, run: run)
             let children = try store.children(of: id, states: nil)
+            run.childRecords[id] = children
             var labels: [String: LocalizedText] = [:]
             var views: [RatingsView] = []
             var shortages: [Shortage] = []
@@ -156,8 +157,10 @@ extension Engine {
         return out
     }
 
+    /// The grid of one rating policy over `children`, and their shortages. With `shortagesOnly`, a child's
+    /// raters are asked only until enough could rate it (for a task list's alerts); the grid is then partial.
     func ratingsView(_ policy: RatingPolicy, children: [InstanceRecord], in w: WorkflowDefinition, parent: Int64, viewer: String?,
-                             run: DryRun) throws -> (RatingsView, [Shortage]) {
+                     run: DryRun, shortagesOnly: Bool = false) throws -> (RatingsView, [Shortage]) {
         // A few children: their own sheets; many: the round's at once.
         var sheets: [Int64: [(actor: String, data: [String: Value])]] = [:]
         if children.count <= 20 {
@@ -189,7 +192,9 @@ extension Engine {
             var available: [String] = []
             var barred: [(actor: String, name: String, reason: LocalizedText)] = []
             let eligible = Set(try policy.roles.flatMap { try holderIDs(of: $0, in: child.org, run: run) })
+            let required = try requiredSheets(policy, for: child, in: w, run: run)
             for rater in raters.map(\.id) {
+                if shortagesOnly, let required, own.count + available.count >= required { break }
                 if let data = byActor[rater] {
                     cells.append(.sheet(score(data)))
                 } else if child.state == policy.state, eligible.contains(rater) {
@@ -204,7 +209,6 @@ extension Engine {
                     cells.append(.none)
                 }
             }
-            let required = try requiredSheets(policy, for: child, in: w, run: run)
             let tolerance = try self.tolerance(policy, for: child, in: w, run: run)
             let totals = own.compactMap { s -> Double? in
                 guard let field = policy.scoreField, case .number(let n)? = s.data[field] else { return nil }
@@ -260,7 +264,7 @@ extension Engine {
             let states = Set(RatingPolicy.policies(in: w, independentForms: independent).map(\.state))
             var byParent: [Int64: [InstanceRecord]] = [:]
             for state in states.sorted() {
-                for r in try store.instances(InstanceFilter(workflow: id, state: state, parent: round), limit: Int.max) {
+                for r in try instances(workflow: id, state: state, parent: round, run: run) {
                     if let p = r.parent { byParent[p, default: []].append(r) }
                 }
             }
@@ -272,7 +276,7 @@ extension Engine {
                     for policy in try policies(of: cw, sample: same[0]) {
                         let inState = same.filter { $0.state == policy.state }
                         guard !inState.isEmpty else { continue }
-                        out += try ratingsView(policy, children: inState, in: cw, parent: parent, viewer: actor, run: run).1
+                        out += try ratingsView(policy, children: inState, in: cw, parent: parent, viewer: actor, run: run, shortagesOnly: true).1
                     }
                 }
             }
@@ -326,7 +330,9 @@ extension Engine {
             let w = try workflow(hash: record.workflowHash)
             let run = DryRun(now: now)
             for policy in try policies(of: w, sample: record) where policy.state == record.state {
-                if let found = try ratingsView(policy, children: [record], in: w, parent: parent, viewer: nil, run: run).1.first { return found }
+                if let found = try ratingsView(policy, children: [record], in: w, parent: parent, viewer: nil, run: run, shortagesOnly: true).1.first {
+                    return found
+                }
             }
             return nil
         }

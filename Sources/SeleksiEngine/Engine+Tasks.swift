@@ -90,7 +90,7 @@ extension Engine {
             var found: [InstanceRecord] = []
             if !orgRoles.isEmpty {
                 let allowed = orgRoles.reduce(into: Set<String>()) { $0.formUnion(orgsByRole[$1] ?? []) }
-                let rows = try store.instances(InstanceFilter(workflow: bucket.workflow, state: bucket.state, parent: round), limit: Int.max)
+                let rows = try instances(workflow: bucket.workflow, state: bucket.state, parent: round, run: run)
                 found += rows.filter { allowed.contains($0.org) }
             }
             if !ownerRoles.isEmpty {
@@ -134,7 +134,11 @@ extension Engine {
 
     func unknownActorMessage(_ actor: String) throws -> String {
         let known = try store.actors().map(\.id)
-        let shown = known.prefix(30).joined(separator: ", ") + (known.count > 30 ? ", … (\(known.count) pelaku; `seleksi actor list`)" : "")
+        // Those that share a word with what was typed first (`tim-satu` → `…-tim-1`).
+        let words = actor.lowercased().split(whereSeparator: { "-_. ".contains($0) }).map(String.init).filter { $0.count >= 2 }
+        let near = known.filter { id in words.contains { id.lowercased().contains($0) } }
+        let listed = near + known.filter { !near.contains($0) }
+        let shown = listed.prefix(30).joined(separator: ", ") + (known.count > 30 ? ", … (\(known.count) pelaku; `seleksi actor list`)" : "")
         return "tidak ada pelaku '\(actor)'; pelaku yang ada: \(shown) (no actor '\(actor)')"
     }
 }

@@ -90,6 +90,7 @@ struct ProgressCommand: ParsableCommand {
         var legend = l == .en ? "✓ sheet given, · waiting" : "✓ lembar diserahkan, · menunggu"
         if v.scoresVisible { legend += l == .en ? ", a number: the sheet's score" : ", angka: skor lembar" }
         for (i, r) in reasons.enumerated() { legend += "; ✗\(i + 1) \(r)" }
+        legend += ")"
         for line in TerminalLayout.wrap(legend, width: width, first: "  (", rest: "   ") { say(line) }
         var perRater: [String] = []
         for (i, rater) in v.raters.enumerated() {

@@ -104,7 +104,8 @@ struct ShowCommand: ParsableCommand {
 
     private func printForm(_ formID: String, _ d: Engine.InstanceDetail, _ form: FormDefinition, engine: Engine, width: Int) {
         let l = options.lang
-        say("#\(d.record.id) \(engine.displayName(ofActor: d.record.owner)) — \(form.title.text(l)) (\(formID))")
+        for line in TerminalLayout.wrap("#\(d.record.id) \(engine.displayName(ofActor: d.record.owner)) — \(form.title.text(l)) (\(formID))",
+                                        width: width, first: "", rest: "  ") { say(line) }
         let renderer = FormRenderer(form: form, language: l, width: width)
         if form.independentRatings {
             guard let sheets = d.sheets[formID] else {
