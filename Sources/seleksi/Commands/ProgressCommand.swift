@@ -56,6 +56,10 @@ struct ProgressCommand: ParsableCommand {
             + (required.count == 1 ? (l == .en ? "; \(required.first!) sheets each" : "; \(required.first!) lembar per pelamar") : "")
             + (tolerance.count == 1 ? (l == .en ? "; largest agreed spread \(Value.format(number: tolerance.first!))"
                                                : "; selisih paling besar \(Value.format(number: tolerance.first!))") : "") + ":")
+        guard !v.rows.isEmpty else {
+            say(l == .en ? "  no applicant in this state yet" : "  belum ada pelamar pada status ini")
+            return
+        }
         let letters = v.raters.indices.map(column)
         for line in TerminalLayout.wrap(v.raters.indices.map { "\(letters[$0]) = \(v.raters[$0].name) (\($0 < v.raters.count ? v.raters[$0].id : ""))" }
                                             .joined(separator: "; "), width: width, first: l == .en ? "  raters: " : "  penilai: ", rest: "    ") {

@@ -51,11 +51,12 @@ struct TasksCommand: ParsableCommand {
         let idWidth = max(4, (list.items.map { "#\($0.instance)".count }.max() ?? 4))
         let eventWidth = min(22, list.items.map(\.possibility.event.count).max() ?? 8)
         let formWidth = min(24, max(1, list.items.map { $0.possibility.formsToFill.joined(separator: ",").count }.max() ?? 1))
-        for t in list.items {
-            let deadline = t.deadline.map { "s.d. " + shortDate($0.dueAt) } ?? "—"
+        let deadlines = list.items.map { t in t.deadline.map { "s.d. " + shortDate($0.dueAt) } ?? "—" }
+        let deadlineWidth = deadlines.map(\.count).max() ?? 1
+        for (t, deadline) in zip(list.items, deadlines) {
             let head = TerminalLayout.cell("#\(t.instance)", idWidth) + "  " + TerminalLayout.cell(t.possibility.event, eventWidth) + "  "
                 + TerminalLayout.cell(t.possibility.formsToFill.joined(separator: ","), formWidth) + "  "
-                + TerminalLayout.cell(deadline, 16) + "  "
+                + TerminalLayout.cell(deadline, deadlineWidth) + "  "
             let rest = String(repeating: " ", count: head.count)
             for line in TerminalLayout.wrap("\(t.ownerName) · \(t.orgName)" + (t.possibility.quorum.map { " · \($0.have)/\($0.need) konfirmasi" } ?? ""),
                                             width: width, first: head, rest: rest) {

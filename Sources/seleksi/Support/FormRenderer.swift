@@ -57,9 +57,15 @@ struct FormRenderer {
         guard !columns.isEmpty else { return [] }
         let headers = columns.map { $0.label.text(language) }
         let cells = rows.map { row in columns.map { f in row[f.id].map { text($0, f) } ?? "" } }
-        var widths = columns.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
+        let contentWidths = columns.indices.map { i in cells.map { $0[i].count }.max() ?? 0 }
+        var widths = columns.indices.map { i in max(headers[i].count, contentWidths[i]) }
         let room = width - indent.count - 4 - 2 * (columns.count - 1)
-        // Narrow the widest columns until the table fits; give up below a readable width.
+        // Long headers give way first (down to their column's content, or 10 characters), then the widest contents.
+        while widths.reduce(0, +) > room,
+              let i = widths.indices.filter({ widths[$0] > max(contentWidths[$0], 10) })
+                  .max(by: { widths[$0] - contentWidths[$0] < widths[$1] - contentWidths[$1] }) {
+            widths[i] -= 1
+        }
         while widths.reduce(0, +) > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
             widths[widest] -= 1
         }
