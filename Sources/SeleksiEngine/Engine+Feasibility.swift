@@ -161,10 +161,26 @@ extension Engine {
                             childNames: childNames, readsChildren: readsChildren)
     }
 
+    /// Whether `event` is open now to someone holding `roles`, whoever he is: the guards that do not read
+    /// who is asking (`actor`, `actor_orgs`) hold. A rater barred by such a guard (the round is not in
+    /// scoring yet) is not short of anything; one barred by a guard about himself is.
+    func isOpenToRole(_ event: String, roles: [String], on record: InstanceRecord, run: DryRun) throws -> Bool {
+        let w = try workflow(hash: record.workflowHash)
+        let held = Set(roles)
+        let candidates = (w.transitionsByEvent[event] ?? []).filter {
+            ($0.from.contains(record.state) || $0.from.contains("*")) && $0.roles.contains(where: held.contains)
+        }
+        guard !candidates.isEmpty else { return false }
+        let personal: Set<String> = ["actor", "actor_orgs"]
+        let result = try feasibility(event, candidates: candidates, on: record, in: w, actor: Command.systemActor, held: held, run: run,
+                                     openNames: personal)
+        return result?.isPossible ?? true
+    }
+
     /// The transition function's dry run for one event; nil when the actor has already given his
     /// independent sheet here.
     private func feasibility(_ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
-                             actor: String, held: Set<String>, run: DryRun) throws -> TransitionFunction.Feasibility? {
+                             actor: String, held: Set<String>, run: DryRun, openNames: Set<String> = []) throws -> TransitionFunction.Feasibility? {
         let key = "\(record.workflowHash)|\(record.state)|\(event)|\(held.sorted().joined(separator: ","))"
         var reading = run.readings[key]
         if reading == nil {
@@ -194,7 +210,7 @@ extension Engine {
                               reference: try referenceTables())
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: forms,
                                         context: try dryRunContext(record, w, actor: actor, names: r.names, run: run))
-        return TransitionFunction(w).feasibility(command, on: snapshot, independentForms: r.fresh)
+        return TransitionFunction(w).feasibility(command, on: snapshot, independentForms: r.fresh, openNames: openNames)
     }
 
     /// The roles `actor` holds for an instance, read once per organisation in a call (and per instance he owns).

@@ -191,7 +191,9 @@ extension Engine {
             var cells: [Cell] = []
             var available: [String] = []
             var barred: [(actor: String, name: String, reason: LocalizedText)] = []
-            let eligible = Set(try policy.roles.flatMap { try holderIDs(of: $0, in: child.org, run: run) })
+            // Raters are asked only while the rating is open at all (the round in scoring).
+            let open = try child.state == policy.state && isOpenToRole(policy.event, roles: policy.roles, on: child, run: run)
+            let eligible = open ? Set(try policy.roles.flatMap { try holderIDs(of: $0, in: child.org, run: run) }) : []
             let required = try requiredSheets(policy, for: child, in: w, run: run)
             for rater in raters.map(\.id) {
                 if shortagesOnly, let required, own.count + available.count >= required { break }
@@ -222,7 +224,7 @@ extension Engine {
                 disagreements.append(Disagreement(instance: child.id, ownerName: displayName(ofActor: child.owner), spread: spread, tolerance: tolerance,
                                                   scores: own.map { ($0.actor, displayName(ofActor: $0.actor), score($0.data)) }))
             }
-            if child.state == policy.state, let required, own.count + available.count < required {
+            if open, let required, own.count + available.count < required {
                 shortages.append(shortage(child, policy: policy, sheets: own.count, available: available, required: required, barred: barred,
                                           parent: parent, run: run))
             }

@@ -121,8 +121,14 @@ extension Engine {
         for f in p.formsToFill { if let hash = record.formHashes[f] { titles[f] = try form(hash: hash).title } }
         return WorkItem(instance: record.id, workflow: record.workflowID, state: record.state,
                         stateLabel: w.state(record.state)?.label ?? LocalizedText(id: record.state), possibility: p, deadline: nil,
-                        ownerName: displayName(ofActor: record.owner), org: record.org, orgName: try organisationName(record.org),
+                        ownerName: subjectName(record, w), org: record.org, orgName: try organisationName(record.org),
                         parent: record.parent, formTitles: titles)
+    }
+
+    /// Whom an instance is about: its owner where the workflow has an owner's role (an applicant), else
+    /// the workflow's title (a round is about no one person).
+    func subjectName(_ record: InstanceRecord, _ w: WorkflowDefinition) -> String {
+        w.roles.contains { $0.scope == .owner } ? displayName(ofActor: record.owner) : w.title.id
     }
 
     func organisationName(_ id: String) throws -> String {

@@ -30,7 +30,10 @@ extension TransitionFunction {
 
     /// `independentForms`: the forms rated independently, which each rater brings for himself even when
     /// another rater's sheet is on file.
-    public func feasibility(_ command: Command, on instance: InstanceSnapshot, independentForms: Set<String>) -> Feasibility {
+    /// `openNames`: guards reading any of these names are left open too (`actor`, to ask whether an
+    /// event is open to anyone holding the role, whoever he is).
+    public func feasibility(_ command: Command, on instance: InstanceSnapshot, independentForms: Set<String>,
+                            openNames: Set<String> = []) -> Feasibility {
         guard let named = workflow.transitionsByEvent[command.event] else {
             return .impossible(Refusal(.unknownEvent, LocalizedText(id: "peristiwa '\(command.event)' tidak ada di alur \(workflow.id)",
                                                                     en: "event '\(command.event)' does not exist in workflow \(workflow.id)")))
@@ -58,7 +61,7 @@ extension TransitionFunction {
             let context = EvaluationContext(scopes: [snapshot.scope(actor: command.actor)], today: command.now.date,
                                             children: command.children, reference: command.reference)
             var failed: Refusal?
-            for g in t.guards where !Self.dependsOnAnswers(g.test, brings: brings) {
+            for g in t.guards where !Self.dependsOnAnswers(g.test, brings: brings) && !g.test.paths.contains(where: { openNames.contains($0.path[0]) }) {
                 do {
                     if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) {
                         failed = Refusal(.guardFailed, g.message, blockingChildren: BlockingChildren.of(g.test, in: context))
