@@ -101,6 +101,10 @@ final class ReviewSession {
         let computed = definitions.workflow.variables.compactMap { v -> String? in
             guard let label = v.label, v.proposedField == nil, !reasonVariables.contains(v.id),
                   let value = record.variables[v.id], !value.isNull, !value.isEmpty else { return nil }
+            // A counter still at its starting value says nothing yet.
+            if let initial = v.initial, (try? Evaluator.evaluate(initial, in: EvaluationContext(scopes: [[:]], today: now.date))) == value {
+                return nil
+            }
             return "\(label.text(language)): \(ValueText.plain(value, language: language))"
         }
         if !computed.isEmpty {
