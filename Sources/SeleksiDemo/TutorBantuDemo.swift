@@ -123,6 +123,7 @@ public struct TutorBantuDemo {
         if options.until == .peringkat { return try stopped(started) }
 
         try fire(round, "peringkat", team.head)
+        try toWorkingDay()
         try fire(round, "isi_berita_acara", team.operatorID, forms: ["tb_berita_acara": [
             "tanggal": .string(clock.date.iso), "tempat": .string("Aula \(uptName)"), "provinsi": .string(uptName.replacingOccurrences(of: "BP PAUD-Dikmas ", with: "").replacingOccurrences(of: "PP PAUD-Dikmas ", with: "")),
             "pukul_mulai": .string("08.00"), "pukul_selesai": .string("16.00"),
@@ -132,11 +133,15 @@ public struct TutorBantuDemo {
         phase("pemeringkatan dan berita acara ditandatangani seluruh tim")
 
         advance(hours: 24)
+        try toWorkingDay()
         try fire(round, "tetapkan_sk", team.head, forms: ["tb_sk_penetapan": [
-            "nomor": .string("\(Int(options.seed % 900) + 100)/SK/\(options.upt.uppercased())/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(uptName),
+            "nomor": .string("\(Int(options.seed % 900) + 100)/SK/\(options.upt.uppercased())/2019"), "tanggal": .string(clock.date.iso),
+            "tempat": .string(try town()),
         ]])
         try fire(round, "tetapkan_penerima", team.ppk)
+        try document("tutor_bantu/keputusan_ppk", round)
         try fire(round, "sahkan", team.kpa)
+        try document("tutor_bantu/pengesahan_kpa", round)
         try document("tutor_bantu/sk_penetapan", round)
         try fire(round, "umumkan", team.operatorID)
         try document("tutor_bantu/pengumuman", round)
@@ -145,10 +150,10 @@ public struct TutorBantuDemo {
 
         try contract(round: round, team: team)
         for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max) {
-            try document("tutor_bantu/perjanjian_kerja", child.id, file: "perjanjian_kerja_\(child.id)", listed: false)
-            try document("tutor_bantu/pks", child.id, file: "pks_\(child.id)", listed: false)
+            try document("tutor_bantu/perjanjian_kerja", child.id, listed: false)
+            try document("tutor_bantu/pks", child.id, listed: false)
         }
-        summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja_*.{md,html}, pks_*.{md,html}"))
+        summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
         try fire(round, "tutup_putaran", team.head)
         phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
 
@@ -169,6 +174,26 @@ public struct TutorBantuDemo {
         summary.auditRows = Int(try engine.verifyAudit().rows)
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
         return summary
+    }
+
+    /// The town where the UPT signs (seed/tutor_bantu/kop.csv), never its organisation id.
+    func town() throws -> String {
+        try engine.referenceTables().lookup("tutor_bantu/kop", "organisasi", options.upt, "kota") ?? "Kota Contoh"
+    }
+
+    func skbName(_ skb: String, _ team: Team) -> String {
+        "SKB Kabupaten Contoh \((team.skbs.firstIndex(of: skb) ?? 0) + 1) (fiktif)"
+    }
+
+    /// The skill each SKB's Kursus tutors teach, with its KKNI level and Format 18 A package (hours and
+    /// maximum cost): named in the quota row and in the contract.
+    func course(for skb: String, _ team: Team) -> (key: String, fee: Double, quota: String) {
+        let courses: [(String, Double, Int)] = [("Tata Busana — Jenjang II", 6_600_000, 88),
+                                                ("Tata Kecantikan Rambut — Jenjang II", 9_750_000, 130),
+                                                ("Mekanik Sepeda Motor — Jenjang II", 13_725_000, 183),
+                                                ("Teknisi Akuntansi — Jenjang II", 6_900_000, 92)]
+        let (key, fee, hours) = courses[(team.skbs.firstIndex(of: skb) ?? 0) % courses.count]
+        return (key, fee, "1 paket \(key.replacingOccurrences(of: " — ", with: ", ")) (\(hours) JP)")
     }
 
     mutating func makeTeam(skbCount: Int) throws -> Team {
@@ -213,12 +238,21 @@ public struct TutorBantuDemo {
         return team
     }
 
-    /// Renders a document from the instance's current state into `<out>/dokumen/`.
-    mutating func document(_ template: String, _ instance: Int64, file: String? = nil, listed: Bool = true) throws {
+    /// Renders a document from the instance's current state into `<out>/dokumen/`, replacing the
+    /// files of an earlier demo run (the demo owns that folder).
+    mutating func document(_ template: String, _ instance: Int64, listed: Bool = true) throws {
         let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
         let rendered = try renderer.render(template, instance: instance, engine: engine,
-                                           outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"), fileName: file, now: clock)
+                                           outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"),
+                                           replace: true, now: clock)
         if listed { summary.documents.append(rendered.htmlPath) }
+    }
+
+    /// Moves the clock to the next working day (08:00 kept) when it stands on a weekend, a national
+    /// holiday or a cuti bersama (seed/kalender/libur.csv): documents are signed on working days.
+    mutating func toWorkingDay() throws {
+        let day = WorkingDays(reference: try engine.referenceTables()).onOrAfter(clock.date)
+        advance(hours: 24 * (day.dayNumber - clock.date.dayNumber))
     }
 
     func makeAttachments() throws -> [String: String] {
@@ -288,17 +322,18 @@ public struct TutorBantuDemo {
         }
         for key in counts.keys.sorted() {
             let parts = key.split(separator: "|").map(String.init)
-            let hours = parts[1] == "paud" ? "30 JP/bulan, 12 bulan" : (parts[1] == "kursus" ? "1 paket" : "360 JP")
+            let hours = parts[1] == "paud" ? "30 JP per bulan" : (parts[1] == "kursus" ? course(for: parts[0], team).quota : "360 JP per paket")
             rows.append(.record(["skb": .string(parts[0]), "program": .string(parts[1]), "jumlah": .number(Double(counts[key]!)), "jam_atau_bulan": .string(hours)]))
         }
         try fire(round, "tetapkan_kuota", team.head, forms: ["tb_kuota": ["rincian": .list(rows)]])
         advance(hours: 24)
+        try toWorkingDay()
         let members: [Value] = ([team.head] + team.members).enumerated().map { i, id in
             .record(["pelaku": .string(id), "nama": .string(team.names[id] ?? id), "jabatan": .string(i == 0 ? "Kepala UPT" : (i < 3 ? "Pamong Belajar" : "Anggota organisasi mitra")),
                      "lembaga": .string(i < 3 ? "UPT" : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")])
         }
         try fire(round, "bentuk_tim", team.head, forms: ["tb_sk_tim": [
-            "nomor": .string("01/SK-TIM/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(options.upt), "anggota": .list(members),
+            "nomor": .string("01/SK-TIM/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(try town()), "anggota": .list(members),
         ]])
         advance(hours: 24)
         try fire(round, "buka_pendaftaran", team.operatorID, forms: ["tb_jadwal": [
@@ -436,17 +471,24 @@ public struct TutorBantuDemo {
 
     mutating func contract(round: Int64, team: Team) throws {
         advance(hours: 24 * 3)
+        try toWorkingDay()
         let appointed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "ditetapkan", parent: round), limit: Int.max)
         let start = clock.date.adding(days: 7)
+        let programmes = Dictionary(uniqueKeysWithValues: try appointed.map { a in
+            (a.id, try engine.show(a.id).forms["tb_portofolio"]?["program"]?.displayText ?? "") })
         let end = CivilDate(year: 2019, month: 12, day: 31)!
         _ = try fireAll(appointed.enumerated().map { i, a in
             FireRequest(instance: a.id, event: "ttd_perjanjian_kerja", actor: team.skbHeads[a.org]!, forms: ["tb_kontrak": [
-                "nomor": .string("PK-\(i + 1)/\(a.org.uppercased())/2019"), "tanggal": .string(clock.date.iso), "tempat": .string("kantor SKB"),
-                "mulai": .string(start.iso), "selesai": .string(end.iso), "honor_per_bulan": .number(1_500_000),
+                "nomor": .string("PK-\(i + 1)/\(a.org.uppercased())/2019"), "tanggal": .string(clock.date.iso),
+                "tempat": .string("Kantor \(skbName(a.org, team))"),
+                "mulai": .string(start.iso), "selesai": .string(end.iso),
+                "honor_per_bulan": .number(programmes[a.id] == "kursus" ? course(for: a.org, team).fee : 1_500_000),
+                "jenis_kursus": .string(programmes[a.id] == "kursus" ? course(for: a.org, team).key : ""),
                 "nama_bank": .string("Bank Contoh"), "nomor_rekening": .string(String(rng.int(1_000_000_000...9_999_999_999))),
             ]])
         })
         advance(hours: 24)
+        try toWorkingDay()
         _ = try fireAll(appointed.map { FireRequest(instance: $0.id, event: "ttd_pks", actor: team.ppk) })
     }
 }

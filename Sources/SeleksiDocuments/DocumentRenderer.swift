@@ -1,13 +1,15 @@
 import Foundation
-import Ink
 import Mustache
 import SeleksiCore
 import SeleksiEngine
 
 /// Renders `templates/<folder>/<name>.md.mustache` against an instance's document context into
-/// Markdown and print-ready HTML, writes both, and records their SHA-256 in the audit log.
-/// The same state renders to the same bytes.
-public struct DocumentRenderer {
+/// Markdown and print-ready HTML (and a PDF where Chromium is installed), writes them together, and
+/// records their SHA-256 in the audit log. The same state renders to the same bytes.
+///
+/// Before rendering, the template's header (`TemplateHeader`) is checked against the context: a
+/// document whose data the instance does not have yet is refused, naming the data and the step.
+public struct DocumentRenderer: Sendable {
     public let templatesFolder: String
 
     public init(templatesFolder: String) { self.templatesFolder = templatesFolder }
@@ -15,44 +17,96 @@ public struct DocumentRenderer {
     public struct Rendered: Sendable {
         public let markdownPath: String
         public let htmlPath: String
+        public let pdfPath: String?
+        /// Of the Markdown file, as recorded in the audit log.
         public let sha256: String
     }
 
-    /// The templates available, as `folder/name`.
-    public func templates() -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: templatesFolder) else { return [] }
-        return e.compactMap { $0 as? String }.filter { $0.hasSuffix(".md.mustache") }.map { String($0.dropLast(".md.mustache".count)) }.sorted()
+    /// Markdown and HTML made from one template and one context, not yet written.
+    public struct Output: Sendable {
+        public let markdown: String
+        public let html: String
     }
 
-    public func render(_ template: String, instance: Int64, engine: Engine, outputFolder: String, fileName: String? = nil,
-                       actor: String = Command.systemActor, now: Timestamp) throws -> Rendered {
-        let path = (templatesFolder as NSString).appendingPathComponent(template + ".md.mustache")
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw EngineError.input("no template '\(template)' (\(path)); templates: \(templates().joined(separator: ", "))")
+    /// The templates available, as `folder/name`.
+    public func templates() -> [String] { TemplateFolder(path: templatesFolder).list() }
+
+    /// Renders and writes `template` for `instance` into `outputFolder` as `<name>-<instance>.md` and
+    /// `.html` (and `.pdf` with `pdf`), refusing to overwrite an earlier rendering unless `replace`.
+    public func render(
+        _ template: String, instance: Int64, engine: Engine, outputFolder: String,
+        replace: Bool = false, pdf: PDFPrinter? = nil,
+        actor: String = Command.systemActor, now: Timestamp
+    ) throws -> Rendered {
+        let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
+        let needs = Self.childrenRead(by: source)
+        let context = try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all)
+        let output = try compose(
+            source, file: file, template: template, instance: instance,
+            context: context, reference: try engine.referenceTables())
+        let base = "\(template.split(separator: "/").last!)-\(instance)"
+        var files = [
+            (name: base + ".md", bytes: Array(output.markdown.utf8)),
+            (name: base + ".html", bytes: Array(output.html.utf8)),
+        ]
+        if let pdf { files.append((base + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
+        try DocumentFiles(folder: outputFolder, replace: replace)
+            .write(files, names: ["md", "html", "pdf"].map { "\(base).\($0)" })
+        try engine.recordDocument(instance: instance, template: template, files: files, actor: actor, now: now)
+        func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
+        return Rendered(
+            markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf == nil ? nil : path("pdf"),
+            sha256: sha256Hex(files[0].bytes))
+    }
+
+    /// The pure part: checks the header against the context, renders the template with every text
+    /// value as a token, and writes each token out escaped for its output.
+    public func compose(
+        _ source: String, file: String, template: String, instance: Int64,
+        context given: Value, reference: ReferenceTables
+    ) throws -> Output {
+        guard !TextToken.occurs(in: source) else {
+            throw DocumentError.template("\(file): contains characters reserved for user text (U+F0000–U+F01FF)")
         }
+        let header = try TemplateHeader.parse(source, file: file)
+        var context = given
+        ContextAugmentation.apply(header, to: &context, reference: reference)
+        try DocumentChecks.check(
+            header, template: template, instance: instance, context: context,
+            workingDays: WorkingDays(reference: reference))
         let mustache: MustacheTemplate
         do { mustache = try MustacheTemplate(string: source) } catch {
-            throw EngineError.input("\(path): the template does not parse: \(error)")
+            throw DocumentError.template("\(file): the template does not parse: \(error)")
         }
-        let needs = DocumentRenderer.childrenRead(by: source)
-        let context = TemplateContext.convert(try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all))
-        let markdown = mustache.render(context)
-        let title = markdown.split(separator: "\n").first { $0.hasPrefix("#") }.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? template
-        let html = DocumentRenderer.page(title: title, body: MarkdownParser().html(from: markdown))
-        let base = fileName ?? template.replacingOccurrences(of: "/", with: "_")
-        try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
-        let mdPath = (outputFolder as NSString).appendingPathComponent(base + ".md")
-        let htmlPath = (outputFolder as NSString).appendingPathComponent(base + ".html")
-        let mdBytes = Array(markdown.utf8), htmlBytes = Array(html.utf8)
-        try Data(mdBytes).write(to: URL(fileURLWithPath: mdPath))
-        try Data(htmlBytes).write(to: URL(fileURLWithPath: htmlPath))
-        try engine.recordDocument(instance: instance, template: template, files: [(base + ".md", mdBytes), (base + ".html", htmlBytes)], actor: actor, now: now)
-        // The audit row holds the same hash; it is repeated here for the caller.
-        return Rendered(markdownPath: mdPath, htmlPath: htmlPath, sha256: sha256Hex(mdBytes))
+        let tokenised = mustache.render(TemplateContext.convert(context)) + Self.provenance(context)
+        let markdown = TextToken.replace(in: MarkdownLayout.markdownFile(tokenised), TextEscaping.markdown)
+        let title = Self.title(of: tokenised) ?? template
+        let body = MarkdownLayout.html(tokenised)
+        let html = PrintPage.html(
+            title: TextToken.replace(in: title, TextEscaping.html),
+            body: TextToken.replace(in: body, TextEscaping.html))
+        return Output(markdown: markdown, html: html)
+    }
+
+    /// The audit position the document was made from, printed at its end, so that a printed copy can
+    /// later prove the log still holds that row (`seleksi audit verify --head SEQ:HASH`).
+    static func provenance(_ context: Value) -> String {
+        guard case .record(let c) = context, case .record(let audit)? = c["audit"],
+              case .number(let seq)? = audit["seq"], case .string(let head)? = audit["head"],
+              let row = Int64(exactly: seq), head.count == 64, head.allSatisfy(\.isHexDigit) else { return "" }
+        return "\n\n::: catatan\nDibuat dari log audit Seleksi baris \(row), hash \(head). "
+            + "Periksa: `seleksi audit verify --head \(row):\(head)`\n:::\n"
+    }
+
+    /// The first heading's text, without its `#` marks and emphasis.
+    static func title(of markdown: String) -> String? {
+        guard let line = markdown.split(separator: "\n").first(where: { $0.hasPrefix("#") }) else { return nil }
+        return String(line.drop { $0 == "#" || $0 == " " }).replacingOccurrences(of: "*", with: "")
     }
 
     /// Which children a template reads: the states named in `children_by_state.<state>`, and whether
-    /// it walks the flat `children` list. Only those are loaded.
+    /// it walks the flat `children` list. Only those are loaded (`children_by_state.*` in a header
+    /// reaches the states loaded for the body).
     static func childrenRead(by template: String) -> (states: Set<String>, all: Bool) {
         var states: Set<String> = []
         var rest = Substring(template)
@@ -61,32 +115,9 @@ public struct DocumentRenderer {
             if !name.isEmpty { states.insert(String(name)) }
             rest = rest[r.upperBound...]
         }
-        let all = template.contains("{{#children}}") || template.contains("{{children.") || template.contains("{{^children}}")
+        let all =
+            template.contains("{{#children}}") || template.contains("{{children.")
+            || template.contains("{{^children}}")
         return (states, all)
-    }
-
-    /// An A4 page in the typeface of Indonesian official letters.
-    static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="id">
-        <head>
-        <meta charset="utf-8">
-        <title>\(title.replacingOccurrences(of: "<", with: "&lt;"))</title>
-        <style>
-        @page { size: A4; margin: 2.5cm 2cm 2cm 3cm; }
-        body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-height: 1.5; max-width: 16cm; margin: auto; }
-        h1, h2, h3 { text-align: center; font-size: 12pt; margin: 0.4em 0; }
-        table { border-collapse: collapse; width: 100%; margin: 0.8em 0; }
-        th, td { border: 1px solid #000; padding: 2px 6px; vertical-align: top; }
-        hr { page-break-after: always; border: 0; }
-        </style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
-
-        """
     }
 }

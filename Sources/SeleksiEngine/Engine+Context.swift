@@ -14,6 +14,7 @@ extension Engine {
         }
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
         if names.contains("decisions") { context["decisions"] = decisionsValue(try store.decisions(instance: record.id)) }
+        if names.contains("peers") { context["peers"] = try peers(of: record) }
         return context
     }
 
@@ -23,6 +24,18 @@ extension Engine {
             "id": .number(Double(parent.id)), "state": .string(parent.state), "org": .string(parent.org),
             "vars": .record(parent.variables), "forms": .record(try latestForms(of: parent.id).mapValues { Value.record($0) }),
         ])
+    }
+
+    /// How many other instances `peers` reads at most: a bound on what one command may load.
+    static let maxPeers = 500
+
+    /// The other instances of the workflow in the same organisation, oldest first, as `{id, state, vars}`.
+    func peers(of record: InstanceRecord) throws -> Value {
+        let others = try store.instances(InstanceFilter(workflow: record.workflowID, org: record.org), limit: Engine.maxPeers + 1)
+            .filter { $0.id != record.id }
+        return .list(others.prefix(Engine.maxPeers).map {
+            .record(["id": .number(Double($0.id)), "state": .string($0.state), "vars": .record($0.variables)])
+        })
     }
 
     /// Decisions by name, each a list of `{value, reason, actor}` in the order taken.

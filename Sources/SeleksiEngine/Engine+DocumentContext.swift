@@ -4,7 +4,8 @@ import SeleksiStore
 extension Engine {
     /// Everything a document about an instance may print: its state, variables, forms and decisions,
     /// its organisation (and the one above), its owner, its parent, and its children (each with the
-    /// same), children also grouped by state; and the audit position it was made from. Lists are in
+    /// same), children also grouped by state; and the audit position it was made from (the last row that
+    /// changed data, so rendering the same state twice prints the same position). Lists are in
     /// instance order, so the same state always gives the same document.
     ///
     /// A document about a round of 20,000 applicants needs few of them: `childStates` names the states
@@ -18,7 +19,7 @@ extension Engine {
             context["children_participating"] = .record(Dictionary(uniqueKeysWithValues: try store.participatingChildCounts(of: id).map {
                 ($0.workflow, Value.number(Double($0.count)))
             }))
-            if let head = try store.auditHead() {
+            if let head = try store.dataHead() {
                 context["audit"] = .record(["seq": .number(Double(head.seq)), "head": .string(head.hash.hex)])
             }
             if allChildren || childStates?.isEmpty == false {

@@ -239,6 +239,7 @@ extension Engine {
             context["parent"] = run.parents[parentID]
         }
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
+        if names.contains("peers") { context["peers"] = try peers(of: record) }
         if names.contains("decisions") {
             if let parent = record.parent, let byChild = run.childDecisions[parent] {
                 context["decisions"] = decisionsValue(byChild[record.id] ?? [])

@@ -1,13 +1,14 @@
 /// Text from users (names, reasons, answers) made harmless for a terminal: control characters and
 /// escape sequences (which can move the cursor, rewrite lines or forge output) are shown as `\u{…}`
-/// instead of acting, and a newline cannot start a fake row in a listing.
+/// instead of acting, and a newline cannot start a fake row in a listing. A tab is kept: it can
+/// misalign a column but not forge one.
 public enum TerminalText {
     public static func safe(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x20..<0x7F, 0xA0...: 
+            case 0x09, 0x20..<0x7F, 0xA0...:
                 if isBidiControl(scalar.value) { out += escaped(scalar) } else { out.unicodeScalars.append(scalar) }
             default: out += escaped(scalar)
             }
@@ -18,7 +19,6 @@ public enum TerminalText {
     private static func escaped(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
         case "\n": return "\\n"
-        case "\t": return "\\t"
         case "\r": return "\\r"
         default: return "\\u{\(String(scalar.value, radix: 16))}"
         }

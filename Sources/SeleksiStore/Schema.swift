@@ -208,6 +208,11 @@ public enum Schema {
         }
     }
 
+    /// Before anything is written: a file that is new, or already Seleksi's.
+    static func requireOursOrEmpty(_ db: Database) throws {
+        if try version(of: db) == 0 { try requireEmpty(db) } else { try requireOurs(db) }
+    }
+
     /// A file with no schema version must also hold no tables before Seleksi writes its own.
     private static func requireEmpty(_ db: Database) throws {
         let tables = try db.prepare("SELECT count(*) FROM sqlite_master").first { $0.int(0) } ?? 0

@@ -49,6 +49,6 @@ public enum FormLoader {
             relevant: b.expression(e["relevant"], line: e.line, what: "relevant of field '\(id)'"),
             calculate: b.expression(e["calculate"], line: e.line, what: "calculate of field '\(id)'"),
             readOnly: b.flag(e["readonly"]), filledBy: e["filled-by"] == "rater" ? .rater : .applicant,
-            choices: e["choices"], line: e.line)
+            choices: e["choices"], personal: b.flag(e["personal"]), line: e.line)
     }
 }

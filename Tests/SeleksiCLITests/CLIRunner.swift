@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the `seleksi` binary built beside the tests, in a temporary folder with its own database.
-final class CLIRunner {
+final class CLIRunner: @unchecked Sendable {
     static let repo: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -37,13 +37,14 @@ final class CLIRunner {
 
     /// Runs `seleksi args…` from the repository root with `SELEKSI_DB` set to this runner's database.
     @discardableResult
-    func run(_ args: [String], input: String? = nil) throws -> Output {
+    func run(_ args: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
         process.arguments = args
         process.currentDirectoryURL = URL(fileURLWithPath: CLIRunner.repo)
         var env = ProcessInfo.processInfo.environment
         env["SELEKSI_DB"] = db
+        for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out

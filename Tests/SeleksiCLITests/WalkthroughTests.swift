@@ -47,13 +47,15 @@ struct WalkthroughTests {
 
     @Test func fillingAFormAtTheTerminalReasksAnInvalidAnswer() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         // Score sheet, as a rater: the first education score is out of range and is asked again.
-        let answers = ["45", "25", "30", "20", "Lengkap", ""].joined(separator: "\n") + "\n"
+        // Then the review: `ya` saves.
+        let answers = ["45", "25", "30", "20", "Lengkap", "ya"].joined(separator: "\n") + "\n"
         let out = cli.folder + "/skor.json"
         let r = try cli.run(["form", "fill", "demo_penilaian", "--rater", "--out", out], input: answers)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("✗ Skor pendidikan 0–30"))
+        #expect(r.stdout.contains("total                        Jumlah skor: 75"))
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains("\"skor_pendidikan\":25"))
         let check = try cli.run(["form", "validate", "demo_penilaian", out, "--rater"])
@@ -62,7 +64,7 @@ struct WalkthroughTests {
 
     @Test func inputThatEndsEarlyWritesNothing() throws {
         let cli = CLIRunner()
-        #expect(try cli.run("init").status == 0)
+        #expect(try cli.run("init --simulation").status == 0)
         let out = cli.folder + "/isian.json"
         let r = try cli.run(["form", "fill", "demo_pendaftaran", "--out", out], input: "Nama Contoh\n")
         #expect(r.status == 2)

@@ -83,6 +83,11 @@ struct TutorBantuFixture {
         let actor = "calon\(applicantCount)"
         try engine.addActor(id: actor, name: "Pelamar \(applicantCount) (fiktif)", nip: nil, now: now)
         let id = try engine.start(workflow: "tb_pelamar", org: skb ?? skb1, actor: actor, parent: round, now: now).id
+        // Each applicant is a different person: the NIK's last four digits (its serial) are his number.
+        var answers = answers
+        if case .string(let nik)? = answers["nik"], nik.count == 16 {
+            answers["nik"] = .string(String(nik.prefix(12)) + String(format: "%04d", applicantCount))
+        }
         try fire(id, "ajukan", actor, forms: ["tb_portofolio": answers, "tb_pernyataan": statement])
         return id
     }

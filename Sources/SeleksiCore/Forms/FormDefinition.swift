@@ -63,11 +63,15 @@ public struct FieldDefinition: Sendable {
     public let filledBy: Filler
     /// For choice fields: the id of a `<choices>` list.
     public let choices: String?
+    /// Personal data (an address, a birth date, a bank account): kept out of reports and exports unless
+    /// asked for, and erased on request. NIK, NPWP, phone and e-mail fields are personal by their type.
+    public let personal: Bool
     public let line: Int
 
     public init(id: String, type: FieldType, label: LocalizedText, hint: LocalizedText? = nil, required: Bool = false,
                 constraints: [FieldConstraint] = [], relevant: Expression? = nil, calculate: Expression? = nil,
-                readOnly: Bool = false, filledBy: Filler = .applicant, choices: String? = nil, line: Int = 0) {
+                readOnly: Bool = false, filledBy: Filler = .applicant, choices: String? = nil, personal: Bool = false, line: Int = 0) {
+        self.personal = personal || [.nik, .npwp, .phone, .email].contains(type)
         self.id = id
         self.type = type
         self.label = label

@@ -7,7 +7,9 @@ public struct InstanceSnapshot: Sendable {
     public let forms: [String: [String: Value]]
     /// Further names the shell supplies when the workflow reads them: `parent` (the parent's state,
     /// vars and forms), `ratings.<form>` (each rater's own submission of an independently rated
-    /// form), `decisions.<name>` (every recorded decision), `org`, `actor_orgs`.
+    /// form), `decisions.<name>` (every recorded decision), `org`, `actor_orgs`, `peers` (the other
+    /// instances of the same workflow in the same organisation, each `{id, state, vars}`: last year's
+    /// round, another round in the same year).
     public let context: [String: Value]
 
     public init(id: Int64, state: String, variables: [String: Value], forms: [String: [String: Value]], context: [String: Value] = [:]) {
@@ -32,5 +34,5 @@ public struct InstanceSnapshot: Sendable {
     }
 
     /// The names the shell may put in `context`, for static checks.
-    public static let contextNames: Set<String> = ["parent", "ratings", "decisions", "org", "actor_orgs", "id"]
+    public static let contextNames: Set<String> = ["parent", "ratings", "decisions", "org", "actor_orgs", "id", "peers"]
 }

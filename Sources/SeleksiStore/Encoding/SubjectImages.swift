@@ -92,7 +92,7 @@ enum SubjectImage {
         case .setting(let key, _): return "setting:\(key)"
         case .definition(let kind, let id, _, _, _, _): return "definition:\(kind)/\(id)"
         case .referenceTable(let name, _): return "reference:\(name)"
-        case .erasure(let instance, _): return "erasure:\(instance)"
+        case .erasure(let instance, _, _): return "erasure:\(instance)"
         }
     }
 }

@@ -41,8 +41,9 @@ public final class Database {
         sqlite3_busy_timeout(db, 5000)
         sqlite3_extended_result_codes(db, 1)
         do {
+            // Reading a pragma changes nothing; WAL (which rewrites the file's header) is switched on
+            // only once the file is known to be Seleksi's (`useWAL`).
             try execute("PRAGMA foreign_keys = ON")
-            if !readOnly { try execute("PRAGMA journal_mode = WAL") }
             try execute("PRAGMA synchronous = NORMAL")
         } catch {
             // A file that is not a database fails here ("file is not a database").
@@ -50,6 +51,9 @@ public final class Database {
             throw error
         }
     }
+
+    /// Switches the file to write-ahead logging (readers never wait for the writer).
+    public func useWAL() throws { try execute("PRAGMA journal_mode = WAL") }
 
     /// An empty file with mode 0600; SQLite gives its -wal and -shm files the same mode.
     private static func createPrivateFile(_ path: String) throws {
@@ -131,6 +135,15 @@ public final class Database {
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }
         return try body()
+    }
+
+    /// Whether a transaction is open on this connection.
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in the caller's transaction if there is one (no savepoint: the engine decides
+    /// before it writes, and a failure of the database aborts the whole transaction), else in its own.
+    public func withinTransaction<T>(_ body: () throws -> T) throws -> T {
+        inTransaction ? try body() : try transaction(body)
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }

@@ -10,8 +10,14 @@ extension SQLiteStore: AuditStore {
         }
     }
 
+    public func dataHead() throws -> (seq: Int64, hash: Hash256, at: Int64)? {
+        try db.prepare("""
+            SELECT seq, hash, at FROM audit_log WHERE command != 'document' AND outcome NOT LIKE 'refused%' ORDER BY seq DESC LIMIT 1
+            """).first { ($0.int(0), $0.digest(1) ?? .zero, $0.int(2)) }
+    }
+
     public func auditRecords(instance: Int64) throws -> [AuditRecord] {
-        try db.prepare("\(Self.auditColumns) WHERE instance = ? ORDER BY seq").rows(.int(instance), map: Self.audit)
+        try db.prepare("\(Self.auditColumns) WHERE instance = ?1 OR subject = 'erasure:' || ?1 ORDER BY seq").rows(.int(instance), map: Self.audit)
     }
 
     public func forEachAuditRecord(from seq: Int64, _ body: (AuditRecord) throws -> Void) throws {

@@ -5,7 +5,7 @@ extension SQLiteStore {
     /// caller's transaction (or one of its own).
     @discardableResult
     public func commit(_ write: CommandWrite) throws -> Committed {
-        try db.transaction {
+        try db.withinTransaction {
             let last = try currentHead()
             guard write.audit.at >= last.at else {
                 throw StoreError.conflict("perintah bertanggal \(Timestamp(seconds: write.audit.at).iso) sebelum baris audit terakhir "

@@ -106,13 +106,17 @@ extension SQLiteStore: DirectoryStore {
                     .run(.text(name), .int(Int64(i + 1)), .text(row))
             }
             return SubjectImage.referenceTable(name: name, rows: rows)
-        case .erasure(let instance, let submissions):
+        case .erasure(let instance, let submissions, let dropBlobs):
+            for hash in dropBlobs { try db.prepare("DELETE FROM blobs WHERE hash = ?").run(.digest(hash)) }
             var images: [(id: Int64, dataDigest: Hash256)] = []
+            // Every erased version of the instance, as `audit verify` will find them.
             for s in submissions.sorted(by: { $0.id < $1.id }) {
                 try db.prepare("UPDATE submissions SET data = ?, erased_by = ? WHERE id = ? AND instance = ?")
                     .run(.text(s.data), .int(seq), .int(s.id), .int(instance))
                 guard db.changes == 1 else { throw StoreError.notFound("no submission #\(s.id) of instance #\(instance)") }
-                images.append((s.id, Hash256.of(s.data)))
+            }
+            try db.prepare("SELECT id, data FROM submissions WHERE instance = ? AND erased_by IS NOT NULL ORDER BY id").forEach(.int(instance)) {
+                images.append(($0.int(0), Hash256.of($0.text(1))))
             }
             return SubjectImage.erasure(instance: instance, submissions: images)
         }

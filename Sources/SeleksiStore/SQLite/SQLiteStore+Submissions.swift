@@ -75,6 +75,12 @@ extension SQLiteStore: SubmissionStore {
         try db.prepare("SELECT bytes FROM blobs WHERE hash = ?").first(.digest(hash)) { $0.blob(0) }
     }
 
+    public func blobUsed(_ hash: Hash256, outside instance: Int64) throws -> Bool {
+        // Attachment values hold the hash as hex text; a rare command (an erasure) may scan.
+        try db.prepare("SELECT 1 FROM submissions WHERE instance != ? AND erased_by IS NULL AND instr(data, ?) > 0 LIMIT 1")
+            .first(.int(instance), .text(hash.hex)) { _ in true } ?? false
+    }
+
     public func hasBlob(_ hash: Hash256) throws -> Bool {
         try db.prepare("SELECT 1 FROM blobs WHERE hash = ?").first(.digest(hash)) { _ in true } ?? false
     }

@@ -17,6 +17,7 @@ public final class SQLiteStore: Store {
     public init(path: String, readOnly: Bool = false) throws {
         db = try Database(path: path, create: false, readOnly: readOnly)
         try Schema.requireCurrent(db)
+        if !readOnly { try db.useWAL() }
         installHooks()
     }
 
@@ -24,6 +25,8 @@ public final class SQLiteStore: Store {
     /// that holds another application's tables.
     public init(creatingAt path: String) throws {
         db = try Database(path: path, create: true)
+        try Schema.requireOursOrEmpty(db)
+        try db.useWAL()
         try Schema.migrate(db)
         installHooks()
     }

@@ -41,8 +41,9 @@ public enum DirectoryChange {
     case definition(kind: String, id: String, version: String, file: String, bytes: [UInt8], hash: String)
     /// A seed table replaced whole: each row's canonical JSON, in order.
     case referenceTable(name: String, rows: [String])
-    /// Personal data erased from an instance's submissions on request: the new texts by submission id.
-    case erasure(instance: Int64, submissions: [(id: Int64, data: String)])
+    /// Personal data erased from an instance's submissions on request: the new texts by submission id,
+    /// and the attachment copies no other instance uses, to drop.
+    case erasure(instance: Int64, submissions: [(id: Int64, data: String)], dropBlobs: [Hash256])
 }
 
 /// What `commit` wrote: the audit row's number and hash, and a new instance's id.

@@ -94,6 +94,8 @@ public protocol SubmissionStore {
     func confirmations(instance: Int64, stateSeq: Int64, event: String) throws -> Set<String>
     func blob(_ hash: Hash256) throws -> [UInt8]?
     func hasBlob(_ hash: Hash256) throws -> Bool
+    /// Whether a submission of another instance (not erased) names this attachment.
+    func blobUsed(_ hash: Hash256, outside instance: Int64) throws -> Bool
 }
 
 /// Deadlines: a schedule derived from the states instances enter, not evidence (see the threat model).
@@ -108,6 +110,9 @@ public protocol TimerStore {
 public protocol AuditStore {
     /// The last row: its number, hash and time.
     func auditHead() throws -> (seq: Int64, hash: Hash256, at: Int64)?
+    /// The last row that changed data (not a document, not a refusal): what a document is made from.
+    func dataHead() throws -> (seq: Int64, hash: Hash256, at: Int64)?
+    /// An instance's rows, and the rows of erasures of its personal data.
     func auditRecords(instance: Int64) throws -> [AuditRecord]
     /// Every row from `seq` on, in order, without loading them all.
     func forEachAuditRecord(from seq: Int64, _ body: (AuditRecord) throws -> Void) throws

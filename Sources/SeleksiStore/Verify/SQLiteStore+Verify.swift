@@ -181,7 +181,7 @@ final class LogVerifier {
     /// Remembers what the row says the tables now hold, and checks the instance's path.
     private func track(_ r: AuditRecord) {
         if let subject = r.subject, r.isAccepted { subjects[subject] = (r.afterHash, r.seq) }
-        guard let id = r.instance, r.afterHash != nil || r.to != nil, !r.isRefused else { return }
+        guard r.subject == nil, let id = r.instance, r.afterHash != nil || r.to != nil, !r.isRefused else { return }
         guard id > 0, id < Int64(lastSeq.count) else {
             if r.afterHash != nil { beyond[id] = r.seq }
             return

@@ -49,6 +49,9 @@ public enum FormSchema {
       <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="applicant"/><xs:enumeration value="rater"/></xs:restriction></xs:simpleType>
     </xs:attribute>
     <xs:attribute name="choices" type="Id"/>
+    <!-- Personal data (address, birth date, bank account): erased on request, left out of exports.
+         Fields of type nik, npwp, phone and email are personal whatever this says. -->
+    <xs:attribute name="personal" type="xs:boolean" default="false"/>
   </xs:complexType>
   <xs:complexType name="Repeat">
     <xs:sequence>

@@ -48,6 +48,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        removeAbandonedBuilds()
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
@@ -66,6 +67,18 @@ struct DemoCommand: ParsableCommand {
         }
         summary.database = db
         printSummary(summary)
+    }
+
+    /// A demo killed outright (SIGKILL, power cut) leaves its temporary database behind: remove those
+    /// whose process is gone.
+    private func removeAbandonedBuilds() {
+        let folder = (db as NSString).deletingLastPathComponent.isEmpty ? "." : (db as NSString).deletingLastPathComponent
+        let prefix = (db as NSString).lastPathComponent + ".building-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let n = Int32(pid), kill(n, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
     }
 
     private func printSummary(_ summary: TutorBantuDemo.Summary) {

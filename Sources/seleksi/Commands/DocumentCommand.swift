@@ -7,35 +7,71 @@ import SeleksiEngine
 struct DocumentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "document",
-        abstract: "Dokumen dari keadaan instans: SK, berita acara, pengumuman, perjanjian (Markdown dan HTML siap cetak).",
-        discussion: "Setiap dokumen yang dibuat dicatat di log audit beserta SHA-256-nya; keadaan yang sama menghasilkan bita yang sama.\nContoh: seleksi document render 1 tutor_bantu/berita_acara --out dokumen/",
+        abstract:
+            "Dokumen dari keadaan instans: SK, berita acara, pengumuman, perjanjian (Markdown dan HTML siap cetak).",
+        discussion: """
+            Setiap dokumen yang dibuat dicatat di log audit beserta SHA-256-nya; keadaan yang sama menghasilkan \
+            bita yang sama.
+            Berkas bernama <templat>-<instans>.md/.html (dan .pdf dengan --pdf), hanya dapat dibaca pemiliknya (0600).
+            Contoh: seleksi document render 1 tutor_bantu/berita_acara --out dokumen/
+            """,
         subcommands: [Render.self, List.self])
 
     struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Buat satu dokumen untuk satu instans.")
+        static let configuration = CommandConfiguration(
+            abstract: "Buat satu dokumen untuk satu instans.",
+            discussion: """
+                Ditolak (kode keluar 1) bila instans belum memiliki data dokumen itu: pesan menyebut data yang \
+                kurang dan tahap yang harus dicapai. Berkas dokumen yang sudah ada di --out tidak ditimpa \
+                tanpa --replace.
+                """)
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Nomor instans.") var instance: Int64
         @Argument(help: "Templat, mis. tutor_bantu/berita_acara (lihat `seleksi document list`).") var template: String
         @Option(help: "Folder keluaran.") var out = "."
         @Option(help: "Folder templat.") var templates = "templates"
-        @Option(name: .customLong("as"), help: "Pelaku yang membuat dokumen (dicatat di log audit).") var actor = Command.systemActor
+        @Option(name: .customLong("as"), help: "Pelaku yang membuat dokumen (dicatat di log audit).")
+        var actor = Command.systemActor
+        @Flag(help: "Ganti berkas dokumen yang sama yang sudah ada di --out.") var replace = false
+        @Flag(help: "Cetak juga PDF A4 dengan Chromium headless (chromium atau chromium-headless-shell di PATH).")
+        var pdf = false
 
         func run() throws {
             let engine = try options.openEngine()
-            let rendered = try report(options.lang) {
-                try DocumentRenderer(templatesFolder: templates).render(template, instance: instance, engine: engine, outputFolder: out,
-                                                                        actor: actor, now: try options.timestamp())
+            let rendered = try document {
+                try DocumentRenderer(templatesFolder: templates).render(
+                    template, instance: instance, engine: engine, outputFolder: out, replace: replace,
+                    pdf: pdf ? try PDFPrinter.require() : nil, actor: actor, now: try options.timestamp())
             }
             if options.json {
-                printJSON(.record(["markdown": .string(rendered.markdownPath), "html": .string(rendered.htmlPath), "sha256": .string(rendered.sha256)]))
+                var out: [String: Value] = [
+                    "markdown": .string(rendered.markdownPath), "html": .string(rendered.htmlPath),
+                    "sha256": .string(rendered.sha256),
+                ]
+                if let pdf = rendered.pdfPath { out["pdf"] = .string(pdf) }
+                printJSON(.record(out))
             } else {
-                print("\(rendered.htmlPath)\n\(rendered.markdownPath)\nsha256 \(rendered.sha256)")
+                print(
+                    [rendered.htmlPath, rendered.markdownPath, rendered.pdfPath].compactMap { $0 }.joined(
+                        separator: "\n"))
+                print("sha256 \(rendered.sha256)")
+            }
+        }
+
+        /// A document error is printed and ends the process with its own exit code; engine errors as usual.
+        func document<T>(_ body: () throws -> T) throws -> T {
+            do {
+                return try report(options.lang, body)
+            } catch let e as DocumentError {
+                FileHandle.standardError.write(Data((e.description + "\n").utf8))
+                throw ExitCode(e.exitCode)
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Daftar templat dokumen.")
+        static let configuration = CommandConfiguration(
+            abstract: "Daftar templat dokumen (*.md.mustache, paling dalam 4 folder).")
         @Option(help: "Folder templat.") var templates = "templates"
         func run() { for t in DocumentRenderer(templatesFolder: templates).templates() { print(t) } }
     }

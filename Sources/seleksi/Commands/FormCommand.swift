@@ -10,7 +10,8 @@ struct FormCommand: ParsableCommand {
         subcommands: [Show.self, Fill.self, Validate.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tampilkan kolom-kolom formulir: jenis, wajib, pilihan, syarat.")
+        static let configuration = CommandConfiguration(
+            abstract: "Tampilkan kolom-kolom formulir: jenis, wajib, pilihan, syarat.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
 
@@ -31,7 +32,8 @@ struct FormCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Periksa berkas isian JSON terhadap formulir tanpa menyimpan apa pun.")
+        static let configuration = CommandConfiguration(
+            abstract: "Periksa berkas isian JSON terhadap formulir tanpa menyimpan apa pun.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
         @Argument(help: "Berkas JSON isian, atau -.") var file: String
@@ -40,16 +42,24 @@ struct FormCommand: ParsableCommand {
         func run() throws {
             let engine = try options.openEngine()
             let f = try report(options.lang) { try engine.currentForm(form) }
+            let reference = try referenceTables(engine, options.lang)
             let answers = try report(options.lang) { try readAnswers(file) }
-            let outcome = FormValidator(f).validate(answers, filler: rater ? .rater : .applicant, today: try options.timestamp().date,
-                                                    resolveAttachment: Engine.attachmentResolver)
+            let outcome = FormValidator(f, reference: reference).validate(
+                answers, filler: rater ? .rater : .applicant, today: try options.timestamp().date,
+                resolveAttachment: Engine.attachmentResolver)
             if options.json {
-                printJSON(.record(["valid": .bool(outcome.isValid), "data": .record(outcome.data),
-                                   "violations": .list(outcome.violations.map { .record(["path": .string($0.path), "message": .string($0.message.text(options.lang))]) })]))
+                printJSON(
+                    .record([
+                        "valid": .bool(outcome.isValid), "data": .record(outcome.data),
+                        "violations": .list(
+                            outcome.violations.map {
+                                .record(["path": .string($0.path), "message": .string($0.message.text(options.lang))])
+                            }),
+                    ]))
             } else if outcome.isValid {
-                print("ok: isian \(file) sah untuk \(f.id)")
+                print(options.lang == .en ? "ok: \(file) is valid for \(f.id)" : "ok: isian \(file) sah untuk \(f.id)")
             } else {
-                for v in outcome.violations { FileHandle.standardError.write(Data("\(file): \(v.path): \(v.message.text(options.lang))\n".utf8)) }
+                for v in outcome.violations { standardError("\(file): \(v.path): \(v.message.text(options.lang))") }
             }
             if !outcome.isValid { throw ExitCode(2) }
         }
@@ -58,27 +68,82 @@ struct FormCommand: ParsableCommand {
     struct Fill: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Isi formulir secara interaktif; setiap jawaban diperiksa dan ditanyakan ulang bila salah.",
-            discussion: "Hasilnya JSON (ke --out atau layar), siap untuk `seleksi fire … --form FORM=berkas.json`. Kosongkan jawaban kolom tidak wajib untuk melewatinya.")
+            discussion: """
+                Hasilnya JSON (ke --out atau layar), siap untuk `seleksi fire … --form FORM=berkas.json`.
+                - Kosongkan jawaban kolom tidak wajib untuk melewatinya; kolom bertanda * wajib.
+                - Pilihan dijawab dengan nomornya, kodenya, atau labelnya (huruf besar/kecil tidak dibedakan);
+                  pilihan ganda dipisah koma.
+                - Tanggal ditulis TTTT-BB-HH (mis. 1990-07-31). Tanggal yang ditulis hari lebih dahulu
+                  (31-07-1990, 31/07/1990) ditolak dengan bentuk yang benar disebutkan, tidak diubah diam-diam:
+                  bentuk itu dibaca bulan lebih dahulu di tempat lain. Tahun sebelum 1900 atau lebih dari
+                  100 tahun setelah hari ini ditolak.
+                - Pemeriksaan yang membaca kolom lain (NIK dengan tanggal lahir) dijalankan begitu kolom itu
+                  terisi; kolom yang salah ditanyakan lagi (Enter = tetap; bila tetap, kolom lain yang dibaca
+                  pemeriksaan itu ditanyakan lagi).
+                - Sebelum disimpan, semua jawaban ditampilkan: ketik ya untuk menyimpan, nama kolom untuk
+                  mengubahnya (mis. nik, pengalaman[1].mulai, atau pengalaman untuk mengisi ulang seluruh
+                  barisnya), atau batal. `!batal` di pertanyaan mana pun berhenti tanpa menyimpan.
+                - Masukan yang berakhir sebelum isian dikonfirmasi (Ctrl-D) tidak menulis apa pun (kode 2).
+                - Lampiran: jalur berkas relatif terhadap folder kerja; yang ditulis adalah jalur lengkapnya.
+                """)
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
-        @Option(help: "Tulis isian ke berkas ini.") var out: String?
+        @Option(help: "Tulis isian ke berkas ini (hanya bila isian sah dan dikonfirmasi).") var out: String?
         @Flag(help: "Isi juga kolom yang diisi penilai.") var rater = false
 
         func run() throws {
+            let lang = options.lang
             let engine = try options.openEngine()
-            let f = try report(options.lang) { try engine.currentForm(form) }
-            let today = try options.timestamp().date
-            var prompter = FormPrompter(form: f, language: options.lang, today: today, rater: rater)
-            let answers = try report(options.lang) { try prompter.run() }
+            let f = try report(lang) { try engine.currentForm(form) }
+            let reference = try referenceTables(engine, lang)
+            if let out { try report(lang) { try checkFolder(of: out) } }
+            var prompter = FormPrompter(
+                form: f, reference: reference, language: lang, today: try options.timestamp().date, rater: rater)
+            let answers: [String: Value]
+            do {
+                answers = try prompter.run()
+            } catch let stop as FillStop {
+                standardError(stop.message(lang))
+                throw ExitCode(2)
+            }
             let json = Value.record(answers).canonicalJSON
-            if let out {
-                try Data((json + "\n").utf8).write(to: URL(fileURLWithPath: out))
-                print("isian ditulis ke \(out)")
-            } else {
-                print(json)
+            guard let out else { return print(json) }
+            try report(lang) {
+                do { try Data((json + "\n").utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                    throw EngineError.input(
+                        lang == .en
+                            ? "cannot write \(out): \(error.localizedDescription)"
+                            : "tidak dapat menulis \(out): \(error.localizedDescription)")
+                }
+            }
+            print(lang == .en ? "answers written to \(out)" : "isian ditulis ke \(out)")
+        }
+
+        /// Refuses a missing folder before the questions, not after them.
+        private func checkFolder(of path: String) throws {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw EngineError.input(
+                    options.lang == .en
+                        ? "--out \(path): no folder \(folder)" : "--out \(path): folder \(folder) tidak ada")
             }
         }
     }
+}
+
+/// The seed's reference tables, which constraints and calculations read with `lookup()`.
+private func referenceTables(_ engine: Engine, _ language: Language) throws -> ReferenceTables {
+    try report(language) {
+        do { return try engine.referenceTables() } catch let e as EngineError { throw e } catch {
+            throw EngineError.input("\(error)")
+        }
+    }
+}
+
+private func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 enum FormPrinter {
@@ -88,7 +153,9 @@ enum FormPrinter {
         if field.filledBy == .rater { parts.append("diisi penilai") }
         if let c = field.calculate { parts.append("dihitung: \(c.source)") }
         if let r = field.relevant { parts.append("tampil bila: \(r.source)") }
-        if let list = field.choices.flatMap({ form.choiceLists[$0] }) { parts.append("pilihan: \(list.choices.map(\.value).joined(separator: "/"))") }
+        if let list = field.choices.flatMap({ form.choiceLists[$0] }) {
+            parts.append("pilihan: \(list.choices.map(\.value).joined(separator: "/"))")
+        }
         for c in field.constraints { parts.append("syarat: \(c.message.text(language))") }
         return parts.joined(separator: "; ")
     }

@@ -19,7 +19,7 @@ final class ReviewSession {
 
     private(set) var recorded = 0
     private(set) var skipped = 0
-    private var attachments: [Engine.AttachmentCheck] = []
+    private var attachments: [Engine.AttachmentInfo] = []
 
     init(engine: Engine, actor: String, round: Int64?, language: Language, now: Timestamp?, signer: SigningKey?) {
         self.engine = engine
@@ -280,9 +280,9 @@ final class ReviewSession {
     private func printPortfolio(_ item: Engine.WorkItem, primary: Engine.Possibility,
                                 definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])) throws {
         let detail = try engine.show(item.instance, viewer: actor, now: now)
-        attachments = try engine.checkAttachments(of: item.instance)
+        attachments = try engine.attachments(of: item.instance)
         var notes: [String: String] = [:]
-        for (i, a) in attachments.enumerated() { notes[a.path] = "[\(i + 1)] " + check(a) }
+        for (i, a) in attachments.enumerated() { notes[a.name] = "[\(i + 1)] " + check(a) }
         let independent = Set(definitions.forms.filter { $0.value.independentRatings }.keys)
         let order = definitions.workflow.referencedForms
         for formID in order where !primary.formsToFill.contains(formID) {
@@ -308,18 +308,13 @@ final class ReviewSession {
         }
     }
 
-    private func check(_ a: Engine.AttachmentCheck) -> String {
-        let stored: String
-        switch a.storedCopyMatches {
-        case true?: stored = t("salinan tersimpan ✓", "stored copy ✓")
-        case false?: stored = t("salinan tersimpan ✗ RUSAK", "stored copy ✗ CORRUPT")
-        case nil: stored = t("tanpa salinan tersimpan", "no stored copy")
-        }
+    private func check(_ a: Engine.AttachmentInfo) -> String {
+        let stored = a.kept ? t("salinan tersimpan ✓", "stored copy ✓") : t("salinan tersimpan ✗ TIDAK UTUH", "stored copy ✗ NOT WHOLE")
         let disk: String
-        switch a.fileMatches {
-        case true?: disk = t("berkas di disk ✓", "file on disk ✓")
-        case false?: disk = t("berkas di disk ✗ BERBEDA", "file on disk ✗ DIFFERS")
-        case nil: disk = t("berkas tidak ada di disk", "file not on disk")
+        switch a.onDisk {
+        case .same: disk = t("berkas di disk ✓", "file on disk ✓")
+        case .changed: disk = t("berkas di disk ✗ BERUBAH sejak diserahkan", "file on disk ✗ CHANGED since submitted")
+        case .missing: disk = t("berkas tidak ada di disk", "file not on disk")
         }
         return stored + ", " + disk
     }
@@ -333,12 +328,22 @@ final class ReviewSession {
                 return
             }
             let a = attachments[n - 1]
-            var path = a.fileMatches == true ? a.filePath : nil
-            if case .export = control { path = nil }
+            var path: String? = nil
+            if case .open = control, a.onDisk == .same {
+                path = a.name.hasPrefix("/") ? a.name : (engine.attachments.folder as NSString).appendingPathComponent(a.name)
+            }
             if path == nil {
                 do {
-                    path = try engine.exportAttachment(sha256: a.sha256, name: a.path)
-                    console.say(t("  salinan tersimpan diekspor: \(path!)", "  stored copy exported: \(path!)"))
+                    guard let bytes = try engine.attachmentBytes(sha256: a.sha256) else {
+                        console.say(t("  tidak ada salinan utuh lampiran \(n)", "  no whole stored copy of attachment \(n)"))
+                        return
+                    }
+                    let name = (a.name as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || "._-".contains($0) }
+                    let target = (NSTemporaryDirectory() as NSString)
+                        .appendingPathComponent("seleksi-\(a.sha256.prefix(12))-\(UUID().uuidString.prefix(8))-\(name.isEmpty ? "lampiran" : name)")
+                    try OutputFile.writeNew(target, bytes)
+                    path = target
+                    console.say(t("  salinan tersimpan diekspor: \(target)", "  stored copy exported: \(target)"))
                 } catch {
                     console.say("  ✗ \(error)")
                     return

@@ -1,0 +1,95 @@
+import Foundation
+import SeleksiCore
+
+/// What the renderer adds to the engine's context before a template reads it, as the template's header
+/// asks: letterheads from a reference table, and rows joined from a list.
+enum ContextAugmentation {
+    static func apply(_ header: TemplateHeader, to context: inout Value, reference: ReferenceTables) {
+        if let table = header.letterheads, let rows = reference.tables[table] {
+            addLetterheads(&context, rows: rows)
+        }
+        for merge in header.lists { addList(merge, to: &context) }
+        for join in header.joins {
+            let rows = rowsOf(join.rows, in: context, reference: reference)
+            ContextPath(join.target).update(&context) { record in
+                guard case .record(var r) = record else { return }
+                let match = rows.first { row in
+                    join.keys.allSatisfy { key in
+                        ContextPath(key.column).values(in: row).first?.displayText
+                            == ContextPath(key.path).values(in: record).first?.displayText
+                    }
+                }
+                r[join.name] = match ?? .null
+                record = .record(r)
+            }
+        }
+    }
+
+    /// The rows a join reads: a list in the context, or `tabel folder/file`, a reference table.
+    static func rowsOf(_ source: String, in context: Value, reference: ReferenceTables) -> [Value] {
+        if source.hasPrefix("tabel ") {
+            let name = source.dropFirst("tabel ".count).trimmingCharacters(in: .whitespaces)
+            return (reference.tables[name] ?? []).map { .record($0.mapValues(Value.string)) }
+        }
+        return ContextPath(source).values(in: context).flatMap { v -> [Value] in
+            if case .list(let l) = v { return l }
+            return []
+        }
+    }
+
+    /// Concatenates the source lists, keeps the records whose filter path has the value, and sorts
+    /// them by the order paths (then by instance id, so equal keys keep a stable order).
+    static func addList(_ merge: TemplateHeader.Merge, to context: inout Value) {
+        var items = merge.sources.flatMap { source -> [Value] in
+            ContextPath(source).values(in: context).flatMap { v -> [Value] in
+                if case .list(let l) = v { return l }
+                return []
+            }
+        }
+        if let filter = merge.filter {
+            items = items.filter { ContextPath(filter.path).values(in: $0).first?.displayText == filter.value }
+        }
+        let keyed = items.map { item in (merge.order + ["id"]).map { ContextPath($0).values(in: item).first ?? .null } }
+        let order = keyed.indices.sorted { a, b in
+            for (x, y) in zip(keyed[a], keyed[b]) {
+                let c = Ranking.compare(x, y)
+                if c != 0 { return c < 0 }
+            }
+            return a < b
+        }
+        guard case .record(var root) = context else { return }
+        root[merge.name] = .list(order.map { items[$0] })
+        context = .record(root)
+    }
+
+    /// Every organisation record (one with `id` and `kind`) gains `kop`: the row of `rows` whose
+    /// `organisasi` column is its id.
+    static func addLetterheads(_ v: inout Value, rows: [[String: String]]) {
+        switch v {
+        case .record(var r):
+            for key in r.keys { addLetterheads(&r[key]!, rows: rows) }
+            if case .string(let id)? = r["id"], r["kind"] != nil,
+                let row = rows.first(where: { $0["organisasi"] == id })
+            {
+                r["kop"] = .record(row.mapValues(Value.string))
+            }
+            v = .record(r)
+        case .list(var l):
+            for i in l.indices { addLetterheads(&l[i], rows: rows) }
+            v = .list(l)
+        default: return
+        }
+    }
+
+    /// The ids of every organisation in the context (to tell a place written as an id).
+    static func organisationIDs(in v: Value) -> Set<String> {
+        switch v {
+        case .record(let r):
+            var ids = r.values.reduce(into: Set<String>()) { $0.formUnion(organisationIDs(in: $1)) }
+            if case .string(let id)? = r["id"], r["kind"] != nil { ids.insert(id) }
+            return ids
+        case .list(let l): return l.reduce(into: Set<String>()) { $0.formUnion(organisationIDs(in: $1)) }
+        default: return []
+        }
+    }
+}

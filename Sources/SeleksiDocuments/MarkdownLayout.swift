@@ -1,0 +1,83 @@
+import Foundation
+import Ink
+
+/// Layout the Markdown of a template cannot say by itself (a letterhead, a signature block beside
+/// another, an attachment on a new page) is marked with fenced blocks, as Pandoc writes them:
+///
+///     ::: ttd kanan
+///     Kepala …,
+///     :::
+///
+/// In the HTML each block is a `<div class="ttd kanan">` around the Markdown inside it; in the `.md`
+/// file the fence lines are left out and the content reads on as plain Markdown. Fences come only from
+/// a template's own text: user text is a token at this stage and cannot start a line with `:::`.
+enum MarkdownLayout {
+    indirect enum Node {
+        case markdown(String)
+        case block(classes: [String], children: [Node])
+    }
+
+    static func markdownFile(_ source: String) -> String {
+        var lines: [Substring] = []
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if fence(line) == nil { lines.append(line) } else if lines.last?.isEmpty == false { lines.append("") }
+        }
+        var text = lines.joined(separator: "\n")
+        while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
+        return text.trimmingCharacters(in: .newlines) + "\n"
+    }
+
+    static func html(_ source: String) -> String {
+        render(parse(source))
+    }
+
+    /// The classes a fence line opens (empty for a closing `:::`), or nil for any other line.
+    static func fence(_ line: Substring) -> [String]? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix(":::") else { return nil }
+        let classes = trimmed.dropFirst(3).split(separator: " ").map(String.init)
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
+        return classes.allSatisfy { $0.allSatisfy(allowed.contains) } ? classes : nil
+    }
+
+    static func parse(_ source: String) -> [Node] {
+        var stack: [(classes: [String], children: [Node])] = [([], [])]
+        var pending: [Substring] = []
+        func flush() {
+            let text = pending.joined(separator: "\n")
+            if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                stack[stack.count - 1].children.append(.markdown(text))
+            }
+            pending.removeAll()
+        }
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let classes = fence(line) else {
+                pending.append(line)
+                continue
+            }
+            flush()
+            if !classes.isEmpty {
+                stack.append((classes, []))
+            } else if stack.count > 1 {
+                let done = stack.removeLast()
+                stack[stack.count - 1].children.append(.block(classes: done.classes, children: done.children))
+            }
+        }
+        flush()
+        while stack.count > 1 {
+            let done = stack.removeLast()
+            stack[stack.count - 1].children.append(.block(classes: done.classes, children: done.children))
+        }
+        return stack[0].children
+    }
+
+    static func render(_ nodes: [Node]) -> String {
+        nodes.map { node -> String in
+            switch node {
+            case .markdown(let text): return MarkdownParser().html(from: text)
+            case .block(let classes, let children):
+                return "<div class=\"\(classes.joined(separator: " "))\">\n\(render(children))\n</div>"
+            }
+        }.joined(separator: "\n")
+    }
+}

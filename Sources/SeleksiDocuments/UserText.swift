@@ -1,0 +1,64 @@
+import Mustache
+
+/// A string that came from a form, the directory or a workflow variable: something a person typed.
+///
+/// Templates never see its characters. Mustache prints a `UserText` as an opaque token of private-use
+/// code points, so the Markdown parser cannot read structure into it (a `|`, a `[link](…)`, an `<img>`);
+/// after rendering, `TextToken.replace` swaps each token for the text escaped for the output at hand
+/// (Markdown or HTML). A template can therefore print user text only as literal text, whatever
+/// delimiters it uses (`{{x}}` or `{{{x}}}`).
+struct UserText: MustacheCustomRenderable, Sendable {
+    let text: String
+
+    var renderText: String { TextToken.encode(text) }
+    /// An empty answer counts as absent, so `{{#x}}…{{/x}}` and `{{^x}}…{{/x}}` test for it.
+    var isNull: Bool { text.isEmpty }
+}
+
+/// The token a `UserText` renders as: U+F0000, then one code point U+F0100+b per UTF-8 byte b of the
+/// text, then U+F0001. Stateless, so the same context renders to the same bytes.
+enum TextToken {
+    static let open = Unicode.Scalar(0xF0000)!
+    static let close = Unicode.Scalar(0xF0001)!
+    static let byteBase: UInt32 = 0xF0100
+
+    static func encode(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(open)
+        for byte in text.utf8 { scalars.append(Unicode.Scalar(byteBase + UInt32(byte))!) }
+        scalars.append(close)
+        return String(scalars)
+    }
+
+    /// Whether a text contains any code point of the token alphabet (templates must not).
+    static func occurs(in text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value >= open.value && $0.value <= byteBase + 0xFF }
+    }
+
+    /// Replaces every token in `text` by `transform(decoded text)`. A malformed token (cut by a
+    /// parser) is dropped rather than shown: it can only come from a bug, never from user input.
+    static func replace(in text: String, _ transform: (String) -> String) -> String {
+        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        var inside = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case open.value:
+                inside = true
+                bytes.removeAll(keepingCapacity: true)
+            case close.value where inside:
+                out.append(contentsOf: transform(String(decoding: bytes, as: UTF8.self)).unicodeScalars)
+                inside = false
+            case byteBase...(byteBase + 0xFF) where inside:
+                bytes.append(UInt8(scalar.value - byteBase))
+            default:
+                if inside || scalar.value == close.value {
+                    inside = false
+                    continue
+                }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SeleksiCore
+import SeleksiStore
+import Testing
+
+@testable import SeleksiDocuments
+@testable import SeleksiEngine
+
+@Suite("What people typed is printed as text in every document, never as markup")
+struct DocumentEscapingTests {
+    static let attack =
+        "[Klik](javascript:alert(1)) <img src=x onerror=alert(1)> **tebal** # judul | pipa `kode` "
+        + "<script>alert(2)</script>\n- daftar &amp; <p>"
+
+    static let templates = TemplateFolder(path: Repo.path("templates")).list()
+
+    @Test func everyShippedDocumentTemplateIsCoveredByTheHostileTest() {
+        #expect(Self.templates.filter { $0.hasPrefix("tutor_bantu/") }.count == 8)
+    }
+
+    @Test(arguments: templates)
+    func aTemplateRendersHostileTextLiterallyInBothOutputs(_ template: String) throws {
+        let round = try DocumentRound()
+        let output = try round.compose(
+            template, change: { hostile(&$0, Self.attack) },
+            reference: { reference in
+                // Reference rows are printed too (letterheads): treat them as typed text as well.
+                for (name, rows) in reference.tables
+                where name == "tutor_bantu/kop" || name == "tutor_bantu/nama_program" {
+                    reference.tables[name] = rows.map { row in
+                        row.mapValues { _ in Self.attack }.merging([
+                            "organisasi": row["organisasi"] ?? "", "id": row["id"] ?? "",
+                            "jenis": row["jenis"] ?? "",
+                        ]) { _, kept in kept }
+                    }
+                }
+            })
+        let html = output.html.lowercased()
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<a "))
+        // The line break is folded: "- daftar" stays in the line, not a list item; "&amp;" stays literal.
+        #expect(output.html.contains("&lt;script&gt;alert(2)&lt;/script&gt; - daftar &amp;amp; &lt;p&gt;"))
+        #expect(
+            output.html.contains(
+                "[Klik](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; **tebal** # judul | pipa `kode`"))
+        #expect(
+            output.markdown.contains(
+                ##"\[Klik\](javascript:alert(1)) \<img src=x onerror=alert(1)\> "##
+                    + ##"\*\*tebal\*\* \# judul \| pipa \`kode\`"##
+            ))
+        #expect(!TextToken.occurs(in: output.html) && !TextToken.occurs(in: output.markdown))
+        try expectTablesKeepTheirColumns(html: output.html, markdown: output.markdown, template: template)
+    }
+
+    /// A `|` in a name must not add a cell: every row has as many cells as its table's header.
+    func expectTablesKeepTheirColumns(html: String, markdown: String, template: String) throws {
+        for table in html.components(separatedBy: "<table>").dropFirst() {
+            let body = table.components(separatedBy: "</table>")[0]
+            let rows = body.components(separatedBy: "<tr>").dropFirst()
+            let widths = rows.map {
+                $0.components(separatedBy: "<td").count + $0.components(separatedBy: "<th").count - 2
+            }
+            #expect(Set(widths).count == 1, "\(template): rows of \(Set(widths)) cells")
+        }
+        var width: Int?
+        for line in markdown.split(separator: "\n") {
+            guard line.hasPrefix("|") else {
+                width = nil
+                continue
+            }
+            let cells = line.replacingOccurrences(of: #"\|"#, with: "").filter { $0 == "|" }.count
+            if let width { #expect(cells == width, "\(template): \(line)") } else { width = cells }
+        }
+    }
+
+    @Test func markdownEscapesWhatMarkdownReadsAndFoldsLines() {
+        #expect(TextEscaping.markdown("a|b") == #"a\|b"#)
+        #expect(TextEscaping.markdown("- Jakarta") == #"\- Jakarta"#)
+        #expect(TextEscaping.markdown("1. Jalan") == #"1\. Jalan"#)
+        #expect(TextEscaping.markdown("Jl. Mawar 2.") == "Jl. Mawar 2.")
+        #expect(TextEscaping.markdown("baris\nkedua\r\n# judul") == ##"baris kedua \# judul"##)
+        #expect(TextEscaping.markdown("Siti (fiktif)") == "Siti (fiktif)")
+    }
+
+    @Test func htmlEscapesTheFiveCharacters() {
+        #expect(
+            TextEscaping.html(#"<a href="x">O'Neil & co</a>"#)
+                == "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;")
+    }
+
+    @Test func aTokenCarriesAnyTextThroughTheMarkdownParserUnchanged() {
+        let text = "Ñoño 🙂 | <b> \u{F0000} \\"
+        let token = TextToken.encode(text)
+        #expect(TextToken.replace(in: "a \(token) b", { "[\($0)]" }) == "a [\(text)] b")
+        #expect(TextToken.replace(in: MarkdownLayout.html("| x |\n|---|\n| \(token) |"), { $0 }).contains(text))
+    }
+
+    @Test func aTemplateMayNotContainTheTokenAlphabet() throws {
+        let round = try DocumentRound(applicants: 10)
+        #expect(throws: DocumentError.self) {
+            try DocumentRound.renderer.compose(
+                "x \u{F0005}", file: "t", template: "t", instance: round.round,
+                context: .record([:]), reference: ReferenceTables())
+        }
+    }
+}

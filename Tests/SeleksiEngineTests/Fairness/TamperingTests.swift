@@ -1,0 +1,218 @@
+import Foundation
+import SeleksiCore
+import SeleksiStore
+import Testing
+@testable import SeleksiEngine
+
+/// Each tampering the threat model (docs/threat-model.md) says `audit verify` detects, done as an
+/// attacker with the file would do it, and the ones it says need a checkpoint.
+@Suite("Audit verify proves the database, not only the chain")
+struct TamperingTests {
+    @Test func anUntouchedRoundVerifies() throws {
+        let round = try DemoRound()
+        #expect(try round.verify() == nil)
+    }
+
+    @Test func aScoreEditedInTheSubmissionsIsNamed() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.sql("UPDATE submissions SET data = replace(data, '\"skor_wawancara\":20', '\"skor_wawancara\":100') WHERE form_id = 'demo_penilaian'")
+        let problems = try #require(try round.verify())
+        #expect(problems.contains("submissions #") && problems.contains("edited"))
+    }
+
+    @Test func anInstancesVariablesOrStateEditedByHandAreNamed() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.sql("UPDATE instances SET vars = replace(vars, '\"skor\":75', '\"skor\":100') WHERE id = \(round.accepted)")
+        #expect(try round.verify()?.contains("instances #\(round.accepted)") == true)
+
+        let second = try DemoRound()
+        try Attacker(second.path).sql("UPDATE instances SET state = 'diterima' WHERE id = \(second.withdrawn)")
+        #expect(try second.verify()?.contains("instances #\(second.withdrawn)") == true)
+    }
+
+    @Test func rowsDeletedFromTheEndAreCaughtByTheTablesThatOutliveThem() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        let last = try attacker.int("SELECT max(seq) FROM audit_log")
+        try attacker.sql("DELETE FROM audit_log WHERE seq > \(last - 3)")
+        let problems = try #require(try round.verify())
+        #expect(problems.contains("trigger") && problems.contains("instances #\(round.round)"))
+    }
+
+    @Test func aLogEmptiedWhollyIsCaught() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        try attacker.sql("DELETE FROM audit_log")
+        let problems = try #require(try round.verify())
+        #expect(problems.contains("no audit row wrote it") || problems.contains("does not exist"))
+    }
+
+    @Test func aForgedRowWithACorrectHashButAnImpossibleMoveIsCaught() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        // The withdrawn applicant "accepted" by a forged row: tarik led to ditarik, a final state.
+        try attacker.appendRow { r in
+            r.instance = round.withdrawn
+            r.event = "terima"
+            r.from = "ditarik"
+            r.to = "diterima"
+            r.role = "kepala"
+        }
+        let problems = try #require(try round.verify())
+        #expect(problems.contains("not a transition of its workflow"))
+    }
+
+    @Test func aForgedMoveThatTheTablesDoNotFollowIsCaught() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        try attacker.appendRow { r in
+            r.instance = round.accepted
+            r.event = "terima"
+            r.from = "diterima"
+            r.to = "diterima"
+            r.afterHash = Hash256.of("made up")
+        }
+        #expect(try round.verify()?.contains("instances #\(round.accepted)") == true)
+    }
+
+    @Test func aStoredDefinitionEditedToChangeTheRulesIsCaught() throws {
+        let round = try DemoRound()
+        try Attacker(round.path).sql("""
+            UPDATE definitions SET source = CAST(replace(CAST(source AS TEXT), 'P30D', 'P3D') AS BLOB) WHERE def_id = 'demo_pelamar'
+            """)
+        #expect(try round.verify()?.contains("a stored workflow or form was edited") == true)
+    }
+
+    @Test func aDroppedGuardTriggerIsCaughtEvenWithNothingElseChanged() throws {
+        let round = try DemoRound()
+        try Attacker(round.path).sql("DROP TRIGGER audit_log_no_update")
+        #expect(try round.verify()?.contains("audit_log_no_update") == true)
+    }
+
+    @Test func theDirectoryEditedBySQLIsCaught() throws {
+        for edit in [
+            "UPDATE actors SET name = 'Orang Lain' WHERE id = 'penilai1'",
+            "INSERT INTO grants (actor, role, org, granted_at) VALUES ('pelamar1', 'kepala', 'upt-demo', 0)",
+            "UPDATE organisations SET parent = NULL WHERE id = 'skb-demo'",
+            "UPDATE grants SET revoked_at = 1 WHERE actor = 'penilai3'",
+            "DELETE FROM settings WHERE key = 'simulation'",
+            "UPDATE reference_rows SET data = '{}' WHERE rowid = (SELECT min(rowid) FROM reference_rows)",
+        ] {
+            let round = try DemoRound()
+            try Attacker(round.path).sql(edit)
+            #expect(try round.verify() != nil, "undetected: \(edit)")
+        }
+    }
+
+    @Test func aDecisionOrConfirmationAddedOrRemovedIsCaught() throws {
+        for edit in [
+            "DELETE FROM confirmations WHERE actor = 'penilai1'",
+            "UPDATE decisions SET value = '\"ditolak\"' WHERE name = 'hasil'",
+            "INSERT INTO decisions (instance, name, value, actor, at, audit_seq) SELECT instance, 'hasil', '\"x\"', 'kepala1', at, audit_seq FROM decisions LIMIT 1",
+        ] {
+            let round = try DemoRound()
+            try Attacker(round.path).sql(edit)
+            #expect(try round.verify() != nil, "undetected: \(edit)")
+        }
+    }
+
+    @Test func anAttachmentSwappedInTheDatabaseIsCaught() throws {
+        let round = try DemoRound()
+        try Attacker(round.path).sql("UPDATE blobs SET bytes = CAST('dokumen palsu' AS BLOB)")
+        #expect(try round.verify()?.contains("attachment's bytes were swapped") == true)
+    }
+
+    @Test func aForgedRowDatedBeforeTheLastIsCaught() throws {
+        let round = try DemoRound()
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        try attacker.appendRow { r in
+            r.at -= 86_400
+            r.command = "document"
+            r.outcome = "accepted"
+        }
+        #expect(try round.verify()?.contains("its time goes back") == true)
+    }
+
+    @Test func aRecomputedChainPassesWithoutACheckpointAndFailsWithOne() throws {
+        let round = try DemoRound()
+        let key = SigningKey(.init())
+        let checkpoint = try round.engine.checkpoint(key: key, now: at("2026-01-23T08:00"))
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        try attacker.sql("UPDATE instances SET vars = replace(vars, '\"skor\":75', '\"skor\":100') WHERE id = \(round.accepted)")
+        try attacker.rerecordInstance(round.accepted)
+        try attacker.recomputeChain()
+        // What the threat model says: an attacker who recomputes everything is not caught by the file alone …
+        #expect(try round.verify().map { !$0.contains("instances #") && !$0.contains("edited") } ?? true)
+        // … but is by a checkpoint kept elsewhere.
+        #expect(try round.verify(checkpoints: [checkpoint])?.contains("the log was rewritten") == true)
+    }
+
+    @Test func rowsRemovedUpToACheckpointAreCaught() throws {
+        let round = try DemoRound()
+        let checkpoint = try round.engine.checkpoint(key: SigningKey(.init()), now: at("2026-01-23T08:00"))
+        let attacker = try Attacker(round.path)
+        try attacker.dropGuards()
+        try attacker.sql("DELETE FROM audit_log WHERE seq >= \(checkpoint.seq)")
+        #expect(try round.verify(checkpoints: [checkpoint])?.contains("past the end of the log") == true)
+    }
+
+    @Test func aCheckpointFromAnotherInstallationEditedOrByAnotherKeyIsRefused() throws {
+        let round = try DemoRound()
+        let other = try DemoRound()
+        let key = SigningKey(.init())
+        let mine = try round.engine.checkpoint(key: key, now: at("2026-01-23T08:00"))
+        let foreign = try other.engine.checkpoint(key: SigningKey(.init()), now: at("2026-01-23T08:00"))
+        func refusal(_ c: Checkpoint) -> String? {
+            do { _ = try round.engine.verifyAudit(checkpoints: [c]); return nil } catch EngineError.input(let m) { return m } catch { return "\(error)" }
+        }
+        #expect(refusal(foreign)?.contains("another installation") == true)
+        let edited = try Checkpoint(text: mine.text.replacingOccurrences(of: "seq: \(mine.seq)", with: "seq: \(mine.seq - 1)"))
+        #expect(refusal(edited)?.contains("signature is invalid") == true)
+        let byOtherKey = try Checkpoint.make(installation: mine.installation, seq: mine.seq, head: mine.head, at: mine.at,
+                                             key: .init())
+        #expect(refusal(byOtherKey)?.contains("not this installation's") == true)
+        #expect(try round.engine.verifyAudit(checkpoints: [mine]).checkpoints == 1)
+    }
+}
+
+@Suite("The audit row encoding")
+struct AuditEncodingTests {
+    @Test func nullIsNotAnyTextAndFieldsCannotSlideIntoEachOther() {
+        var a = AuditRecord(at: 1, actor: "x", command: "fire", event: nil, outcome: "accepted", reason: "\u{2400}")
+        var b = AuditRecord(at: 1, actor: "x", command: "fire", event: "\u{2400}", outcome: "accepted", reason: nil)
+        #expect(a.computeHash() != b.computeHash())
+        a = AuditRecord(at: 1, actor: "ab", command: "c", outcome: "accepted")
+        b = AuditRecord(at: 1, actor: "a", command: "bc", outcome: "accepted")
+        #expect(a.computeHash() != b.computeHash())
+        a = AuditRecord(at: 1, actor: "x", command: "fire", outcome: "accepted", reason: "")
+        b = AuditRecord(at: 1, actor: "x", command: "fire", outcome: "accepted", reason: nil)
+        #expect(a.computeHash() != b.computeHash())
+    }
+
+    @Test func aRefusedValueIsNotCopiedIntoTheLog() throws {
+        let temp = TempFolder()
+        let engine = try demoEngine(temp)
+        let app = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T09:00"))
+        var answers = try exampleAnswers()
+        let secret = "3273017107910001"
+        answers["nik"] = .string(secret)
+        answers["email"] = .string(String(repeating: "x", count: 2_000_000))
+        #expect(throws: EngineError.self) {
+            try engine.fire(FireRequest(instance: app.id, event: "ajukan", actor: "pelamar1", forms: ["demo_pendaftaran": answers]),
+                            now: at("2026-01-07T09:00"))
+        }
+        let row = try #require(try engine.history(app.id).last)
+        #expect(row.outcome == "refused:invalid-submission")
+        #expect(!(row.reason ?? "").contains(secret))
+        #expect((row.reason ?? "").count <= AuditRecord.maxReasonLength + 1)
+        #expect(row.dataHash != nil)
+    }
+}
