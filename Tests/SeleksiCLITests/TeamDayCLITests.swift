@@ -55,6 +55,23 @@ struct TeamDayCLITests {
         #expect(try json(try cli.run(["tasks", "--as", Self.member(1), "--json"]).stdout)["tasks"] as? [Any] != nil)
     }
 
+    @Test func aVerdictAgainstTheProposalTakesItsReasonFromTheNoteAndIsNamedBeforeItIsRecorded() throws {
+        let cli = try stoppedDemo("verifikasi", applicants: 6)
+        let first = try #require((try json(try cli.run(["tasks", "--as", Self.member(1), "--json"]).stdout)["tasks"] as? [[String: Any]])?.first)
+        let id = "\(first["instance"] as! Int)"
+        let proposals = try #require(try json(try cli.run(["show", id, "--json"]).stdout)["proposals"] as? [[String: Any]])
+        let against = proposals.first?["value"] as? String == "memenuhi" ? "2" : "1"
+        let r = try cli.run(["review", "--as", Self.member(1), "1"], input: "\(against)\ny\nIjazah asli belum diperlihatkan\ny\nq\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = flat(r.stdout)
+        #expect(out.contains("alasan: Ijazah asli belum diperlihatkan"))
+        #expect(out.contains("Catat verifikasi untuk #\(id) \(first["name"] as! String)"))
+        #expect(out.contains("1 tercatat"))
+        let decisions = try #require(try json(try cli.run(["show", id, "--json"]).stdout)["decisions"] as? [[String: Any]])
+        #expect(decisions.last?["reason"] as? String == "Ijazah asli belum diperlihatkan")
+        #expect((decisions.last?["value"] as? String)?.contains("menimpa usulan") == true)
+    }
+
     @Test func skipBackAndQuitWriteNothing() throws {
         let cli = try stoppedDemo("verifikasi", applicants: 6)
         let before = try cli.run("audit verify").stdout

@@ -189,11 +189,15 @@ final class ReviewSession {
             switch try engine.trial(request, now: now) {
             case .success(let r):
                 result = r
-            case .failure(.refused(let refusal, _)) where refusal.code == .reasonRequired:
-                let note = forms.values.compactMap { $0["catatan"]?.displayText }.first { $0.count >= 5 }
+            case .failure(.refused(let refusal, _)) where refusal.code == .reasonRequired && reason == nil:
                 console.say(TerminalLayout.wrap(refusal.message.text(language), width: width, first: "  ! ", rest: "    "))
-                switch askReason(t("Alasan tertulis", "Written reason") + (note.map { t(" (Enter: catatan di atas, \"\($0)\")", " (Enter: the note above, \"\($0)\")") } ?? ""),
-                                 keys: keys, item: item, definitions: definitions, fallback: note) {
+                // A note written on the sheet is the reason (it is shown before anything is recorded).
+                if let note = writtenNote(forms, definitions.forms) {
+                    reason = note
+                    request = FireRequest(instance: item.instance, event: p.event, actor: actor, reason: note, forms: forms, signer: signer)
+                    continue
+                }
+                switch askReason(t("Alasan tertulis", "Written reason"), keys: keys, item: item, definitions: definitions) {
                 case .text(let r):
                     reason = r
                     request = FireRequest(instance: item.instance, event: p.event, actor: actor, reason: r, forms: forms, signer: signer)
@@ -259,11 +263,21 @@ final class ReviewSession {
 
     enum Typed { case text(String), control(ReviewControl) }
 
+    /// The first free text the reviewer wrote on the forms (a note of at least 5 letters), in form order.
+    private func writtenNote(_ forms: [String: [String: Value]], _ definitions: [String: FormDefinition]) -> String? {
+        for (formID, answers) in forms.sorted(by: { $0.key < $1.key }) {
+            guard let form = definitions[formID] else { continue }
+            for item in form.items {
+                if case .field(let f) = item, f.type == .text, case .string(let text)? = answers[f.id], text.count >= 5 { return text }
+            }
+        }
+        return nil
+    }
+
     private func askReason(_ question: String, keys: ReviewKeys, item: Engine.WorkItem,
-                           definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition]), fallback: String? = nil) -> Typed {
+                           definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])) -> Typed {
         while true {
             guard let input = console.ask(question + ": ") else { return .control(.quit) }
-            if input.isEmpty, let fallback { return .text(fallback) }
             if let c = keys.control(input) {
                 if [.skip, .back, .quit].contains(c) { return .control(c) }
                 if case .action = c { return .control(c) }
