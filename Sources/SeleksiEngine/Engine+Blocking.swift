@@ -35,15 +35,19 @@ extension Engine {
         guard let r = try store.instance(id) else { return LocalizedText(id: "#\(id)") }
         let w = try workflow(hash: r.workflowHash)
         let label = w.state(r.state)?.label ?? LocalizedText(id: r.state)
-        var idParts: [String] = [], enParts: [String] = []
-        let independent = Set(r.formHashes.compactMap { (f, h) in ((try? form(hash: h))?.independentRatings ?? false) ? f : nil })
+        var idParts: [String] = []
+        var enParts: [String] = []
+        let independent = Set(
+            r.formHashes.compactMap { (f, h) in ((try? form(hash: h))?.independentRatings ?? false) ? f : nil })
         for policy in RatingPolicy.policies(in: w, independentForms: independent) where policy.state == r.state {
             let sheets = try store.latestPerActor(instance: r.id, form: policy.form).count
             let need = try requiredSheets(policy, for: r, in: w, run: run)
             idParts.append("\(sheets)\(need.map { " dari \($0)" } ?? "") lembar \(policy.form)")
             enParts.append("\(sheets)\(need.map { " of \($0)" } ?? "") \(policy.form) sheet(s)")
         }
-        let waiting = w.transitions(from: r.state).filter { !$0.isAutomatic && !$0.isOptional && !$0.roles.contains(Command.systemActor) }
+        let waiting = w.transitions(from: r.state).filter {
+            !$0.isAutomatic && !$0.isOptional && !$0.roles.contains(Command.systemActor)
+        }
         var events: [String] = []
         for t in waiting where !events.contains(t.event) { events.append(t.event) }
         if !events.isEmpty {
@@ -54,26 +58,39 @@ extension Engine {
             enParts.append("waiting for \(text)")
         }
         let who = "#\(r.id) \(displayName(ofActor: r.owner)), \(try store.organisation(r.org)?.name ?? r.org): "
-        return LocalizedText(id: who + label.id + (idParts.isEmpty ? "" : " — " + idParts.joined(separator: "; ")),
-                             en: who + label.text(.en) + (enParts.isEmpty ? "" : " — " + enParts.joined(separator: "; ")))
+        return LocalizedText(
+            id: who + label.id + (idParts.isEmpty ? "" : " — " + idParts.joined(separator: "; ")),
+            en: who + label.text(.en) + (enParts.isEmpty ? "" : " — " + enParts.joined(separator: "; ")))
     }
 
     /// How many sheets a policy needs on this instance (its `count(ratings.F) >= N`, evaluated here).
-    func requiredSheets(_ policy: RatingPolicy, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun) throws -> Int? {
+    func requiredSheets(
+        _ policy: RatingPolicy, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun
+    ) throws -> Int? {
         guard let expression = policy.required else { return nil }
-        let context = try dryRunContext(record, w, actor: Command.systemActor, names: Set(expression.paths.map { $0.path[0] }), run: run)
-        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: [:], context: context)
-        guard case .number(let n) = try? Evaluator.evaluate(expression, in: EvaluationContext(scopes: [snapshot.scope()], today: run.now.date))
+        let context = try dryRunContext(
+            record, w, actor: Command.systemActor, names: Set(expression.paths.map { $0.path[0] }), run: run)
+        let snapshot = InstanceSnapshot(
+            id: record.id, state: record.state, variables: record.variables, forms: [:], context: context)
+        guard
+            case .number(let n) = try? Evaluator.evaluate(
+                expression, in: EvaluationContext(scopes: [snapshot.scope()], today: run.now.date))
         else { return nil }
         return Int(n)
     }
 
     /// The largest spread that is still agreement on this instance, if the policy says.
-    func tolerance(_ policy: RatingPolicy, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun) throws -> Double? {
+    func tolerance(
+        _ policy: RatingPolicy, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun
+    ) throws -> Double? {
         guard let expression = policy.tolerance else { return nil }
-        let context = try dryRunContext(record, w, actor: Command.systemActor, names: Set(expression.paths.map { $0.path[0] }), run: run)
-        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: [:], context: context)
-        guard case .number(let n) = try? Evaluator.evaluate(expression, in: EvaluationContext(scopes: [snapshot.scope()], today: run.now.date))
+        let context = try dryRunContext(
+            record, w, actor: Command.systemActor, names: Set(expression.paths.map { $0.path[0] }), run: run)
+        let snapshot = InstanceSnapshot(
+            id: record.id, state: record.state, variables: record.variables, forms: [:], context: context)
+        guard
+            case .number(let n) = try? Evaluator.evaluate(
+                expression, in: EvaluationContext(scopes: [snapshot.scope()], today: run.now.date))
         else { return nil }
         return n
     }

@@ -42,7 +42,9 @@ extension Engine {
 
     /// The events `actor` could fire on instance `id` now; optional ones (declare a conflict, withdraw)
     /// included when asked.
-    public func possibilities(instance id: Int64, actor: String, now: Timestamp, includeOptional: Bool = true) throws -> [Possibility] {
+    public func possibilities(
+        instance id: Int64, actor: String, now: Timestamp, includeOptional: Bool = true
+    ) throws -> [Possibility] {
         try wrap {
             let record = try requireInstance(id)
             return try possibilities(on: record, actor: actor, run: DryRun(now: now), includeOptional: includeOptional)
@@ -70,7 +72,9 @@ extension Engine {
         throw EngineError.input("trial of \(request.event) on #\(request.instance) ended without a result")
     }
 
-    func possibilities(on record: InstanceRecord, actor: String, run: DryRun, includeOptional: Bool) throws -> [Possibility] {
+    func possibilities(
+        on record: InstanceRecord, actor: String, run: DryRun, includeOptional: Bool
+    ) throws -> [Possibility] {
         let w = try workflow(hash: record.workflowHash)
         let events = TransitionFunction(w).personalEvents(in: record.state)
         guard !events.isEmpty else { return [] }
@@ -82,37 +86,53 @@ extension Engine {
                 ($0.from.contains(record.state) || $0.from.contains("*")) && $0.roles.contains(where: held.contains)
             }
             guard !candidates.isEmpty, includeOptional || !candidates.allSatisfy(\.isOptional) else { continue }
-            if let p = try possibility(event, candidates: candidates, on: record, in: w, actor: actor, held: held, run: run) { out.append(p) }
+            if let p = try possibility(
+                event, candidates: candidates, on: record, in: w, actor: actor, held: held, run: run)
+            {
+                out.append(p)
+            }
         }
         return out
     }
 
-    private func possibility(_ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
-                             actor: String, held: Set<String>, run: DryRun) throws -> Possibility? {
-        guard case .possible(let p)? = try feasibility(event, candidates: candidates, on: record, in: w, actor: actor, held: held, run: run) else {
+    private func possibility(
+        _ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
+        actor: String, held: Set<String>, run: DryRun
+    ) throws -> Possibility? {
+        guard
+            case .possible(let p)? = try feasibility(
+                event, candidates: candidates, on: record, in: w, actor: actor, held: held, run: run)
+        else {
             return nil
         }
         let label = p.transitions.first { $0.label.id != event }?.label ?? LocalizedText(id: event)
-        return Possibility(instance: record.id, event: event, label: label, role: p.role, formsToFill: p.formsToFill,
-                           reasonRequired: p.reasonRequired, reasonMayBeRequired: p.reasonMayBeRequired, isOptional: p.isOptional,
-                           quorum: p.quorum)
+        return Possibility(
+            instance: record.id, event: event, label: label, role: p.role, formsToFill: p.formsToFill,
+            reasonRequired: p.reasonRequired, reasonMayBeRequired: p.reasonMayBeRequired, isOptional: p.isOptional,
+            quorum: p.quorum)
     }
 
     /// Why `actor` could not fire `event` on the instance now (nil if he could), as the dry run finds it.
     func refusalIfTried(_ event: String, on record: InstanceRecord, actor: String, run: DryRun) throws -> Refusal? {
         let w = try workflow(hash: record.workflowHash)
         let held = try heldRoles(actor, for: record, in: w, run: run)
-        let candidates = (w.transitionsByEvent[event] ?? []).filter { $0.from.contains(record.state) || $0.from.contains("*") }
+        let candidates = (w.transitionsByEvent[event] ?? []).filter {
+            $0.from.contains(record.state) || $0.from.contains("*")
+        }
         let permitted = candidates.filter { $0.roles.contains(where: held.contains) }
         guard !permitted.isEmpty else {
             let roles = Set(candidates.flatMap(\.roles)).sorted().joined(separator: ", ")
-            return Refusal(.roleMissing, LocalizedText(id: "\(actor) tidak memegang peran \(roles)", en: "\(actor) holds no role \(roles)"))
+            return Refusal(
+                .roleMissing,
+                LocalizedText(id: "\(actor) tidak memegang peran \(roles)", en: "\(actor) holds no role \(roles)"))
         }
         switch try feasibility(event, candidates: permitted, on: record, in: w, actor: actor, held: held, run: run) {
         case .impossible(let r)?: return r
         case .possible?: return nil
         case nil:
-            return Refusal(.alreadySubmitted, LocalizedText(id: "\(actor) sudah menyerahkan lembarnya", en: "\(actor) has submitted his sheet"))
+            return Refusal(
+                .alreadySubmitted,
+                LocalizedText(id: "\(actor) sudah menyerahkan lembarnya", en: "\(actor) has submitted his sheet"))
         }
     }
 
@@ -131,14 +151,20 @@ extension Engine {
         let readsChildren: Bool
     }
 
-    private func guardReading(_ candidates: [TransitionDefinition], record: InstanceRecord, present: [String: Int64]?,
-                              run: DryRun) throws -> GuardReading {
+    private func guardReading(
+        _ candidates: [TransitionDefinition], record: InstanceRecord, present: [String: Int64]?,
+        run: DryRun
+    ) throws -> GuardReading {
         let required = Set(candidates.flatMap(\.requiredForms))
         var fresh: Set<String> = []
         for f in required where try bringsAnew(f, record: record, run: run) { fresh.insert(f) }
         let sheets = try fresh.filter { try isIndependent($0, record: record, run: run) }
-        let guardForms = Set(candidates.flatMap { $0.guards.flatMap { g in
-            g.test.paths.filter { $0.path[0] == "forms" && $0.path.count > 1 }.map { $0.path[1] } } })
+        let guardForms = Set(
+            candidates.flatMap {
+                $0.guards.flatMap { g in
+                    g.test.paths.filter { $0.path[0] == "forms" && $0.path.count > 1 }.map { $0.path[1] }
+                }
+            })
         let needsPresence = !required.subtracting(fresh).isEmpty || !guardForms.subtracting(fresh).isEmpty
         var names: Set<String> = []
         var formsRead: Set<String> = []
@@ -157,8 +183,9 @@ extension Engine {
                 }
             }
         }
-        return GuardReading(fresh: fresh, sheets: sheets, needsPresence: needsPresence, names: names, formsRead: formsRead,
-                            childNames: childNames, readsChildren: readsChildren)
+        return GuardReading(
+            fresh: fresh, sheets: sheets, needsPresence: needsPresence, names: names, formsRead: formsRead,
+            childNames: childNames, readsChildren: readsChildren)
     }
 
     /// Whether `event` is open now to someone holding `roles`, whoever he is: the guards that do not read
@@ -172,15 +199,18 @@ extension Engine {
         }
         guard !candidates.isEmpty else { return false }
         let personal: Set<String> = ["actor", "actor_orgs"]
-        let result = try feasibility(event, candidates: candidates, on: record, in: w, actor: Command.systemActor, held: held, run: run,
-                                     openNames: personal)
+        let result = try feasibility(
+            event, candidates: candidates, on: record, in: w, actor: Command.systemActor, held: held, run: run,
+            openNames: personal)
         return result?.isPossible ?? true
     }
 
     /// The transition function's dry run for one event; nil when the actor has already given his
     /// independent sheet here.
-    private func feasibility(_ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
-                             actor: String, held: Set<String>, run: DryRun, openNames: Set<String> = []) throws -> TransitionFunction.Feasibility? {
+    private func feasibility(
+        _ event: String, candidates: [TransitionDefinition], on record: InstanceRecord, in w: WorkflowDefinition,
+        actor: String, held: Set<String>, run: DryRun, openNames: Set<String> = []
+    ) throws -> TransitionFunction.Feasibility? {
         let key = "\(record.workflowHash)|\(record.state)|\(event)|\(held.sorted().joined(separator: ","))"
         var reading = run.readings[key]
         if reading == nil {
@@ -205,16 +235,21 @@ extension Engine {
             for role in q.roles { holders[role] = try self.holders(of: role, in: record.org, at: run.now) }
             confirmations = try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: event)
         }
-        let command = Command(event: event, actor: actor, actorRoles: held, now: run.now, confirmations: confirmations,
-                              roleHolders: holders, children: r.readsChildren ? try lightChildViews(of: record.id, reading: r.childNames, run: run) : nil,
-                              reference: try referenceTables())
-        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: forms,
-                                        context: try dryRunContext(record, w, actor: actor, names: r.names, run: run))
+        let command = Command(
+            event: event, actor: actor, actorRoles: held, now: run.now, confirmations: confirmations,
+            roleHolders: holders,
+            children: r.readsChildren ? try lightChildViews(of: record.id, reading: r.childNames, run: run) : nil,
+            reference: try referenceTables())
+        let snapshot = InstanceSnapshot(
+            id: record.id, state: record.state, variables: record.variables, forms: forms,
+            context: try dryRunContext(record, w, actor: actor, names: r.names, run: run))
         return TransitionFunction(w).feasibility(command, on: snapshot, independentForms: r.fresh, openNames: openNames)
     }
 
     /// The roles `actor` holds for an instance, read once per organisation in a call (and per instance he owns).
-    func heldRoles(_ actor: String, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun) throws -> Set<String> {
+    func heldRoles(
+        _ actor: String, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun
+    ) throws -> Set<String> {
         let key = "\(actor)|\(record.org)|\(record.workflowHash)|\(actor == record.owner ? record.id : 0)"
         if let hit = run.roles[key] { return hit }
         let held = try roles(of: actor, for: record, in: w, at: run.now)
@@ -226,16 +261,22 @@ extension Engine {
 
     /// The names beyond `state`, `vars` and `forms` the guards read, shaped as `context(for:)` shapes
     /// them; the parent, the round's decisions and the actor's organisations are read once per call.
-    func dryRunContext(_ record: InstanceRecord, _ w: WorkflowDefinition, actor: String, names: Set<String>, run: DryRun) throws -> [String: Value] {
+    func dryRunContext(
+        _ record: InstanceRecord, _ w: WorkflowDefinition, actor: String, names: Set<String>, run: DryRun
+    ) throws -> [String: Value] {
         var context: [String: Value] = [:]
         if names.contains("id") { context["id"] = .number(Double(record.id)) }
         if names.contains("org") { context["org"] = .string(record.org) }
         if names.contains("actor_orgs") {
-            if run.actorOrgs[actor] == nil { run.actorOrgs[actor] = .list(try actorOrganisations(actor, at: run.now).map(Value.string)) }
+            if run.actorOrgs[actor] == nil {
+                run.actorOrgs[actor] = .list(try actorOrganisations(actor, at: run.now).map(Value.string))
+            }
             context["actor_orgs"] = run.actorOrgs[actor]
         }
         if names.contains("parent"), let parentID = record.parent {
-            if run.parents[parentID] == nil, let parent = try store.instance(parentID) { run.parents[parentID] = try parentValue(parent) }
+            if run.parents[parentID] == nil, let parent = try store.instance(parentID) {
+                run.parents[parentID] = try parentValue(parent)
+            }
             context["parent"] = run.parents[parentID]
         }
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
@@ -263,9 +304,13 @@ extension Engine {
         if let cached = run.children[key] { return cached }
         let records = try run.childRecords[parent] ?? store.children(of: parent, states: nil)
         let views = try records.map { child -> ChildView in
-            var scope: [String: Value] = ["id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
-                                          "vars": .record(child.variables)]
-            if names.contains("forms") { scope["forms"] = .record(try latestForms(of: child.id).mapValues { Value.record($0) }) }
+            var scope: [String: Value] = [
+                "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
+                "vars": .record(child.variables),
+            ]
+            if names.contains("forms") {
+                scope["forms"] = .record(try latestForms(of: child.id).mapValues { Value.record($0) })
+            }
             return ChildView(id: child.id, state: child.state, scope: scope)
         }
         run.children[key] = views
@@ -276,7 +321,8 @@ extension Engine {
     func instances(workflow: String, state: String, parent: Int64?, run: DryRun) throws -> [InstanceRecord] {
         let key = "\(workflow)|\(state)|\(parent.map(String.init) ?? "")"
         if let hit = run.instanceLists[key] { return hit }
-        let found = try store.instances(InstanceFilter(workflow: workflow, state: state, parent: parent), limit: Int.max)
+        let found = try store.instances(
+            InstanceFilter(workflow: workflow, state: state, parent: parent), limit: Int.max)
         run.instanceLists[key] = found
         return found
     }

@@ -106,7 +106,9 @@ extension Engine {
     public func progress(round id: Int64, viewer: String?, now: Timestamp) throws -> RoundProgress {
         try wrap {
             let round = try requireInstance(id)
-            if let viewer, try directoryActor(viewer) == nil { throw EngineError.input(try unknownActorMessage(viewer)) }
+            if let viewer, try directoryActor(viewer) == nil {
+                throw EngineError.input(try unknownActorMessage(viewer))
+            }
             let w = try workflow(hash: round.workflowHash)
             let run = DryRun(now: now)
             try preloadDecisions(ofChildrenOf: id, run: run)
@@ -119,7 +121,8 @@ extension Engine {
                 let cw = try workflow(hash: hash)
                 for s in cw.states { labels[s.id] = s.label }
                 for policy in try policies(of: cw, sample: group[0]) {
-                    let (view, short) = try ratingsView(policy, children: group, in: cw, parent: id, viewer: viewer, run: run)
+                    let (view, short) = try ratingsView(
+                        policy, children: group, in: cw, parent: id, viewer: viewer, run: run)
                     views.append(view)
                     shortages += short
                 }
@@ -129,14 +132,19 @@ extension Engine {
             let timers = try store.currentTimers().filter { $0.dueAt <= now.seconds }
             let ids = Set(children.map(\.id)).union([id])
             let late = timers.filter { ids.contains($0.instance) }.map { t in
-                Late(instance: t.instance, name: t.instance == id ? (w.title.id) : displayName(ofActor: children.first { $0.id == t.instance }?.owner ?? ""),
-                     event: t.event, dueAt: t.dueAt)
+                Late(
+                    instance: t.instance,
+                    name: t.instance == id
+                        ? (w.title.id) : displayName(ofActor: children.first { $0.id == t.instance }?.owner ?? ""),
+                    event: t.event, dueAt: t.dueAt)
             }
-            return RoundProgress(round: id, workflow: round.workflowID, state: round.state,
-                                 stateLabel: w.state(round.state)?.label ?? LocalizedText(id: round.state),
-                                 orgName: try organisationName(round.org),
-                                 children: counts.keys.sorted().map { ($0, labels[$0] ?? LocalizedText(id: $0), counts[$0]!) },
-                                 ratings: views, late: late, next: try nextSteps(round, in: w, viewer: viewer, run: run), shortages: shortages)
+            return RoundProgress(
+                round: id, workflow: round.workflowID, state: round.state,
+                stateLabel: w.state(round.state)?.label ?? LocalizedText(id: round.state),
+                orgName: try organisationName(round.org),
+                children: counts.keys.sorted().map { ($0, labels[$0] ?? LocalizedText(id: $0), counts[$0]!) },
+                ratings: views, late: late, next: try nextSteps(round, in: w, viewer: viewer, run: run),
+                shortages: shortages)
         }
     }
 
@@ -149,18 +157,24 @@ extension Engine {
     /// Each rater's latest sheet on each child of `parent` (withdrawn ones left out): child → [(actor, data)].
     func childSheets(parent: Int64, form: String) throws -> [Int64: [(actor: String, data: [String: Value])]] {
         var latest: [Int64: [String: SubmissionRecord]] = [:]
-        for s in try store.childSubmissions(parent: parent, form: form) { latest[s.instance, default: [:]][s.actor] = s }
+        for s in try store.childSubmissions(parent: parent, form: form) {
+            latest[s.instance, default: [:]][s.actor] = s
+        }
         var out: [Int64: [(actor: String, data: [String: Value])]] = [:]
         for (child, byActor) in latest {
-            out[child] = try byActor.values.filter { $0.kind != .withdraw }.sorted { $0.id < $1.id }.map { ($0.actor, try submissionData($0.id)) }
+            out[child] = try byActor.values.filter { $0.kind != .withdraw }.sorted { $0.id < $1.id }.map {
+                ($0.actor, try submissionData($0.id))
+            }
         }
         return out
     }
 
     /// The grid of one rating policy over `children`, and their shortages. With `shortagesOnly`, a child's
     /// raters are asked only until enough could rate it (for a task list's alerts); the grid is then partial.
-    func ratingsView(_ policy: RatingPolicy, children: [InstanceRecord], in w: WorkflowDefinition, parent: Int64, viewer: String?,
-                     run: DryRun, shortagesOnly: Bool = false) throws -> (RatingsView, [Shortage]) {
+    func ratingsView(
+        _ policy: RatingPolicy, children: [InstanceRecord], in w: WorkflowDefinition, parent: Int64, viewer: String?,
+        run: DryRun, shortagesOnly: Bool = false
+    ) throws -> (RatingsView, [Shortage]) {
         // A few children: their own sheets; many: the round's at once.
         var sheets: [Int64: [(actor: String, data: [String: Value])]] = [:]
         if children.count <= 20 {
@@ -173,10 +187,14 @@ extension Engine {
         }
         let rated = children.filter { $0.state == policy.state || sheets[$0.id] != nil }
         var raterIDs: Set<String> = []
-        for child in Set(rated.map(\.org)) { for role in policy.roles { raterIDs.formUnion(try holderIDs(of: role, in: child, run: run)) } }
+        for child in Set(rated.map(\.org)) {
+            for role in policy.roles { raterIDs.formUnion(try holderIDs(of: role, in: child, run: run)) }
+        }
         for list in sheets.values { for s in list { raterIDs.insert(s.actor) } }
         let raters = raterIDs.sorted().map { (id: $0, name: displayName(ofActor: $0)) }
-        let readsAll = try viewer.map { v in try rated.first.map { try readsRatings(v, on: $0, in: w, run: run) } ?? false } ?? false
+        let readsAll =
+            try viewer.map { v in try rated.first.map { try readsRatings(v, on: $0, in: w, run: run) } ?? false }
+            ?? false
         var rows: [GridRow] = []
         var disagreements: [Disagreement] = []
         var shortages: [Shortage] = []
@@ -192,7 +210,8 @@ extension Engine {
             var available: [String] = []
             var barred: [(actor: String, name: String, reason: LocalizedText)] = []
             // Raters are asked only while the rating is open at all (the round in scoring).
-            let open = try child.state == policy.state && isOpenToRole(policy.event, roles: policy.roles, on: child, run: run)
+            let open =
+                try child.state == policy.state && isOpenToRole(policy.event, roles: policy.roles, on: child, run: run)
             let eligible = open ? Set(try policy.roles.flatMap { try holderIDs(of: $0, in: child.org, run: run) }) : []
             let required = try requiredSheets(policy, for: child, in: w, run: run)
             for rater in raters.map(\.id) {
@@ -217,41 +236,66 @@ extension Engine {
                 return n
             }
             let spread = totals.count >= 2 ? totals.max()! - totals.min()! : nil
-            rows.append(GridRow(instance: child.id, ownerName: displayName(ofActor: child.owner), orgName: try organisationName(child.org),
-                                state: child.state, stateLabel: w.state(child.state)?.label ?? LocalizedText(id: child.state), cells: cells,
-                                sheets: own.count, required: required, spread: spread, tolerance: tolerance))
+            rows.append(
+                GridRow(
+                    instance: child.id, ownerName: displayName(ofActor: child.owner),
+                    orgName: try organisationName(child.org),
+                    state: child.state, stateLabel: w.state(child.state)?.label ?? LocalizedText(id: child.state),
+                    cells: cells,
+                    sheets: own.count, required: required, spread: spread, tolerance: tolerance))
             if let spread, let tolerance, spread > tolerance {
-                disagreements.append(Disagreement(instance: child.id, ownerName: displayName(ofActor: child.owner), spread: spread, tolerance: tolerance,
-                                                  scores: own.map { ($0.actor, displayName(ofActor: $0.actor), score($0.data)) }))
+                disagreements.append(
+                    Disagreement(
+                        instance: child.id, ownerName: displayName(ofActor: child.owner), spread: spread,
+                        tolerance: tolerance,
+                        scores: own.map { ($0.actor, displayName(ofActor: $0.actor), score($0.data)) }))
             }
             if open, let required, own.count + available.count < required {
-                shortages.append(shortage(child, policy: policy, sheets: own.count, available: available, required: required, barred: barred,
-                                          parent: parent, run: run))
+                shortages.append(
+                    shortage(
+                        child, policy: policy, sheets: own.count, available: available, required: required,
+                        barred: barred,
+                        parent: parent, run: run))
             }
         }
-        let formTitle = try children.first?.formHashes[policy.form].map { try form(hash: $0).title } ?? LocalizedText(id: policy.form)
-        return (RatingsView(form: policy.form, formTitle: formTitle, event: policy.event, state: policy.state, scoreField: policy.scoreField,
-                            raters: raters, rows: rows, disagreements: disagreements, scoresVisible: readsAll), shortages)
+        let formTitle =
+            try children.first?.formHashes[policy.form].map { try form(hash: $0).title }
+            ?? LocalizedText(id: policy.form)
+        return (
+            RatingsView(
+                form: policy.form, formTitle: formTitle, event: policy.event, state: policy.state,
+                scoreField: policy.scoreField,
+                raters: raters, rows: rows, disagreements: disagreements, scoresVisible: readsAll), shortages
+        )
     }
 
-    private func shortage(_ child: InstanceRecord, policy: RatingPolicy, sheets: Int, available: [String], required: Int,
-                          barred: [(actor: String, name: String, reason: LocalizedText)], parent: Int64?, run: DryRun) -> Shortage {
+    private func shortage(
+        _ child: InstanceRecord, policy: RatingPolicy, sheets: Int, available: [String], required: Int,
+        barred: [(actor: String, name: String, reason: LocalizedText)], parent: Int64?, run: DryRun
+    ) -> Shortage {
         let org = ((try? store.instance(parent ?? child.id)) ?? nil)?.org ?? child.org
         let role = policy.roles.first ?? "?"
         let missing = required - sheets - available.count
         let remedy = LocalizedText(
             id: "kurang \(missing) penilai: tambahkan anggota dengan `seleksi actor grant ID \(role) --org \(org)`, "
                 + "atau ubah jumlah penilai putaran; pemegang peran yang belum menilai: "
-                + (available.isEmpty ? "tidak ada" : available.map { displayName(ofActor: $0) }.joined(separator: ", ")),
-            en: "\(missing) rater(s) short: add a member with `seleksi actor grant ID \(role) --org \(org)`, or change the round's number of "
-                + "raters; holders who have not rated: " + (available.isEmpty ? "none" : available.map { displayName(ofActor: $0) }.joined(separator: ", ")))
-        return Shortage(instance: child.id, ownerName: displayName(ofActor: child.owner), orgName: (try? organisationName(child.org)) ?? child.org,
-                        parent: parent, form: policy.form, roles: policy.roles, sheets: sheets, available: available, required: required,
-                        barred: barred, remedy: remedy)
+                + (available.isEmpty
+                    ? "tidak ada" : available.map { displayName(ofActor: $0) }.joined(separator: ", ")),
+            en:
+                "\(missing) rater(s) short: add a member with `seleksi actor grant ID \(role) --org \(org)`, or change the round's number of "
+                + "raters; holders who have not rated: "
+                + (available.isEmpty ? "none" : available.map { displayName(ofActor: $0) }.joined(separator: ", ")))
+        return Shortage(
+            instance: child.id, ownerName: displayName(ofActor: child.owner),
+            orgName: (try? organisationName(child.org)) ?? child.org,
+            parent: parent, form: policy.form, roles: policy.roles, sheets: sheets, available: available,
+            required: required,
+            barred: barred, remedy: remedy)
     }
 
     /// Whether `viewer` holds, for this instance, a role that sees every rater's sheet.
-    func readsRatings(_ viewer: String, on record: InstanceRecord, in w: WorkflowDefinition, run: DryRun) throws -> Bool {
+    func readsRatings(_ viewer: String, on record: InstanceRecord, in w: WorkflowDefinition, run: DryRun) throws -> Bool
+    {
         try roles(of: viewer, for: record, in: w, at: run.now).contains { w.role($0)?.readsRatings == true }
     }
 
@@ -271,14 +315,19 @@ extension Engine {
                 }
             }
             for (parent, group) in byParent.sorted(by: { $0.key < $1.key }) {
-                guard let sample = group.first, try readsRatings(actor, on: sample, in: try workflow(hash: sample.workflowHash), run: run) else { continue }
+                guard let sample = group.first,
+                    try readsRatings(actor, on: sample, in: try workflow(hash: sample.workflowHash), run: run)
+                else { continue }
                 try preloadDecisions(ofChildrenOf: parent, run: run)
                 for (hash, same) in Dictionary(grouping: group, by: \.workflowHash) {
                     let cw = try workflow(hash: hash)
                     for policy in try policies(of: cw, sample: same[0]) {
                         let inState = same.filter { $0.state == policy.state }
                         guard !inState.isEmpty else { continue }
-                        out += try ratingsView(policy, children: inState, in: cw, parent: parent, viewer: actor, run: run, shortagesOnly: true).1
+                        out += try ratingsView(
+                            policy, children: inState, in: cw, parent: parent, viewer: actor, run: run,
+                            shortagesOnly: true
+                        ).1
                     }
                 }
             }
@@ -288,14 +337,21 @@ extension Engine {
 
     /// What the round waits for: each step a person takes from its state, who may take it, and — by a dry
     /// run as the viewer (or the first holder) — whether it would be accepted now, and if not, why and who holds it up.
-    func nextSteps(_ round: InstanceRecord, in w: WorkflowDefinition, viewer: String?, run: DryRun) throws -> [NextStep] {
+    func nextSteps(_ round: InstanceRecord, in w: WorkflowDefinition, viewer: String?, run: DryRun) throws -> [NextStep]
+    {
         var out: [NextStep] = []
         for event in TransitionFunction(w).personalEvents(in: round.state) {
-            let ts = (w.transitionsByEvent[event] ?? []).filter { ($0.from.contains(round.state) || $0.from.contains("*")) && !$0.isOptional }
+            let ts = (w.transitionsByEvent[event] ?? []).filter {
+                ($0.from.contains(round.state) || $0.from.contains("*")) && !$0.isOptional
+            }
             guard let first = ts.first else { continue }
             let roles = Array(Set(ts.flatMap(\.roles))).sorted()
             var holders: [String] = []
-            for role in roles { for h in try holderIDs(of: role, in: round.org, run: run) where !holders.contains(h) { holders.append(h) } }
+            for role in roles {
+                for h in try holderIDs(of: role, in: round.org, run: run) where !holders.contains(h) {
+                    holders.append(h)
+                }
+            }
             let tester = viewer.flatMap { v in holders.contains(v) ? v : nil } ?? holders.first
             var refusal: Refusal?
             if let tester { refusal = try refusalIfTried(event, on: round, actor: tester, run: run) }
@@ -308,16 +364,25 @@ extension Engine {
                 case .all: need = roleHolders.count
                 case .count(let k): need = k
                 }
-                quorum = (confirmed.count, need, roleHolders.filter { !confirmed.contains($0) }.map { displayName(ofActor: $0) })
+                quorum = (
+                    confirmed.count, need,
+                    roleHolders.filter { !confirmed.contains($0) }.map { displayName(ofActor: $0) }
+                )
                 if refusal?.code == .alreadyConfirmed { refusal = nil }
             }
             let blocking = refusal?.blockingChildren ?? []
-            out.append(NextStep(event: event, label: ts.first { $0.label.id != event }?.label ?? LocalizedText(id: event), roles: roles,
-                                holders: holders.map { ($0, displayName(ofActor: $0)) },
-                                refusal: holders.isEmpty ? LocalizedText(id: "tidak ada pemegang peran \(roles.joined(separator: ", "))",
-                                                                          en: "nobody holds role \(roles.joined(separator: ", "))") : refusal?.message,
-                                blocking: try blocking.prefix(10).map { try waitingLine($0, run: run) }, blockingCount: blocking.count,
-                                quorum: quorum))
+            out.append(
+                NextStep(
+                    event: event, label: ts.first { $0.label.id != event }?.label ?? LocalizedText(id: event),
+                    roles: roles,
+                    holders: holders.map { ($0, displayName(ofActor: $0)) },
+                    refusal: holders.isEmpty
+                        ? LocalizedText(
+                            id: "tidak ada pemegang peran \(roles.joined(separator: ", "))",
+                            en: "nobody holds role \(roles.joined(separator: ", "))") : refusal?.message,
+                    blocking: try blocking.prefix(10).map { try waitingLine($0, run: run) },
+                    blockingCount: blocking.count,
+                    quorum: quorum))
         }
         return out
     }
@@ -332,7 +397,9 @@ extension Engine {
             let w = try workflow(hash: record.workflowHash)
             let run = DryRun(now: now)
             for policy in try policies(of: w, sample: record) where policy.state == record.state {
-                if let found = try ratingsView(policy, children: [record], in: w, parent: parent, viewer: nil, run: run, shortagesOnly: true).1.first {
+                if let found = try ratingsView(
+                    policy, children: [record], in: w, parent: parent, viewer: nil, run: run, shortagesOnly: true
+                ).1.first {
                     return found
                 }
             }

@@ -42,8 +42,10 @@ extension Engine {
                     valueLabel = list?.choices.first { $0.value == value.displayText }?.label
                 }
                 let reasons = v.because.flatMap { r.variables[$0] }.map(\.displayText).flatMap { $0.isEmpty ? nil : $0 }
-                out.append(Proposal(variable: v.id, label: v.label ?? LocalizedText(id: v.id), value: value, valueLabel: valueLabel,
-                                    reasons: reasons, form: target.form, field: target.field))
+                out.append(
+                    Proposal(
+                        variable: v.id, label: v.label ?? LocalizedText(id: v.id), value: value, valueLabel: valueLabel,
+                        reasons: reasons, form: target.form, field: target.field))
             }
             return out
         }

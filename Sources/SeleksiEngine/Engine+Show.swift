@@ -30,9 +30,11 @@ extension Engine {
             var forms = try latestForms(of: id)
             var sheets: [String: [(actor: String, data: [String: Value])]] = [:]
             var hidden: [String: Int] = [:]
-            let chair = try viewer.map { v in
-                try actorExists(v) && roles(of: v, for: r, in: w, at: when).contains { w.role($0)?.readsRatings == true }
-            } ?? false
+            let chair =
+                try viewer.map { v in
+                    try actorExists(v)
+                        && roles(of: v, for: r, in: w, at: when).contains { w.role($0)?.readsRatings == true }
+                } ?? false
             for formID in forms.keys.sorted() {
                 guard let hash = r.formHashes[formID], try form(hash: hash).independentRatings else { continue }
                 let all = try store.latestPerActor(instance: id, form: formID)
@@ -43,11 +45,14 @@ extension Engine {
                     hidden[formID] = all.count
                 }
                 if let visible = sheets[formID] {
-                    forms[formID] = ["penilaian": .list(visible.map { s in
-                        var d = s.data
-                        d["_actor"] = .string(s.actor)
-                        return .record(d)
-                    })]
+                    forms[formID] = [
+                        "penilaian": .list(
+                            visible.map { s in
+                                var d = s.data
+                                d["_actor"] = .string(s.actor)
+                                return .record(d)
+                            })
+                    ]
                 } else {
                     forms[formID] = nil
                 }
@@ -57,10 +62,11 @@ extension Engine {
                 return (event: e, label: ts.first!.label, roles: Array(Set(ts.flatMap(\.roles))).sorted())
             }
             let state = w.state(r.state)
-            return InstanceDetail(record: r, stateLabel: state?.label ?? LocalizedText(id: r.state), isFinal: state?.isFinal ?? false,
-                                  allowedEvents: allowed, forms: forms, sheets: sheets, hiddenSheets: hidden,
-                                  decisions: try store.decisions(instance: id), children: try store.childStateCounts(of: id),
-                                  pendingTimers: try store.pendingTimers(instance: id, stateSeq: r.stateSeq))
+            return InstanceDetail(
+                record: r, stateLabel: state?.label ?? LocalizedText(id: r.state), isFinal: state?.isFinal ?? false,
+                allowedEvents: allowed, forms: forms, sheets: sheets, hiddenSheets: hidden,
+                decisions: try store.decisions(instance: id), children: try store.childStateCounts(of: id),
+                pendingTimers: try store.pendingTimers(instance: id, stateSeq: r.stateSeq))
         }
     }
 }

@@ -33,7 +33,9 @@ extension Engine {
     /// narrows them to one instance and its children.
     public func tasks(for actor: String, round: Int64? = nil, now: Timestamp) throws -> TaskList {
         try wrap {
-            guard let person = try directoryActor(actor) else { throw EngineError.input(try unknownActorMessage(actor)) }
+            guard let person = try directoryActor(actor) else {
+                throw EngineError.input(try unknownActorMessage(actor))
+            }
             if let round { _ = try requireInstance(round) }
             let run = DryRun(now: now)
             var items: [WorkItem] = []
@@ -47,12 +49,13 @@ extension Engine {
                 let own = timers[item.instance]?.first.map { ($0.event, $0.dueAt, item.instance) }
                 let parents = item.parent.flatMap { p in timers[p]?.first.map { ($0.event, $0.dueAt, p) } }
                 let deadline = [own, parents].compactMap { $0 }.min { $0.1 < $1.1 }
-                return WorkItem(instance: item.instance, workflow: item.workflow, state: item.state, stateLabel: item.stateLabel,
-                                possibility: item.possibility, deadline: deadline, ownerName: item.ownerName, org: item.org,
-                                orgName: item.orgName, parent: item.parent, formTitles: item.formTitles)
+                return WorkItem(
+                    instance: item.instance, workflow: item.workflow, state: item.state, stateLabel: item.stateLabel,
+                    possibility: item.possibility, deadline: deadline, ownerName: item.ownerName, org: item.org,
+                    orgName: item.orgName, parent: item.parent, formTitles: item.formTitles)
             }.sorted { a, b in
                 switch (a.deadline?.dueAt, b.deadline?.dueAt) {
-                case let (x?, y?) where x != y: return x < y
+                case (let x?, let y?) where x != y: return x < y
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return a.instance < b.instance
@@ -73,12 +76,19 @@ extension Engine {
         var seen: Set<Int64> = []
         var out: [InstanceRecord] = []
         // With a round: the round itself (one dry run) and its children.
-        if let round, let top = try store.instance(round) { seen.insert(top.id); out.append(top) }
-        let buckets = try store.instanceCounts(InstanceFilter(parent: round)).map { (workflow: $0.workflow, state: $0.state) }
+        if let round, let top = try store.instance(round) {
+            seen.insert(top.id)
+            out.append(top)
+        }
+        let buckets = try store.instanceCounts(InstanceFilter(parent: round)).map {
+            (workflow: $0.workflow, state: $0.state)
+        }
         var loadedWorkflows: [String: WorkflowDefinition] = [:]
         for bucket in buckets {
             let w: WorkflowDefinition
-            if let hit = loadedWorkflows[bucket.workflow] { w = hit } else {
+            if let hit = loadedWorkflows[bucket.workflow] {
+                w = hit
+            } else {
                 guard let hash = try currentHash(kind: "workflow", id: bucket.workflow) else { continue }
                 w = try workflow(hash: hash)
                 loadedWorkflows[bucket.workflow] = w
@@ -94,8 +104,10 @@ extension Engine {
                 found += rows.filter { allowed.contains($0.org) }
             }
             if !ownerRoles.isEmpty {
-                found += try store.instances(InstanceFilter(workflow: bucket.workflow, state: bucket.state, owner: actor), limit: Int.max)
-                    .filter { round == nil || $0.parent == round }
+                found += try store.instances(
+                    InstanceFilter(workflow: bucket.workflow, state: bucket.state, owner: actor), limit: Int.max
+                )
+                .filter { round == nil || $0.parent == round }
             }
             for r in found where seen.insert(r.id).inserted { out.append(r) }
         }
@@ -119,10 +131,11 @@ extension Engine {
         let w = try workflow(hash: record.workflowHash)
         var titles: [String: LocalizedText] = [:]
         for f in p.formsToFill { if let hash = record.formHashes[f] { titles[f] = try form(hash: hash).title } }
-        return WorkItem(instance: record.id, workflow: record.workflowID, state: record.state,
-                        stateLabel: w.state(record.state)?.label ?? LocalizedText(id: record.state), possibility: p, deadline: nil,
-                        ownerName: subjectName(record, w), org: record.org, orgName: try organisationName(record.org),
-                        parent: record.parent, formTitles: titles)
+        return WorkItem(
+            instance: record.id, workflow: record.workflowID, state: record.state,
+            stateLabel: w.state(record.state)?.label ?? LocalizedText(id: record.state), possibility: p, deadline: nil,
+            ownerName: subjectName(record, w), org: record.org, orgName: try organisationName(record.org),
+            parent: record.parent, formTitles: titles)
     }
 
     /// Whom an instance is about: its owner where the workflow has an owner's role (an applicant), else
@@ -141,10 +154,14 @@ extension Engine {
     func unknownActorMessage(_ actor: String) throws -> String {
         let known = try store.actors().map(\.id)
         // Those that share a word with what was typed first (`tim-satu` → `…-tim-1`).
-        let words = actor.lowercased().split(whereSeparator: { "-_. ".contains($0) }).map(String.init).filter { $0.count >= 2 }
+        let words = actor.lowercased().split(whereSeparator: { "-_. ".contains($0) }).map(String.init).filter {
+            $0.count >= 2
+        }
         let near = known.filter { id in words.contains { id.lowercased().contains($0) } }
         let listed = near + known.filter { !near.contains($0) }
-        let shown = listed.prefix(30).joined(separator: ", ") + (known.count > 30 ? ", … (\(known.count) pelaku; `seleksi actor list`)" : "")
+        let shown =
+            listed.prefix(30).joined(separator: ", ")
+            + (known.count > 30 ? ", … (\(known.count) pelaku; `seleksi actor list`)" : "")
         return "tidak ada pelaku '\(actor)'; pelaku yang ada: \(shown) (no actor '\(actor)')"
     }
 }

@@ -12,7 +12,9 @@ struct TeamDayCLITests {
     /// A demo round of `applicants` stopped before `stage`, in the runner's folder.
     func stoppedDemo(_ stage: String, applicants: Int = 12) throws -> CLIRunner {
         let cli = CLIRunner()
-        let r = try cli.run(["demo", "--db", cli.db, "--out", cli.folder + "/demo", "--applicants", "\(applicants)", "--until", stage])
+        let r = try cli.run([
+            "demo", "--db", cli.db, "--out", cli.folder + "/demo", "--applicants", "\(applicants)", "--until", stage,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("berhenti sebelum tahap \(stage)"))
         return cli
@@ -20,7 +22,9 @@ struct TeamDayCLITests {
 
     func count(_ cli: CLIRunner, state: String) throws -> Int {
         let r = try cli.run(["list", "--parent", "1", "--state", state, "--counts", "--json"])
-        guard let row = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] else { return -1 }
+        guard let row = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] else {
+            return -1
+        }
         return row.compactMap { $0["count"] as? Int }.reduce(0, +)
     }
 
@@ -41,9 +45,13 @@ struct TeamDayCLITests {
         #expect((tasks["tasks"] as? [[String: Any]])?.count == waiting)
         // Per applicant: Enter takes the proposed verdict, y for the documents, Enter for no note, y to record.
         let input = String(repeating: "\ny\n\ny\n", count: waiting)
-        let r = try cli.run(["review", "--as", Self.member(1), "1", "--attachments", cli.folder + "/demo/lampiran-sintetis"], input: input)
+        let r = try cli.run(
+            ["review", "--as", Self.member(1), "1", "--attachments", cli.folder + "/demo/lampiran-sintetis"],
+            input: input)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Selesai: \(waiting) tercatat, 0 dilewati, 0 masih menunggu; \(4 * waiting) baris masukan"))
+        #expect(
+            r.stdout.contains(
+                "Selesai: \(waiting) tercatat, 0 dilewati, 0 masih menunggu; \(4 * waiting) baris masukan"))
         #expect(r.stdout.contains("salinan tersimpan ✓, berkas di disk ✓"))
         #expect(r.stdout.contains("Usulan mesin: "))
         #expect(try count(cli, state: "diusulkan") == 0)
@@ -57,17 +65,22 @@ struct TeamDayCLITests {
 
     @Test func aVerdictAgainstTheProposalTakesItsReasonFromTheNoteAndIsNamedBeforeItIsRecorded() throws {
         let cli = try stoppedDemo("verifikasi", applicants: 6)
-        let first = try #require((try json(try cli.run(["tasks", "--as", Self.member(1), "--json"]).stdout)["tasks"] as? [[String: Any]])?.first)
+        let first = try #require(
+            (try json(try cli.run(["tasks", "--as", Self.member(1), "--json"]).stdout)["tasks"] as? [[String: Any]])?
+                .first)
         let id = "\(first["instance"] as! Int)"
-        let proposals = try #require(try json(try cli.run(["show", id, "--json"]).stdout)["proposals"] as? [[String: Any]])
+        let proposals = try #require(
+            try json(try cli.run(["show", id, "--json"]).stdout)["proposals"] as? [[String: Any]])
         let against = proposals.first?["value"] as? String == "memenuhi" ? "2" : "1"
-        let r = try cli.run(["review", "--as", Self.member(1), "1"], input: "\(against)\ny\nIjazah asli belum diperlihatkan\ny\nq\n")
+        let r = try cli.run(
+            ["review", "--as", Self.member(1), "1"], input: "\(against)\ny\nIjazah asli belum diperlihatkan\ny\nq\n")
         #expect(r.status == 0, "\(r.stderr)")
         let out = flat(r.stdout)
         #expect(out.contains("alasan: Ijazah asli belum diperlihatkan"))
         #expect(out.contains("Catat verifikasi untuk #\(id) \(first["name"] as! String)"))
         #expect(out.contains("1 tercatat"))
-        let decisions = try #require(try json(try cli.run(["show", id, "--json"]).stdout)["decisions"] as? [[String: Any]])
+        let decisions = try #require(
+            try json(try cli.run(["show", id, "--json"]).stdout)["decisions"] as? [[String: Any]])
         #expect(decisions.last?["reason"] as? String == "Ijazah asli belum diperlihatkan")
         #expect((decisions.last?["value"] as? String)?.contains("menimpa usulan") == true)
     }
@@ -90,7 +103,8 @@ struct TeamDayCLITests {
         let eligible = try count(cli, state: "layak")
         #expect(eligible > 3)
         // tim-3 teaches at the first SKB: his tasks leave out its applicants.
-        let barred = try json(try cli.run(["tasks", "--as", Self.member(3), "--json"]).stdout)["tasks"] as? [[String: Any]]
+        let barred =
+            try json(try cli.run(["tasks", "--as", Self.member(3), "--json"]).stdout)["tasks"] as? [[String: Any]]
         #expect(barred?.allSatisfy { ($0["org"] as? String) != "\(Self.upt)-skb-01" } == true)
         for rater in [Self.member(1), Self.member(2), Self.head] {
             let line = "15 10 20 5 5 3 3 3 1 1\n\ny\n"
@@ -116,7 +130,8 @@ struct TeamDayCLITests {
         #expect(r.stdout.contains("nyatakan_konflik → layak"))
         #expect(r.stdout.contains("✗ Skor kualifikasi 0–20"))
         #expect(r.stdout.contains("2 tercatat"))
-        let first = try json(try cli.run(["tasks", "--as", Self.member(4), "--json"]).stdout)["tasks"] as? [[String: Any]]
+        let first =
+            try json(try cli.run(["tasks", "--as", Self.member(4), "--json"]).stdout)["tasks"] as? [[String: Any]]
         let eligible = try count(cli, state: "layak")
         #expect(first?.count == eligible - 2)
     }
@@ -158,8 +173,11 @@ struct TeamDayCLITests {
         let id = "\(rows[0]["id"] as! Int)"
         let form = try cli.run(["show", id, "--form", "tb_portofolio"], input: nil)
         #expect(form.stdout.contains("Tanggal lahir "))
-        #expect(form.stdout.range(of: #"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}"#,
-                                  options: .regularExpression) != nil)
+        #expect(
+            form.stdout.range(
+                of:
+                    #"\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}"#,
+                options: .regularExpression) != nil)
         #expect(form.stdout.contains("Jenjang"))
         let wrong = try cli.run(["show", id, "--form", "tb_skorr"])
         #expect(wrong.status == 2)
@@ -172,13 +190,16 @@ struct TeamDayCLITests {
     @Test func aRatersSheetStaysHiddenFromAnotherUntilHeGivesHis() throws {
         let cli = try stoppedDemo("penilaian", applicants: 6)
         _ = try cli.run(["review", "--as", Self.member(1), "1"], input: "15 10 20 5 5 3 3 3 1 1\n\ny\nq\n")
-        let tasks = try json(try cli.run(["tasks", "--as", Self.member(2), "--json"]).stdout)["tasks"] as? [[String: Any]]
+        let tasks =
+            try json(try cli.run(["tasks", "--as", Self.member(2), "--json"]).stdout)["tasks"] as? [[String: Any]]
         let id = "\(tasks![0]["instance"] as! Int)"
         let hidden = try cli.run(["show", id, "--form", "tb_skor", "--as", Self.member(2)])
         #expect(hidden.stdout.contains("tersembunyi"))
         #expect(!hidden.stdout.contains("Kualifikasi akademik"))
         let head = try cli.run(["show", id, "--form", "tb_skor", "--as", Self.head])
-        #expect(head.stdout.contains("1. Kualifikasi akademik (0–20) ... 15") || head.stdout.contains("Kualifikasi akademik"))
+        #expect(
+            head.stdout.contains("1. Kualifikasi akademik (0–20) ... 15")
+                || head.stdout.contains("Kualifikasi akademik"))
         let own = try cli.run(["show", id, "--form", "tb_skor", "--as", Self.member(1)])
         #expect(own.stdout.contains("Lembar "))
     }
@@ -210,7 +231,8 @@ extension CLIRunner {
         env["SELEKSI_DB"] = db
         for (k, v) in extra { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -218,7 +240,8 @@ extension CLIRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

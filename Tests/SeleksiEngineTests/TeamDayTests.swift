@@ -2,13 +2,16 @@ import Foundation
 import SeleksiCore
 import SeleksiStore
 import Testing
+
 @testable import SeleksiEngine
 
 /// The team's and the head's day: what waits for whom, why a round step is refused, who is short of
 /// raters, and mistakes mended with a reason — on the shipped Tutor Bantu workflows.
 @Suite("A selection team's day")
 struct TeamDayTests {
-    let verdict: [String: [String: Value]] = ["tb_verifikasi": ["keputusan": .string("memenuhi"), "dokumen_asli_sesuai": .bool(true)]]
+    let verdict: [String: [String: Value]] = [
+        "tb_verifikasi": ["keputusan": .string("memenuhi"), "dokumen_asli_sesuai": .bool(true)]
+    ]
 
     /// Applicants at SKB 1 (and one at SKB 2), proposed, registration closed: the round is in verification.
     func verificationRound(atSKB1: Int = 2, atSKB2: Int = 1) throws -> (TutorBantuFixture, [Int64]) {
@@ -33,11 +36,17 @@ struct TeamDayTests {
         let (f, ids) = try verificationRound()
         let tasks = try f.engine.tasks(for: "tim1", now: f.now)
         #expect(tasks.items.map(\.instance) == ids)
-        #expect(tasks.items.allSatisfy { $0.possibility.event == "verifikasi" && $0.possibility.formsToFill == ["tb_verifikasi"] })
+        #expect(
+            tasks.items.allSatisfy {
+                $0.possibility.event == "verifikasi" && $0.possibility.formsToFill == ["tb_verifikasi"]
+            })
         #expect(tasks.items.first?.ownerName == "Pelamar 1 (fiktif)")
         #expect(tasks.items.first?.orgName == "SKB Uji 1 (fiktif)")
         // The head holds the team's role too, but the round waits for nothing of his yet but verification.
-        #expect(try f.engine.tasks(for: "kepala", now: f.now).items.map(\.possibility.event) == ["verifikasi", "verifikasi", "verifikasi"])
+        #expect(
+            try f.engine.tasks(for: "kepala", now: f.now).items.map(\.possibility.event) == [
+                "verifikasi", "verifikasi", "verifikasi",
+            ])
         for id in ids { try f.fire(id, "verifikasi", "tim1", forms: verdict) }
         #expect(try f.engine.tasks(for: "tim1", now: f.now).items.isEmpty)
         // Now the head may start scoring, and it is his task; nobody is short of raters before scoring opens.
@@ -55,18 +64,25 @@ struct TeamDayTests {
         try f.fire(ids[1], "nilai", "tim2", forms: ["tb_skor": TutorBantuFixture.sheet(70)])
         #expect(try f.engine.tasks(for: "tim2", now: f.now).items.map(\.instance) == [ids[2]])
         // Declaring a conflict is a key in a review, never a task.
-        #expect(try f.engine.possibilities(instance: ids[2], actor: "tim2", now: f.now).map(\.event).sorted() == ["nilai", "nyatakan_konflik"])
+        #expect(
+            try f.engine.possibilities(instance: ids[2], actor: "tim2", now: f.now).map(\.event).sorted() == [
+                "nilai", "nyatakan_konflik",
+            ])
     }
 
     @Test func aRefusedRankingNamesEveryApplicantThatBlocksItAndWhy() throws {
         let (f, ids) = try scoringRound()
-        for rater in ["tim1", "tim2", "kepala"] { try f.fire(ids[0], "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(70)]) }
+        for rater in ["tim1", "tim2", "kepala"] {
+            try f.fire(ids[0], "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(70)])
+        }
         try f.fire(ids[1], "nilai", "tim1", forms: ["tb_skor": TutorBantuFixture.sheet(70)])
         #expect { try f.fire(f.round, "peringkat", "kepala") } throws: { error in
             guard case EngineError.refused(let r, _) = error else { return false }
             let text = r.message.id
-            return r.blockingChildren == [ids[1], ids[2]] && text.contains("#\(ids[1]) Pelamar 2 (fiktif), SKB Uji 1 (fiktif)")
-                && text.contains("1 dari 3 lembar tb_skor") && text.contains("#\(ids[2]) Pelamar 3 (fiktif), SKB Uji 2 (fiktif)")
+            return r.blockingChildren == [ids[1], ids[2]]
+                && text.contains("#\(ids[1]) Pelamar 2 (fiktif), SKB Uji 1 (fiktif)")
+                && text.contains("1 dari 3 lembar tb_skor")
+                && text.contains("#\(ids[2]) Pelamar 3 (fiktif), SKB Uji 2 (fiktif)")
                 && !text.contains("#\(ids[0]) ")
         }
         // The audit row keeps numbers, not names.
@@ -95,7 +111,9 @@ struct TeamDayTests {
 
     @Test func theHeadSeesEveryRatersScoreAndTheDisagreementARaterSeesOnlyWhereHeRated() throws {
         let (f, ids) = try scoringRound()
-        for (rater, total) in [("tim1", 50), ("tim2", 80), ("tim3", 60)] { try f.fire(ids[0], "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)]) }
+        for (rater, total) in [("tim1", 50), ("tim2", 80), ("tim3", 60)] {
+            try f.fire(ids[0], "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)])
+        }
         try f.fire(ids[1], "nilai", "tim2", forms: ["tb_skor": TutorBantuFixture.sheet(66)])
         let head = try f.engine.progress(round: f.round, viewer: "kepala", now: f.now)
         let view = try #require(head.ratings.first)
@@ -107,8 +125,12 @@ struct TeamDayTests {
         let row1 = try #require(view.rows.first { $0.instance == ids[1] })
         #expect(row1.cells == [.waiting, .waiting, .sheet(66), .waiting])
         let row2 = try #require(view.rows.first { $0.instance == ids[2] })
-        #expect(row2.cells[3] == .barred(LocalizedText(id: "Penilai berasal dari SKB pelamar dan tidak boleh menilainya",
-                                                          en: "The rater belongs to the applicant's SKB")))
+        #expect(
+            row2.cells[3]
+                == .barred(
+                    LocalizedText(
+                        id: "Penilai berasal dari SKB pelamar dan tidak boleh menilainya",
+                        en: "The rater belongs to the applicant's SKB")))
         // tim1 rated the first applicant only: he sees its scores, not the second's.
         let rater = try f.engine.progress(round: f.round, viewer: "tim1", now: f.now).ratings[0]
         #expect(!rater.scoresVisible)
@@ -122,15 +144,21 @@ struct TeamDayTests {
     @Test func aSheetCorrectedAfterTheCountIsCountedAgainAndAWithdrawnOneReopensTheApplicant() throws {
         let (f, ids) = try scoringRound()
         let id = ids[0]
-        for (rater, total) in [("tim1", 70), ("tim2", 74), ("kepala", 72)] { try f.fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)]) }
+        for (rater, total) in [("tim1", 70), ("tim2", 74), ("kepala", 72)] {
+            try f.fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)])
+        }
         #expect(try f.state(id) == "dinilai")
         #expect(try f.variable(id, "skor") == .number(72))
-        try f.engine.submit(Engine.SubmitRequest(instance: id, form: "tb_skor", action: .correct, answers: TutorBantuFixture.sheet(76), actor: "tim1",
-                                                 reason: "Salah jumlah pada komponen pengalaman"), now: f.now)
+        try f.engine.submit(
+            Engine.SubmitRequest(
+                instance: id, form: "tb_skor", action: .correct, answers: TutorBantuFixture.sheet(76), actor: "tim1",
+                reason: "Salah jumlah pada komponen pengalaman"), now: f.now)
         #expect(try f.state(id) == "dinilai")
         #expect(try f.variable(id, "skor") == .number(74))
-        try f.engine.submit(Engine.SubmitRequest(instance: id, form: "tb_skor", action: .withdraw, actor: "tim2",
-                                                 reason: "Ternyata kerabat pelamar"), now: f.now)
+        try f.engine.submit(
+            Engine.SubmitRequest(
+                instance: id, form: "tb_skor", action: .withdraw, actor: "tim2",
+                reason: "Ternyata kerabat pelamar"), now: f.now)
         #expect(try f.state(id) == "layak")
         // Every version is kept, with its reason.
         let versions = try f.engine.submissionVersions(id, form: "tb_skor")
@@ -139,11 +167,17 @@ struct TeamDayTests {
         // After the ranking, nothing more is amended.
         try f.fire(id, "nilai", "tim3", forms: ["tb_skor": TutorBantuFixture.sheet(74)])
         for other in ids.dropFirst() {
-            for rater in ["tim1", "tim2", "kepala"] { try f.fire(other, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(60)]) }
+            for rater in ["tim1", "tim2", "kepala"] {
+                try f.fire(other, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(60)])
+            }
         }
         try f.fire(f.round, "peringkat", "kepala")
-        #expect { try f.engine.submit(Engine.SubmitRequest(instance: id, form: "tb_skor", action: .correct, answers: TutorBantuFixture.sheet(80),
-                                                           actor: "tim1", reason: "terlambat"), now: f.now) } throws: { error in
+        #expect {
+            try f.engine.submit(
+                Engine.SubmitRequest(
+                    instance: id, form: "tb_skor", action: .correct, answers: TutorBantuFixture.sheet(80),
+                    actor: "tim1", reason: "terlambat"), now: f.now)
+        } throws: { error in
             guard case EngineError.refused(let r, _) = error else { return false }
             return r.code == .notPermitted
         }
@@ -152,8 +186,9 @@ struct TeamDayTests {
     @Test func theHeadReopensAVerdictWithAReasonDuringVerificationOnly() throws {
         let (f, ids) = try verificationRound(atSKB1: 1, atSKB2: 0)
         let id = ids[0]
-        try f.fire(id, "verifikasi", "tim1", reason: "Ijazah tidak dilegalisasi",
-                   forms: ["tb_verifikasi": ["keputusan": .string("tidak_memenuhi"), "dokumen_asli_sesuai": .bool(false)]])
+        try f.fire(
+            id, "verifikasi", "tim1", reason: "Ijazah tidak dilegalisasi",
+            forms: ["tb_verifikasi": ["keputusan": .string("tidak_memenuhi"), "dokumen_asli_sesuai": .bool(false)]])
         #expect(try f.state(id) == "tidak_layak")
         #expect { try f.fire(id, "buka_ulang_verifikasi", "tim1", reason: "keliru sekali") } throws: { error in
             guard case EngineError.refused(let r, _) = error else { return false }
@@ -180,11 +215,13 @@ struct TeamDayTests {
     @Test func onceScoringStartsANotEligibleVerdictIsFinal() throws {
         let (f, ids) = try verificationRound(atSKB1: 2, atSKB2: 0)
         try f.fire(ids[0], "verifikasi", "tim1", forms: verdict)
-        try f.fire(ids[1], "verifikasi", "tim1", reason: "SKCK kedaluwarsa",
-                   forms: ["tb_verifikasi": ["keputusan": .string("tidak_memenuhi"), "dokumen_asli_sesuai": .bool(true)]])
+        try f.fire(
+            ids[1], "verifikasi", "tim1", reason: "SKCK kedaluwarsa",
+            forms: ["tb_verifikasi": ["keputusan": .string("tidak_memenuhi"), "dokumen_asli_sesuai": .bool(true)]])
         try f.fire(f.round, "mulai_penilaian", "kepala")
         #expect(try f.state(ids[1]) == "gugur")
-        #expect { try f.fire(ids[0], "buka_ulang_verifikasi", "kepala", reason: "ingin diperiksa lagi") } throws: { error in
+        #expect { try f.fire(ids[0], "buka_ulang_verifikasi", "kepala", reason: "ingin diperiksa lagi") } throws: {
+            error in
             guard case EngineError.refused(let r, _) = error else { return false }
             return r.code == .guardFailed
         }
@@ -193,11 +230,22 @@ struct TeamDayTests {
     @Test func aTrialRunsTheCommandButWritesNothing() throws {
         let (f, ids) = try scoringRound()
         let before = try f.engine.verifyAudit().rows
-        let request = FireRequest(instance: ids[0], event: "nilai", actor: "tim1", forms: ["tb_skor": TutorBantuFixture.sheet(70)])
-        guard case .success(let result) = try f.engine.trial(request, now: f.now) else { Issue.record("trial refused"); return }
+        let request = FireRequest(
+            instance: ids[0], event: "nilai", actor: "tim1", forms: ["tb_skor": TutorBantuFixture.sheet(70)])
+        guard case .success(let result) = try f.engine.trial(request, now: f.now) else {
+            Issue.record("trial refused")
+            return
+        }
         #expect(result.finalState == "layak")
-        guard case .failure(let e) = try f.engine.trial(FireRequest(instance: ids[2], event: "nilai", actor: "tim3", forms: ["tb_skor": TutorBantuFixture.sheet(70)]),
-                                                         now: f.now), case .refused(let r, _) = e else { Issue.record("trial accepted"); return }
+        guard
+            case .failure(let e) = try f.engine.trial(
+                FireRequest(
+                    instance: ids[2], event: "nilai", actor: "tim3", forms: ["tb_skor": TutorBantuFixture.sheet(70)]),
+                now: f.now), case .refused(let r, _) = e
+        else {
+            Issue.record("trial accepted")
+            return
+        }
         #expect(r.message.id.contains("SKB pelamar"))
         #expect(try f.engine.verifyAudit().rows == before)
         #expect(try f.engine.tasks(for: "tim1", now: f.now).items.map(\.instance) == ids)

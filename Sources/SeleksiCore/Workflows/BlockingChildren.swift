@@ -10,13 +10,17 @@ public enum BlockingChildren {
         func add(_ ids: [Int64]) { for id in ids where seen.insert(id).inserted { found.append(id) } }
 
         func counted(_ args: [Expr]) -> [Int64] {
-            let states = Set(args.compactMap { a -> String? in if case .literal(.string(let s), _) = a { return s } else { return nil } })
+            let states = Set(
+                args.compactMap { a -> String? in
+                    if case .literal(.string(let s), _) = a { return s } else { return nil }
+                })
             guard !states.isEmpty else { return [] }
             return children.filter { states.contains($0.state) }.map(\.id)
         }
         func matching(_ predicate: Expr, _ wanted: Bool) -> [Int64] {
             children.filter { child in
-                var evaluator = Evaluator(EvaluationContext(scopes: [child.scope], today: context.today, reference: context.reference))
+                var evaluator = Evaluator(
+                    EvaluationContext(scopes: [child.scope], today: context.today, reference: context.reference))
                 let value = (try? evaluator.eval(predicate)) ?? .null
                 return Evaluator.truthy(value) == wanted
             }.map(\.id)
@@ -55,7 +59,9 @@ extension Expression {
         func paths(_ e: Expr) {
             switch e {
             case .path(let p, _): out.insert(p[0])
-            case .index(let a, let b, _), .binary(_, let a, let b, _): paths(a); paths(b)
+            case .index(let a, let b, _), .binary(_, let a, let b, _):
+                paths(a)
+                paths(b)
             case .member(let a, _, _), .unary(_, let a, _): paths(a)
             case .call(_, let args, _): args.forEach(paths)
             case .literal, .current: break
@@ -65,7 +71,9 @@ extension Expression {
             switch e {
             case .call(let f, let args, _):
                 if f.evaluatesInChildScope { args.forEach(paths) } else { args.forEach(walk) }
-            case .index(let a, let b, _), .binary(_, let a, let b, _): walk(a); walk(b)
+            case .index(let a, let b, _), .binary(_, let a, let b, _):
+                walk(a)
+                walk(b)
             case .member(let a, _, _), .unary(_, let a, _): walk(a)
             case .path, .literal, .current: break
             }

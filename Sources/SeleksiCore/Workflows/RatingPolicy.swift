@@ -22,23 +22,34 @@ public struct RatingPolicy: Sendable {
         for state in w.states {
             let leaving = w.transitions(from: state.id)
             for t in leaving where !t.isAutomatic {
-                for form in t.requiredForms where independentForms.contains(form) && !out.contains(where: { $0.state == state.id && $0.form == form }) {
-                    var required: Expression?, tolerance: Expression?, field: String?
+                for form in t.requiredForms
+                where independentForms.contains(form)
+                    && !out.contains(where: { $0.state == state.id && $0.form == form })
+                {
+                    var required: Expression?
+                    var tolerance: Expression?
+                    var field: String?
                     for auto in leaving where auto.isAutomatic {
                         for g in auto.guards {
-                            scan(g.test.root, source: g.test.source, form: form, required: &required, field: &field, tolerance: &tolerance)
+                            scan(
+                                g.test.root, source: g.test.source, form: form, required: &required, field: &field,
+                                tolerance: &tolerance)
                         }
                     }
-                    out.append(RatingPolicy(state: state.id, form: form, event: t.event, roles: t.roles, required: required,
-                                            scoreField: field, tolerance: tolerance))
+                    out.append(
+                        RatingPolicy(
+                            state: state.id, form: form, event: t.event, roles: t.roles, required: required,
+                            scoreField: field, tolerance: tolerance))
                 }
             }
         }
         return out
     }
 
-    private static func scan(_ e: Expr, source: String, form: String, required: inout Expression?, field: inout String?,
-                             tolerance: inout Expression?) {
+    private static func scan(
+        _ e: Expr, source: String, form: String, required: inout Expression?, field: inout String?,
+        tolerance: inout Expression?
+    ) {
         func path(_ args: [Expr]) -> [String]? {
             guard args.count == 1, case .path(let p, _) = args[0] else { return nil }
             return p
@@ -48,7 +59,8 @@ public struct RatingPolicy: Sendable {
             return
         }
         if case .binary(let op, .call(.spread, let args, _), let rhs, _) = e, [">", "<=", "<", ">="].contains(op),
-           let p = path(args), p.count == 3, p[0] == "ratings", p[1] == form {
+            let p = path(args), p.count == 3, p[0] == "ratings", p[1] == form
+        {
             field = field ?? p[2]
             tolerance = tolerance ?? subexpression(rhs, of: source)
             return

@@ -32,23 +32,36 @@ extension TransitionFunction {
     /// another rater's sheet is on file.
     /// `openNames`: guards reading any of these names are left open too (`actor`, to ask whether an
     /// event is open to anyone holding the role, whoever he is).
-    public func feasibility(_ command: Command, on instance: InstanceSnapshot, independentForms: Set<String>,
-                            openNames: Set<String> = []) -> Feasibility {
+    public func feasibility(
+        _ command: Command, on instance: InstanceSnapshot, independentForms: Set<String>,
+        openNames: Set<String> = []
+    ) -> Feasibility {
         guard let named = workflow.transitionsByEvent[command.event] else {
-            return .impossible(Refusal(.unknownEvent, LocalizedText(id: "peristiwa '\(command.event)' tidak ada di alur \(workflow.id)",
-                                                                    en: "event '\(command.event)' does not exist in workflow \(workflow.id)")))
+            return .impossible(
+                Refusal(
+                    .unknownEvent,
+                    LocalizedText(
+                        id: "peristiwa '\(command.event)' tidak ada di alur \(workflow.id)",
+                        en: "event '\(command.event)' does not exist in workflow \(workflow.id)")))
         }
         let isFinal = workflow.state(instance.state)?.isFinal ?? false
         let candidates = named.filter { $0.from.contains(instance.state) || ($0.from.contains("*") && !isFinal) }
         guard !candidates.isEmpty else {
-            return .impossible(Refusal(.notAllowedInState, LocalizedText(
-                id: "peristiwa '\(command.event)' tidak berlaku pada status '\(instance.state)'",
-                en: "event '\(command.event)' is not allowed in state '\(instance.state)'")))
+            return .impossible(
+                Refusal(
+                    .notAllowedInState,
+                    LocalizedText(
+                        id: "peristiwa '\(command.event)' tidak berlaku pada status '\(instance.state)'",
+                        en: "event '\(command.event)' is not allowed in state '\(instance.state)'")))
         }
         let permitted = candidates.filter { t in t.roles.contains(where: command.actorRoles.contains) }
         guard !permitted.isEmpty else {
-            return .impossible(Refusal(.roleMissing, LocalizedText(
-                id: "\(command.actor) tidak memegang peran untuk '\(command.event)'", en: "\(command.actor) holds no role for '\(command.event)'")))
+            return .impossible(
+                Refusal(
+                    .roleMissing,
+                    LocalizedText(
+                        id: "\(command.actor) tidak memegang peran untuk '\(command.event)'",
+                        en: "\(command.actor) holds no role for '\(command.event)'")))
         }
         var open: [TransitionDefinition] = []
         var firstRefusal: Refusal?
@@ -56,29 +69,45 @@ extension TransitionFunction {
             let brings = Set(t.requiredForms.filter { independentForms.contains($0) || instance.forms[$0] == nil })
             var forms = instance.forms
             for f in brings { forms[f] = nil }
-            let snapshot = InstanceSnapshot(id: instance.id, state: instance.state, variables: instance.variables, forms: forms,
-                                            context: instance.context)
-            let context = EvaluationContext(scopes: [snapshot.scope(actor: command.actor)], today: command.now.date,
-                                            children: command.children, reference: command.reference)
+            let snapshot = InstanceSnapshot(
+                id: instance.id, state: instance.state, variables: instance.variables, forms: forms,
+                context: instance.context)
+            let context = EvaluationContext(
+                scopes: [snapshot.scope(actor: command.actor)], today: command.now.date,
+                children: command.children, reference: command.reference)
             var failed: Refusal?
-            for g in t.guards where !Self.dependsOnAnswers(g.test, brings: brings) && !g.test.paths.contains(where: { openNames.contains($0.path[0]) }) {
+            for g in t.guards
+            where !Self.dependsOnAnswers(g.test, brings: brings)
+                && !g.test.paths.contains(where: { openNames.contains($0.path[0]) })
+            {
                 do {
                     if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) {
-                        failed = Refusal(.guardFailed, g.message, blockingChildren: BlockingChildren.of(g.test, in: context))
+                        failed = Refusal(
+                            .guardFailed, g.message, blockingChildren: BlockingChildren.of(g.test, in: context))
                         break
                     }
                 } catch {
-                    failed = Refusal(.expressionFailed, LocalizedText(
-                        id: "syarat '\(g.test.source)' (\(workflow.file):\(g.line)) gagal dihitung: \(error)",
-                        en: "guard '\(g.test.source)' (\(workflow.file):\(g.line)) failed: \(error)"))
+                    failed = Refusal(
+                        .expressionFailed,
+                        LocalizedText(
+                            id: "syarat '\(g.test.source)' (\(workflow.file):\(g.line)) gagal dihitung: \(error)",
+                            en: "guard '\(g.test.source)' (\(workflow.file):\(g.line)) failed: \(error)"))
                     break
                 }
             }
             if t.quorum != nil, command.confirmations.contains(command.actor) {
-                failed = failed ?? Refusal(.alreadyConfirmed, LocalizedText(
-                    id: "\(command.actor) sudah mengonfirmasi '\(t.event)'", en: "\(command.actor) has already confirmed '\(t.event)'"))
+                failed =
+                    failed
+                    ?? Refusal(
+                        .alreadyConfirmed,
+                        LocalizedText(
+                            id: "\(command.actor) sudah mengonfirmasi '\(t.event)'",
+                            en: "\(command.actor) has already confirmed '\(t.event)'"))
             }
-            if let failed { firstRefusal = firstRefusal ?? failed; continue }
+            if let failed {
+                firstRefusal = firstRefusal ?? failed
+                continue
+            }
             open.append(t)
         }
         guard let first = open.first else { return .impossible(firstRefusal!) }
@@ -91,17 +120,22 @@ extension TransitionFunction {
             case .count(let k): quorum = (command.confirmations.count, k)
             }
         }
-        return .possible(Possible(event: command.event, role: role, transitions: open, formsToFill: brings,
-                                  reasonRequired: open.allSatisfy(\.reasonRequired), reasonMayBeRequired: open.contains(where: \.reasonRequired),
-                                  isOptional: open.allSatisfy(\.isOptional), quorum: quorum))
+        return .possible(
+            Possible(
+                event: command.event, role: role, transitions: open, formsToFill: brings,
+                reasonRequired: open.allSatisfy(\.reasonRequired),
+                reasonMayBeRequired: open.contains(where: \.reasonRequired),
+                isOptional: open.allSatisfy(\.isOptional), quorum: quorum))
     }
 
     /// Events a person might fire from `state` (not the system's, not automatic), in file order.
     public func personalEvents(in state: String) -> [String] {
         let isFinal = workflow.state(state)?.isFinal ?? false
         var out: [String] = []
-        for t in workflow.transitions where (t.from.contains(state) || (t.from.contains("*") && !isFinal))
-            && !t.isAutomatic && t.roles.contains(where: { $0 != Command.systemActor }) && !out.contains(t.event) {
+        for t in workflow.transitions
+        where (t.from.contains(state) || (t.from.contains("*") && !isFinal))
+            && !t.isAutomatic && t.roles.contains(where: { $0 != Command.systemActor }) && !out.contains(t.event)
+        {
             out.append(t.event)
         }
         return out

@@ -28,11 +28,14 @@ struct FormRenderer {
             switch item {
             case .field(let f):
                 guard shown(f, data[f.id]) else { continue }
-                out += TerminalLayout.labelled(f.label.text(language), text(data[f.id]!, f), indent: indent, labelWidth: labelWidth, width: width)
+                out += TerminalLayout.labelled(
+                    f.label.text(language), text(data[f.id]!, f), indent: indent, labelWidth: labelWidth, width: width)
             case .repeatGroup(let g):
                 guard case .list(let rows)? = data[g.id], !rows.isEmpty else { continue }
                 out.append(indent + "\(g.label.text(language)) (\(rows.count)):")
-                out += table(g, rows: rows.compactMap { if case .record(let r) = $0 { return r } else { return nil } }, indent: indent + "  ")
+                out += table(
+                    g, rows: rows.compactMap { if case .record(let r) = $0 { return r } else { return nil } },
+                    indent: indent + "  ")
             }
         }
         return out
@@ -46,7 +49,9 @@ struct FormRenderer {
 
     private func text(_ value: Value, _ f: FieldDefinition) -> String {
         var shown = ValueText.text(value, field: f, form: form, language: language)
-        if f.type == .attachment, case .record(let r) = value, let path = r["path"]?.displayText, let note = attachmentNotes[path] {
+        if f.type == .attachment, case .record(let r) = value, let path = r["path"]?.displayText,
+            let note = attachmentNotes[path]
+        {
             shown += " — " + note
         }
         return shown
@@ -62,20 +67,28 @@ struct FormRenderer {
         let room = width - indent.count - 4 - 2 * (columns.count - 1)
         // Long headers give way first (down to their column's content, or 10 characters), then the widest contents.
         while widths.reduce(0, +) > room,
-              let i = widths.indices.filter({ widths[$0] > max(contentWidths[$0], 10) })
-                  .max(by: { widths[$0] - contentWidths[$0] < widths[$1] - contentWidths[$1] }) {
+            let i = widths.indices.filter({ widths[$0] > max(contentWidths[$0], 10) })
+                .max(by: { widths[$0] - contentWidths[$0] < widths[$1] - contentWidths[$1] })
+        {
             widths[i] -= 1
         }
-        while widths.reduce(0, +) > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
+        while widths.reduce(0, +) > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+            widths[widest] > 12
+        {
             widths[widest] -= 1
         }
-        if widths.reduce(0, +) > room || cells.contains(where: { row in row.indices.contains { row[$0].count > widths[$0] * 2 } }) {
+        if widths.reduce(0, +) > room
+            || cells.contains(where: { row in row.indices.contains { row[$0].count > widths[$0] * 2 } })
+        {
             // One row per line, as `label: value` pairs.
             return rows.indices.flatMap { i -> [String] in
-                let pairs = columns.indices.compactMap { c in cells[i][c].isEmpty ? nil : "\(headers[c]): \(cells[i][c])" }
+                let pairs = columns.indices.compactMap { c in
+                    cells[i][c].isEmpty ? nil : "\(headers[c]): \(cells[i][c])"
+                }
                 let number = "\(i + 1). "
-                return TerminalLayout.wrap(pairs.joined(separator: " · "), width: width, first: indent + number,
-                                           rest: indent + String(repeating: " ", count: number.count))
+                return TerminalLayout.wrap(
+                    pairs.joined(separator: " · "), width: width, first: indent + number,
+                    rest: indent + String(repeating: " ", count: number.count))
             }
         }
         let line = { (values: [String]) -> String in

@@ -43,11 +43,17 @@ final class ReviewSession {
         var order: [Engine.WorkItem] = []
         for item in list.items where !order.contains(where: { $0.instance == item.instance }) { order.append(item) }
         guard !order.isEmpty else {
-            console.say(t("Tidak ada tugas untuk \(list.actorName) (\(actor)) saat ini.", "No tasks for \(list.actorName) (\(actor)) now."))
+            console.say(
+                t(
+                    "Tidak ada tugas untuk \(list.actorName) (\(actor)) saat ini.",
+                    "No tasks for \(list.actorName) (\(actor)) now."))
             return 0
         }
-        console.say(t("\(order.count) tugas untuk \(list.actorName). Kunci: Enter menerima usulan; s lewati, b kembali, q keluar, ? bantuan.",
-                      "\(order.count) task(s) for \(list.actorName). Keys: Enter takes the proposal; s skip, b back, q quit, ? help."))
+        console.say(
+            t(
+                "\(order.count) tugas untuk \(list.actorName). Kunci: Enter menerima usulan; s lewati, b kembali, q keluar, ? bantuan.",
+                "\(order.count) task(s) for \(list.actorName). Keys: Enter takes the proposal; s skip, b back, q quit, ? help."
+            ))
         var settled: Set<Int64> = []
         var index = 0
         walk: while index < order.count {
@@ -66,7 +72,8 @@ final class ReviewSession {
                 if let previous = order[..<index].lastIndex(where: { !settled.contains($0.instance) }) {
                     index = previous
                 } else {
-                    console.say(t("  (tidak ada tugas sebelumnya yang masih menunggu)", "  (no earlier task still waiting)"))
+                    console.say(
+                        t("  (tidak ada tugas sebelumnya yang masih menunggu)", "  (no earlier task still waiting)"))
                 }
             case .quit:
                 break walk
@@ -74,8 +81,11 @@ final class ReviewSession {
         }
         let left = order.count - settled.count
         console.gap()
-        console.say(t("Selesai: \(recorded) tercatat, \(skipped) dilewati, \(left) masih menunggu; \(console.linesRead) baris masukan, \(console.keysTyped) tombol.",
-                      "Done: \(recorded) recorded, \(skipped) skipped, \(left) still waiting; \(console.linesRead) lines typed, \(console.keysTyped) keys."))
+        console.say(
+            t(
+                "Selesai: \(recorded) tercatat, \(skipped) dilewati, \(left) masih menunggu; \(console.linesRead) baris masukan, \(console.keysTyped) tombol.",
+                "Done: \(recorded) recorded, \(skipped) skipped, \(left) still waiting; \(console.linesRead) lines typed, \(console.keysTyped) keys."
+            ))
         return 0
     }
 
@@ -83,8 +93,14 @@ final class ReviewSession {
 
     private func review(_ item: Engine.WorkItem, position: Int, of total: Int) throws -> Step {
         let possible = try engine.possibilities(instance: item.instance, actor: actor, now: now)
-        guard let primary = possible.first(where: { $0.event == item.possibility.event }) ?? possible.first(where: { !$0.isOptional }) else {
-            console.say(t("#\(item.instance) \(item.ownerName): tidak lagi menunggu Anda", "#\(item.instance) \(item.ownerName): no longer waits for you"))
+        guard
+            let primary = possible.first(where: { $0.event == item.possibility.event })
+                ?? possible.first(where: { !$0.isOptional })
+        else {
+            console.say(
+                t(
+                    "#\(item.instance) \(item.ownerName): tidak lagi menunggu Anda",
+                    "#\(item.instance) \(item.ownerName): no longer waits for you"))
             return .gone
         }
         let optional = possible.filter(\.isOptional)
@@ -97,33 +113,49 @@ final class ReviewSession {
         let proposals = try engine.proposals(of: item.instance)
         // What the workflow computed from the portfolio, by its labels (the proposal's own line follows).
         let record = try engine.show(item.instance, viewer: actor, now: now).record
-        let reasonVariables = Set(definitions.workflow.variables.compactMap { $0.proposedField != nil ? $0.because : nil })
+        let reasonVariables = Set(
+            definitions.workflow.variables.compactMap { $0.proposedField != nil ? $0.because : nil })
         let computed = definitions.workflow.variables.compactMap { v -> String? in
             guard let label = v.label, v.proposedField == nil, !reasonVariables.contains(v.id),
-                  let value = record.variables[v.id], !value.isNull, !value.isEmpty else { return nil }
+                let value = record.variables[v.id], !value.isNull, !value.isEmpty
+            else { return nil }
             // A counter still at its starting value says nothing yet.
-            if let initial = v.initial, (try? Evaluator.evaluate(initial, in: EvaluationContext(scopes: [[:]], today: now.date))) == value {
+            if let initial = v.initial,
+                (try? Evaluator.evaluate(initial, in: EvaluationContext(scopes: [[:]], today: now.date))) == value
+            {
                 return nil
             }
             return "\(label.text(language)): \(ValueText.plain(value, language: language))"
         }
         if !computed.isEmpty {
-            console.say(TerminalLayout.wrap(computed.joined(separator: " · "), width: width, first: t("Dihitung: ", "Computed: "), rest: "  "))
+            console.say(
+                TerminalLayout.wrap(
+                    computed.joined(separator: " · "), width: width, first: t("Dihitung: ", "Computed: "), rest: "  "))
         }
         for p in proposals {
-            console.say(TerminalLayout.wrap((p.valueLabel?.text(language) ?? p.value.displayText) + " (\(p.value.displayText))"
-                                            + (p.reasons.map { " — " + t("alasan: ", "reasons: ") + $0 } ?? ""),
-                                            width: width, first: t("Usulan mesin: ", "Machine's proposal: "), rest: "  "))
+            console.say(
+                TerminalLayout.wrap(
+                    (p.valueLabel?.text(language) ?? p.value.displayText) + " (\(p.value.displayText))"
+                        + (p.reasons.map { " — " + t("alasan: ", "reasons: ") + $0 } ?? ""),
+                    width: width, first: t("Usulan mesin: ", "Machine's proposal: "), rest: "  "))
         }
-        console.say(TerminalLayout.wrap("\(primary.event) — \(primary.label.text(language))"
-                                        + (primary.formsToFill.isEmpty ? "" : " (\(primary.formsToFill.joined(separator: ", ")))"),
-                                        width: width, first: t("Tugas: ", "Task: "), rest: "  "))
+        console.say(
+            TerminalLayout.wrap(
+                "\(primary.event) — \(primary.label.text(language))"
+                    + (primary.formsToFill.isEmpty ? "" : " (\(primary.formsToFill.joined(separator: ", ")))"),
+                width: width, first: t("Tugas: ", "Task: "), rest: "  "))
         if !keys.actions.isEmpty {
-            let text = keys.actions.map { k in "\(k.key) \(optional.first { $0.event == k.event }?.label.text(language) ?? k.event)" }
-            console.say(TerminalLayout.wrap(text.joined(separator: " · "), width: width, first: t("Tindakan lain: ", "Other steps: "), rest: "  "))
+            let text = keys.actions.map { k in
+                "\(k.key) \(optional.first { $0.event == k.event }?.label.text(language) ?? k.event)"
+            }
+            console.say(
+                TerminalLayout.wrap(
+                    text.joined(separator: " · "), width: width, first: t("Tindakan lain: ", "Other steps: "),
+                    rest: "  "))
         }
         while true {
-            let outcome = try act(primary, item: item, who: who, definitions: definitions, proposals: proposals, keys: keys)
+            let outcome = try act(
+                primary, item: item, who: who, definitions: definitions, proposals: proposals, keys: keys)
             switch outcome {
             case .control(.action(let event)):
                 guard let p = optional.first(where: { $0.event == event }) else { continue }
@@ -151,22 +183,33 @@ final class ReviewSession {
         }
     }
 
-    enum ActOutcome { case done, redo, control(ReviewControl) }
+    enum ActOutcome {
+        case done, redo
+        case control(ReviewControl)
+    }
 
     /// Fills the forms an event needs and its reason, tries the command, asks for confirmation, fires.
-    private func act(_ p: Engine.Possibility, item: Engine.WorkItem, who: String, definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition]),
-                     proposals: [Engine.Proposal], keys: ReviewKeys) throws -> ActOutcome {
+    private func act(
+        _ p: Engine.Possibility, item: Engine.WorkItem, who: String,
+        definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition]),
+        proposals: [Engine.Proposal], keys: ReviewKeys
+    ) throws -> ActOutcome {
         var forms: [String: [String: Value]] = [:]
         for formID in p.formsToFill {
             guard let form = definitions.forms[formID] else { continue }
             var prompter = SheetPrompter(form: form, language: language, today: now.date, console: console, keys: keys)
             guard prompter.isSupported else {
-                console.say(t("  '\(formID)' berisi kelompok berulang: isi dengan `seleksi form fill \(formID)` lalu `seleksi fire`; dilewati",
-                              "  '\(formID)' has repeat groups: fill it with `seleksi form fill \(formID)`, then `seleksi fire`; skipped"))
+                console.say(
+                    t(
+                        "  '\(formID)' berisi kelompok berulang: isi dengan `seleksi form fill \(formID)` lalu `seleksi fire`; dilewati",
+                        "  '\(formID)' has repeat groups: fill it with `seleksi form fill \(formID)`, then `seleksi fire`; skipped"
+                    ))
                 return .control(.skip)
             }
             for proposal in proposals where proposal.form == formID {
-                prompter.proposals[proposal.field] = (proposal.value.displayText, proposal.valueLabel?.text(language) ?? proposal.value.displayText)
+                prompter.proposals[proposal.field] = (
+                    proposal.value.displayText, proposal.valueLabel?.text(language) ?? proposal.value.displayText
+                )
             }
             prompter.onControl = { [unowned self] c in self.soft(c, item: item, definitions: definitions) }
             console.say("▸ \(form.title.text(language))")
@@ -177,36 +220,49 @@ final class ReviewSession {
         }
         var reason: String?
         if p.reasonRequired {
-            switch askReason(t("Alasan tertulis (wajib)", "Written reason (required)"), keys: keys, item: item, definitions: definitions) {
+            switch askReason(
+                t("Alasan tertulis (wajib)", "Written reason (required)"), keys: keys, item: item,
+                definitions: definitions)
+            {
             case .text(let r): reason = r
             case .control(let c): return .control(c)
             }
         }
         // Tried as `fire` would run it, then rolled back: only what would be accepted is offered.
-        var request = FireRequest(instance: item.instance, event: p.event, actor: actor, reason: reason, forms: forms, signer: signer)
+        var request = FireRequest(
+            instance: item.instance, event: p.event, actor: actor, reason: reason, forms: forms, signer: signer)
         var result: FireResult
         while true {
             switch try engine.trial(request, now: now) {
             case .success(let r):
                 result = r
             case .failure(.refused(let refusal, _)) where refusal.code == .reasonRequired && reason == nil:
-                console.say(TerminalLayout.wrap(refusal.message.text(language), width: width, first: "  ! ", rest: "    "))
+                console.say(
+                    TerminalLayout.wrap(refusal.message.text(language), width: width, first: "  ! ", rest: "    "))
                 // A note written on the sheet is the reason (it is shown before anything is recorded).
                 if let note = writtenNote(forms, definitions.forms) {
                     reason = note
-                    request = FireRequest(instance: item.instance, event: p.event, actor: actor, reason: note, forms: forms, signer: signer)
+                    request = FireRequest(
+                        instance: item.instance, event: p.event, actor: actor, reason: note, forms: forms,
+                        signer: signer)
                     continue
                 }
-                switch askReason(t("Alasan tertulis", "Written reason"), keys: keys, item: item, definitions: definitions) {
+                switch askReason(
+                    t("Alasan tertulis", "Written reason"), keys: keys, item: item, definitions: definitions)
+                {
                 case .text(let r):
                     reason = r
-                    request = FireRequest(instance: item.instance, event: p.event, actor: actor, reason: r, forms: forms, signer: signer)
+                    request = FireRequest(
+                        instance: item.instance, event: p.event, actor: actor, reason: r, forms: forms, signer: signer)
                     continue
                 case .control(let c): return .control(c)
                 }
             case .failure(let e):
                 console.say(TerminalText.safeLines(e.message(language)).split(separator: "\n").map { "  ✗ " + $0 })
-                console.say(t("  Ulangi isiannya (Enter), atau s lewati, q keluar.", "  Answer again (Enter), or s skip, q quit."))
+                console.say(
+                    t(
+                        "  Ulangi isiannya (Enter), atau s lewati, q keluar.",
+                        "  Answer again (Enter), or s skip, q quit."))
                 guard let input = console.ask("> ") else { return .control(.quit) }
                 if let c = keys.control(input), c != .back { return .control(c) }
                 return .redo
@@ -219,32 +275,47 @@ final class ReviewSession {
             let full = FormValidator(form).validate(answers, filler: .rater, today: now.date).data
             let pairs = form.allFields.compactMap { entry -> String? in
                 guard !entry.path.contains("."), let v = full[entry.path], !v.isEmpty else { return nil }
-                return "\(entry.field.label.text(language)): \(ValueText.text(v, field: entry.field, form: form, language: language))"
+                return
+                    "\(entry.field.label.text(language)): \(ValueText.text(v, field: entry.field, form: form, language: language))"
             }
             console.say(TerminalLayout.wrap(pairs.joined(separator: " · "), width: width, first: "  ", rest: "  "))
         }
-        if let reason { console.say(TerminalLayout.wrap(reason, width: width, first: t("  alasan: ", "  reason: "), rest: "    ")) }
+        if let reason {
+            console.say(TerminalLayout.wrap(reason, width: width, first: t("  alasan: ", "  reason: "), rest: "    "))
+        }
         let move: String
         if case .pending(let have, let need) = result.kind {
             move = t("konfirmasi \(have) dari \(need)", "confirmation \(have) of \(need)")
         } else if case .moved(let from, let to) = result.kind {
-            move = from == to && result.finalState == to ? t("tetap \(to)", "stays \(to)") : "\(from) → \(result.finalState ?? to)"
+            move =
+                from == to && result.finalState == to
+                ? t("tetap \(to)", "stays \(to)") : "\(from) → \(result.finalState ?? to)"
         } else {
             move = ""
         }
         while true {
-            guard let answer = console.ask(t("Catat \(p.event) untuk \(who) (\(move))? [y/t] ", "Record \(p.event) for \(who) (\(move))? [y/n] ")) else {
+            guard
+                let answer = console.ask(
+                    t(
+                        "Catat \(p.event) untuk \(who) (\(move))? [y/t] ",
+                        "Record \(p.event) for \(who) (\(move))? [y/n] "))
+            else {
                 return .control(.quit)
             }
             switch answer.lowercased() {
             case "y", "ya", "yes":
                 let fired = try engine.fire(request, now: now)
-                console.say(t("  ✓ tercatat: \(who) \(p.event) → \(fired.finalState ?? item.state) (audit #\(fired.auditSeq))",
-                              "  ✓ recorded: \(who) \(p.event) → \(fired.finalState ?? item.state) (audit #\(fired.auditSeq))"))
+                console.say(
+                    t(
+                        "  ✓ tercatat: \(who) \(p.event) → \(fired.finalState ?? item.state) (audit #\(fired.auditSeq))",
+                        "  ✓ recorded: \(who) \(p.event) → \(fired.finalState ?? item.state) (audit #\(fired.auditSeq))"
+                    ))
                 if p.isOptional, let shortage = try engine.raterShortage(instance: item.instance, now: now) {
                     console.say(shortageLines(shortage, language: language, width: width))
-                    console.say(t("  Kepala melihat peringatan ini di `seleksi tasks` dan `seleksi progress`.",
-                                  "  The head sees this warning in `seleksi tasks` and `seleksi progress`."))
+                    console.say(
+                        t(
+                            "  Kepala melihat peringatan ini di `seleksi tasks` dan `seleksi progress`.",
+                            "  The head sees this warning in `seleksi tasks` and `seleksi progress`."))
                 }
                 return .done
             case "t", "n", "tidak", "no":
@@ -261,21 +332,29 @@ final class ReviewSession {
         }
     }
 
-    enum Typed { case text(String), control(ReviewControl) }
+    enum Typed {
+        case text(String)
+        case control(ReviewControl)
+    }
 
     /// The first free text the reviewer wrote on the forms (a note of at least 5 letters), in form order.
     private func writtenNote(_ forms: [String: [String: Value]], _ definitions: [String: FormDefinition]) -> String? {
         for (formID, answers) in forms.sorted(by: { $0.key < $1.key }) {
             guard let form = definitions[formID] else { continue }
             for item in form.items {
-                if case .field(let f) = item, f.type == .text, case .string(let text)? = answers[f.id], text.count >= 5 { return text }
+                if case .field(let f) = item, f.type == .text, case .string(let text)? = answers[f.id], text.count >= 5
+                {
+                    return text
+                }
             }
         }
         return nil
     }
 
-    private func askReason(_ question: String, keys: ReviewKeys, item: Engine.WorkItem,
-                           definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])) -> Typed {
+    private func askReason(
+        _ question: String, keys: ReviewKeys, item: Engine.WorkItem,
+        definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])
+    ) -> Typed {
         while true {
             guard let input = console.ask(question + ": ") else { return .control(.quit) }
             if let c = keys.control(input) {
@@ -291,8 +370,10 @@ final class ReviewSession {
 
     // MARK: Reading the instance
 
-    private func printPortfolio(_ item: Engine.WorkItem, primary: Engine.Possibility,
-                                definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])) throws {
+    private func printPortfolio(
+        _ item: Engine.WorkItem, primary: Engine.Possibility,
+        definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])
+    ) throws {
         let detail = try engine.show(item.instance, viewer: actor, now: now)
         attachments = try engine.attachments(of: item.instance)
         var notes: [String: String] = [:]
@@ -318,12 +399,17 @@ final class ReviewSession {
             console.say(renderer.lines(data))
         }
         if !attachments.isEmpty {
-            console.say(t("  Lampiran: o N membuka, e N mengekspor salinan tersimpan.", "  Attachments: o N opens, e N exports the stored copy."))
+            console.say(
+                t(
+                    "  Lampiran: o N membuka, e N mengekspor salinan tersimpan.",
+                    "  Attachments: o N opens, e N exports the stored copy."))
         }
     }
 
     private func check(_ a: Engine.AttachmentInfo) -> String {
-        let stored = a.kept ? t("salinan tersimpan ✓", "stored copy ✓") : t("salinan tersimpan ✗ TIDAK UTUH", "stored copy ✗ NOT WHOLE")
+        let stored =
+            a.kept
+            ? t("salinan tersimpan ✓", "stored copy ✓") : t("salinan tersimpan ✗ TIDAK UTUH", "stored copy ✗ NOT WHOLE")
         let disk: String
         switch a.onDisk {
         case .same: disk = t("berkas di disk ✓", "file on disk ✓")
@@ -334,27 +420,40 @@ final class ReviewSession {
     }
 
     /// Keys that do not leave the question: open or export an attachment, show the portfolio, help.
-    private func soft(_ control: ReviewControl, item: Engine.WorkItem, definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])) {
+    private func soft(
+        _ control: ReviewControl, item: Engine.WorkItem,
+        definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])
+    ) {
         switch control {
         case .open(let n), .export(let n):
             guard attachments.indices.contains(n - 1) else {
-                console.say(t("  tidak ada lampiran \(n) (1–\(attachments.count))", "  no attachment \(n) (1–\(attachments.count))"))
+                console.say(
+                    t(
+                        "  tidak ada lampiran \(n) (1–\(attachments.count))",
+                        "  no attachment \(n) (1–\(attachments.count))"))
                 return
             }
             let a = attachments[n - 1]
             var path: String? = nil
             if case .open = control, a.onDisk == .same {
-                path = a.name.hasPrefix("/") ? a.name : (engine.attachments.folder as NSString).appendingPathComponent(a.name)
+                path =
+                    a.name.hasPrefix("/")
+                    ? a.name : (engine.attachments.folder as NSString).appendingPathComponent(a.name)
             }
             if path == nil {
                 do {
                     guard let bytes = try engine.attachmentBytes(sha256: a.sha256) else {
-                        console.say(t("  tidak ada salinan utuh lampiran \(n)", "  no whole stored copy of attachment \(n)"))
+                        console.say(
+                            t("  tidak ada salinan utuh lampiran \(n)", "  no whole stored copy of attachment \(n)"))
                         return
                     }
-                    let name = (a.name as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || "._-".contains($0) }
+                    let name = (a.name as NSString).lastPathComponent.filter {
+                        $0.isLetter || $0.isNumber || "._-".contains($0)
+                    }
                     let target = (NSTemporaryDirectory() as NSString)
-                        .appendingPathComponent("seleksi-\(a.sha256.prefix(12))-\(UUID().uuidString.prefix(8))-\(name.isEmpty ? "lampiran" : name)")
+                        .appendingPathComponent(
+                            "seleksi-\(a.sha256.prefix(12))-\(UUID().uuidString.prefix(8))-\(name.isEmpty ? "lampiran" : name)"
+                        )
                     try OutputFile.writeNew(target, bytes)
                     path = target
                     console.say(t("  salinan tersimpan diekspor: \(target)", "  stored copy exported: \(target)"))
@@ -365,19 +464,24 @@ final class ReviewSession {
             }
             if case .open = control { open(path!) }
         case .portfolio:
-            if let p = try? engine.possibilities(instance: item.instance, actor: actor, now: now).first(where: { !$0.isOptional }) {
+            if let p = try? engine.possibilities(instance: item.instance, actor: actor, now: now).first(where: {
+                !$0.isOptional
+            }) {
                 try? printPortfolio(item, primary: p, definitions: definitions)
             }
         case .help:
-            console.say(t("""
-                  Enter menerima usulan (bila ada); pilihan dengan nomor atau labelnya; beberapa skor sekaligus dipisah spasi.
-                  s lewati · b kembali (pertanyaan sebelumnya, atau pelamar sebelumnya) · q keluar · p portofolio lagi
-                  o N buka lampiran N · e N ekspor salinan tersimpan lampiran N. Lewati, kembali dan keluar tidak mencatat apa pun.
-                """, """
-                  Enter takes the proposal (if any); a choice by number or label; several scores at once, separated by spaces.
-                  s skip · b back (previous question, or previous applicant) · q quit · p portfolio again
-                  o N opens attachment N · e N exports its stored copy. Skip, back and quit record nothing.
-                """))
+            console.say(
+                t(
+                    """
+                      Enter menerima usulan (bila ada); pilihan dengan nomor atau labelnya; beberapa skor sekaligus dipisah spasi.
+                      s lewati · b kembali (pertanyaan sebelumnya, atau pelamar sebelumnya) · q keluar · p portofolio lagi
+                      o N buka lampiran N · e N ekspor salinan tersimpan lampiran N. Lewati, kembali dan keluar tidak mencatat apa pun.
+                    """,
+                    """
+                      Enter takes the proposal (if any); a choice by number or label; several scores at once, separated by spaces.
+                      s skip · b back (previous question, or previous applicant) · q quit · p portfolio again
+                      o N opens attachment N · e N exports its stored copy. Skip, back and quit record nothing.
+                    """))
         default:
             return
         }

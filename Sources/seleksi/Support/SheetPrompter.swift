@@ -4,7 +4,8 @@ import SeleksiEngine
 /// What a reviewer typed instead of an answer. A letter alone is a key, at any question.
 enum ReviewControl: Equatable {
     case skip, back, quit, portfolio, help
-    case open(Int), export(Int)
+    case open(Int)
+    case export(Int)
     /// An optional step of the workflow (declare a conflict …), by its event.
     case action(String)
 }
@@ -21,7 +22,9 @@ struct ReviewKeys {
         var out: [(Character, String)] = []
         for event in optionalEvents {
             let words = event.split(separator: "_").compactMap(\.first)
-            if let key = words.first(where: { !taken.contains($0) }) ?? event.first(where: { $0.isLetter && !taken.contains($0) }) {
+            if let key = words.first(where: { !taken.contains($0) })
+                ?? event.first(where: { $0.isLetter && !taken.contains($0) })
+            {
                 taken.insert(key)
                 out.append((key, event))
             }
@@ -39,7 +42,9 @@ struct ReviewKeys {
         case "h", "?", "bantuan", "help": return .help
         default: break
         }
-        if let first = text.first, ["o", "e"].contains(first), let n = Int(text.dropFirst().trimmingCharacters(in: .whitespaces)) {
+        if let first = text.first, ["o", "e"].contains(first),
+            let n = Int(text.dropFirst().trimmingCharacters(in: .whitespaces))
+        {
             return first == "o" ? .open(n) : .export(n)
         }
         if text.count == 1, let event = actions.first(where: { $0.key == text.first })?.event { return .action(event) }
@@ -107,7 +112,9 @@ struct SheetPrompter {
             }
             // Several numbers on one line fill consecutive number fields.
             let tokens = input.split(separator: " ").map(String.init)
-            if tokens.count > 1, isNumber(f), tokens.allSatisfy({ Double($0.replacingOccurrences(of: ",", with: ".")) != nil }) {
+            if tokens.count > 1, isNumber(f),
+                tokens.allSatisfy({ Double($0.replacingOccurrences(of: ",", with: ".")) != nil })
+            {
                 var k = i
                 tokens: for token in tokens {
                     guard k < fields.count, isNumber(fields[k]) else { break }
@@ -116,7 +123,9 @@ struct SheetPrompter {
                         answers[fields[k].id] = v
                         k += 1
                     case .invalid(let problems):
-                        console.say("  ✗ \(fields[k].label.text(language)): " + problems.map { $0.text(language) }.joined(separator: "; "))
+                        console.say(
+                            "  ✗ \(fields[k].label.text(language)): "
+                                + problems.map { $0.text(language) }.joined(separator: "; "))
                         break tokens
                     }
                 }
@@ -144,7 +153,9 @@ struct SheetPrompter {
         guard f.type == .choice, let list = f.choices.flatMap({ form.choiceLists[$0] }) else { return input }
         if let n = Int(input), list.choices.indices.contains(n - 1) { return list.choices[n - 1].value }
         let lower = input.lowercased()
-        if let exact = list.choices.first(where: { $0.value.lowercased() == lower || $0.label.text(language).lowercased() == lower }) {
+        if let exact = list.choices.first(where: {
+            $0.value.lowercased() == lower || $0.label.text(language).lowercased() == lower
+        }) {
             return exact.value
         }
         let prefixed = list.choices.filter { $0.label.text(language).lowercased().hasPrefix(lower) }
@@ -154,10 +165,15 @@ struct SheetPrompter {
     private func question(_ f: FieldDefinition) -> String {
         var q = f.label.text(language) + (f.required ? " *" : "")
         if let list = f.choices.flatMap({ form.choiceLists[$0] }), f.type == .choice {
-            q += " [" + list.choices.enumerated().map { "\($0.offset + 1) \($0.element.label.text(language))" }.joined(separator: " · ") + "]"
+            q +=
+                " ["
+                + list.choices.enumerated().map { "\($0.offset + 1) \($0.element.label.text(language))" }.joined(
+                    separator: " · ") + "]"
         } else if f.type == .boolean {
             q += language == .en ? " [y/n]" : " [y/t]"
-        } else if isNumber(f), let bounds = FieldBounds(f), let high = bounds.max, !f.label.id.contains(Value.format(number: high)) {
+        } else if isNumber(f), let bounds = FieldBounds(f), let high = bounds.max,
+            !f.label.id.contains(Value.format(number: high))
+        {
             q += " [\(bounds.min.map { Value.format(number: $0) } ?? "")–\(Value.format(number: high))]"
         }
         if let p = proposals[f.id] {
@@ -177,7 +193,8 @@ struct SheetPrompter {
         }
         guard !calculated.isEmpty else { return }
         let validator = FormValidator(form)
-        var partial = answers, full: [String: Value] = [:]
+        var partial = answers
+        var full: [String: Value] = [:]
         var maxKnown = true
         for f in askable where isNumber(f) {
             if partial[f.id] == nil { partial[f.id] = .number(0) }
@@ -209,9 +226,25 @@ struct FieldBounds {
             scan(a)
             scan(b)
         case .binary(let op, .current, .literal(.number(let n), _), _):
-            if op == "<=" { max = n } else if op == "<" { max = n - 1 } else if op == ">=" { min = n } else if op == ">" { min = n + 1 }
+            if op == "<=" {
+                max = n
+            } else if op == "<" {
+                max = n - 1
+            } else if op == ">=" {
+                min = n
+            } else if op == ">" {
+                min = n + 1
+            }
         case .binary(let op, .literal(.number(let n), _), .current, _):
-            if op == ">=" { max = n } else if op == ">" { max = n - 1 } else if op == "<=" { min = n } else if op == "<" { min = n + 1 }
+            if op == ">=" {
+                max = n
+            } else if op == ">" {
+                max = n - 1
+            } else if op == "<=" {
+                min = n
+            } else if op == "<" {
+                min = n + 1
+            }
         default:
             return
         }

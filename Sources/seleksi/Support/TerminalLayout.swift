@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,9 @@ enum TerminalLayout {
     static var width: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(40, Int(size.ws_col)) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return max(40, columns) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return max(40, columns)
+        }
         return 100
     }
 
@@ -58,17 +61,21 @@ enum TerminalLayout {
 
     /// A label and its value: `  Label ........ value`, the value wrapped under itself; a label wider
     /// than the label column gets a line of its own.
-    static func labelled(_ label: String, _ value: String, indent: String = "  ", labelWidth: Int, width: Int) -> [String] {
+    static func labelled(
+        _ label: String, _ value: String, indent: String = "  ", labelWidth: Int, width: Int
+    ) -> [String] {
         let column = indent + String(repeating: " ", count: labelWidth + 2)
         if label.count <= labelWidth {
             let head = indent + label + " " + String(repeating: ".", count: max(1, labelWidth - label.count + 1)) + " "
             return wrap(value, width: width, first: head, rest: column)
         }
-        return wrap(label, width: width, first: indent, rest: indent + "  ") + wrap(value, width: width, first: column, rest: column)
+        return wrap(label, width: width, first: indent, rest: indent + "  ")
+            + wrap(value, width: width, first: column, rest: column)
     }
 
     /// Pads or cuts `text` to exactly `width` characters.
     static func cell(_ text: String, _ width: Int) -> String {
-        text.count > width ? String(text.prefix(max(0, width - 1))) + "…" : text + String(repeating: " ", count: width - text.count)
+        text.count > width
+            ? String(text.prefix(max(0, width - 1))) + "…" : text + String(repeating: " ", count: width - text.count)
     }
 }

@@ -19,9 +19,11 @@ enum ValueText {
                 return item.displayText
             }.joined(separator: ", ")
         case (.attachment, .record(let r)):
-            let size = r["size"].flatMap { v -> Int? in if case .number(let n) = v { return Int(n) } else { return nil } }
+            let size = r["size"].flatMap { v -> Int? in if case .number(let n) = v { return Int(n) } else { return nil }
+            }
             let hash = r["sha256"]?.displayText ?? ""
-            return "\(r["path"]?.displayText ?? "?")" + (size.map { ", \(ByteCount.text($0))" } ?? "") + (hash.isEmpty ? "" : ", sha256 \(hash.prefix(12))…")
+            return "\(r["path"]?.displayText ?? "?")" + (size.map { ", \(ByteCount.text($0))" } ?? "")
+                + (hash.isEmpty ? "" : ", sha256 \(hash.prefix(12))…")
         default:
             return plain(value, language: language)
         }
@@ -47,8 +49,12 @@ enum ValueText {
     }
 
     /// `Memenuhi syarat` for `memenuhi`; the value itself when the list does not know it.
-    static func choiceLabel(_ value: String, field: FieldDefinition, form: FormDefinition?, language: Language) -> String {
-        guard let list = field.choices.flatMap({ form?.choiceLists[$0] }), let choice = list.choices.first(where: { $0.value == value }) else {
+    static func choiceLabel(
+        _ value: String, field: FieldDefinition, form: FormDefinition?, language: Language
+    ) -> String {
+        guard let list = field.choices.flatMap({ form?.choiceLists[$0] }),
+            let choice = list.choices.first(where: { $0.value == value })
+        else {
             return value
         }
         return choice.label.text(language)
