@@ -49,11 +49,10 @@ struct TeamDayCLITests {
             ["review", "--as", Self.member(1), "1", "--attachments", cli.folder + "/demo/lampiran-sintetis"],
             input: input)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(
-            r.stdout.contains(
-                "Selesai: \(waiting) tercatat, 0 dilewati, 0 masih menunggu; \(4 * waiting) baris masukan"))
-        #expect(r.stdout.contains("salinan tersimpan ✓, berkas di disk ✓"))
-        #expect(r.stdout.contains("Usulan mesin: "))
+        let out = flat(r.stdout)
+        #expect(out.contains("Selesai: \(waiting) tercatat, 0 dilewati, 0 masih menunggu; \(4 * waiting) baris masukan"))
+        #expect(out.contains("salinan tersimpan ✓, berkas di disk ✓"))
+        #expect(out.contains("Usulan mesin: "))
         #expect(try count(cli, state: "diusulkan") == 0)
         #expect(try count(cli, state: "layak") + count(cli, state: "tidak_layak") == waiting)
         // Recorded as `fire` records it: the same audit rows, by the member, with each proposal kept.
@@ -91,7 +90,7 @@ struct TeamDayCLITests {
         // Skip the first, go back to it, answer half of it, quit.
         let r = try cli.run(["review", "--as", Self.member(2), "1"], input: "s\nb\n\nb\nb\n1\nq\n")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("0 tercatat"))
+        #expect(flat(r.stdout).contains("0 tercatat"))
         #expect(try cli.run("audit verify").stdout == before)
         // Input that ends early also writes nothing.
         _ = try cli.run(["review", "--as", Self.member(2), "1"], input: "\ny\n")
@@ -110,8 +109,8 @@ struct TeamDayCLITests {
             let line = "15 10 20 5 5 3 3 3 1 1\n\ny\n"
             let r = try cli.run(["review", "--as", rater, "1"], input: String(repeating: line, count: eligible))
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(r.stdout.contains("Σ Jumlah skor (0–100): 66 dari 100"))
-            #expect(r.stdout.contains("Selesai: \(eligible) tercatat"))
+            #expect(flat(r.stdout).contains("Σ Jumlah skor (0–100): 66 dari 100"))
+            #expect(flat(r.stdout).contains("Selesai: \(eligible) tercatat"))
         }
         #expect(try count(cli, state: "layak") == 0)
         #expect(try count(cli, state: "dinilai") == eligible)
@@ -127,9 +126,9 @@ struct TeamDayCLITests {
         let input = "k\nPelamar adalah kerabat dekat\ny\n25\n15 10 20 5 5 3 3 3 1 1\nCatatan uji\ny\nq\n"
         let r = try cli.run(["review", "--as", Self.member(4), "1"], input: input)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("nyatakan_konflik → layak"))
-        #expect(r.stdout.contains("✗ Skor kualifikasi 0–20"))
-        #expect(r.stdout.contains("2 tercatat"))
+        #expect(flat(r.stdout).contains("nyatakan_konflik → layak"))
+        #expect(flat(r.stdout).contains("✗ Skor kualifikasi 0–20"))
+        #expect(flat(r.stdout).contains("2 tercatat"))
         let first =
             try json(try cli.run(["tasks", "--as", Self.member(4), "--json"]).stdout)["tasks"] as? [[String: Any]]
         let eligible = try count(cli, state: "layak")

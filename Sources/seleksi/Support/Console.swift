@@ -8,7 +8,19 @@ final class Console {
     private(set) var linesRead = 0
     private(set) var keysTyped = 0
 
-    func say(_ line: String) { write(TerminalText.safe(line) + "\n") }
+    /// The terminal's width, read once: long lines and questions wrap to it.
+    let width = TerminalLayout.width
+
+    func say(_ line: String) {
+        let safe = TerminalText.safe(line)
+        guard safe.count > width else { return write(safe + "\n") }
+        let indent = String(safe.prefix(while: { $0 == " " }))
+        for wrapped in TerminalLayout.wrap(
+            String(safe.dropFirst(indent.count)), width: width, first: indent, rest: indent + "    ")
+        {
+            write(wrapped + "\n")
+        }
+    }
 
     func say(_ lines: [String]) { for line in lines { say(line) } }
 
@@ -17,7 +29,15 @@ final class Console {
 
     /// Asks and waits for a line; nil when input has ended.
     func ask(_ question: String) -> String? {
-        write(TerminalText.safe(question))
+        let safe = TerminalText.safe(question)
+        if safe.count > width {
+            var lines = TerminalLayout.wrap(safe, width: width, first: "", rest: "  ")
+            let last = lines.removeLast()
+            for line in lines { write(line + "\n") }
+            write(last + " ")
+        } else {
+            write(safe)
+        }
         guard let line = readLine() else {
             write("\n")
             return nil

@@ -375,7 +375,16 @@ final class ReviewSession {
         definitions: (workflow: WorkflowDefinition, forms: [String: FormDefinition])
     ) throws {
         let detail = try engine.show(item.instance, viewer: actor, now: now)
-        attachments = try engine.attachments(of: item.instance)
+        // Numbered in the order the forms show them.
+        let formOrder = definitions.workflow.referencedForms
+        attachments = try engine.attachments(of: item.instance).sorted { a, b in
+            func key(_ x: Engine.AttachmentInfo) -> (Int, Int, String) {
+                let top = String(x.field.prefix { $0 != "." && $0 != "[" })
+                let items = definitions.forms[x.form]?.items.map(\.id) ?? []
+                return (formOrder.firstIndex(of: x.form) ?? Int.max, items.firstIndex(of: top) ?? Int.max, x.field)
+            }
+            return key(a) < key(b)
+        }
         var notes: [String: String] = [:]
         for (i, a) in attachments.enumerated() { notes[a.name] = "[\(i + 1)] " + check(a) }
         let independent = Set(definitions.forms.filter { $0.value.independentRatings }.keys)
