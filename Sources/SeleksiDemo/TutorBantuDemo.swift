@@ -19,8 +19,11 @@ public struct TutorBantuDemo {
         public var firstApplicant = 1
         /// Whether the round ends with a full `audit verify` (the national demo verifies once, at the end).
         public var verifyAtEnd = true
+        /// Stop just before this stage (nil: run to the end).
+        public var until: DemoStage?
 
-        public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String) {
+        public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String, until: DemoStage? = nil) {
+            self.until = until
             self.database = database
             self.outputFolder = outputFolder
             self.applicants = applicants
@@ -37,6 +40,12 @@ public struct TutorBantuDemo {
         public var phases: [(name: String, seconds: Double)] = []
         public var documents: [String] = []
         public var auditRows = 0
+        /// The stage the round was stopped before, if `until` was given.
+        public var stoppedBefore: DemoStage?
+        /// The simulated time of the last command, from which a user carries on (`--now`).
+        public var clock = ""
+        /// Who acts in the round (id, name, what he does), for a user who carries on by hand.
+        public var people: [(id: String, name: String, role: String)] = []
     }
 
     let options: Options
@@ -107,6 +116,10 @@ public struct TutorBantuDemo {
         progress("UPT \(uptName): \(skbCount) SKB, alokasi \(allocation) tenaga; \(options.applicants) pelamar sintetis (seed \(options.seed))")
 
         let team = try makeTeam(skbCount: skbCount)
+        summary.people = [(team.head, team.names[team.head] ?? "", "kepala_upt, tim_seleksi")]
+            + team.members.map { ($0, team.names[$0] ?? "", "tim_seleksi" + (team.memberSKB[$0].map { " (pamong di \($0))" } ?? "")) }
+            + [(team.operatorID, engine.displayName(ofActor: team.operatorID), "operator"),
+               (team.skbHeads[team.skbs[0]]!, team.names[team.skbHeads[team.skbs[0]]!] ?? "", "kepala_skb \(team.skbs[0])")]
         let files = try makeAttachments()
         phase("organisasi dan pelaku")
 
@@ -117,18 +130,22 @@ public struct TutorBantuDemo {
 
         let applicants = try register(round: round, team: team, files: files)
         phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)")
+        if options.until == .pendaftaran { return try stopped(started) }
 
         try forward(applicants, team: team)
         advance(hours: 24 * 20)
         _ = try engine.tick(now: clock)
         phase("usulan SKB; pendaftaran ditutup oleh pewaktu")
+        if options.until == .verifikasi { return try stopped(started) }
 
         try verify(applicants, team: team)
         try fire(round, "mulai_penilaian", team.head)
         phase("verifikasi (konfirmasi atau timpa usulan mesin)")
+        if options.until == .penilaian { return try stopped(started) }
 
         try score(applicants, team: team)
         phase("penilaian independen oleh tim, pembahasan selisih")
+        if options.until == .peringkat { return try stopped(started) }
 
         try fire(round, "peringkat", team.head)
         try toWorkingDay()
@@ -154,6 +171,7 @@ public struct TutorBantuDemo {
         try fire(round, "umumkan", team.operatorID)
         try document("tutor_bantu/pengumuman", round)
         phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman")
+        if options.until == .kontrak { return try stopped(started) }
 
         try contract(round: round, team: team)
         for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max) {
@@ -169,6 +187,16 @@ public struct TutorBantuDemo {
         summary.documents.append(reportPath)
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         if options.verifyAtEnd { summary.auditRows = Int(try engine.verifyAudit().rows) }
+        summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
+        return summary
+    }
+
+    /// Ends a run stopped before `options.until`: counts, the audit check and the time, no report.
+    mutating func stopped(_ started: Date) throws -> Summary {
+        summary.stoppedBefore = options.until
+        summary.clock = clock.iso
+        summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
+        summary.auditRows = Int(try engine.verifyAudit().rows)
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
         return summary
     }

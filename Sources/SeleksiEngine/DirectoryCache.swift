@@ -5,4 +5,5 @@ struct DirectoryCache {
     var actors: [String: Actor] = [:]
     var grants: [String: [Grant]] = [:]
     var ancestors: [String: [String]] = [:]
+    var organisationNames: [String: String] = [:]
 }

@@ -28,7 +28,10 @@ struct CommandRefused: Error {
     /// What the audit row keeps of a refusal: the code and the paths at fault, never the refused values.
     var auditReason: String {
         let paths = violations.map(\.path)
-        return ([refusal.message.id] + (paths.isEmpty ? [] : ["kolom: " + paths.joined(separator: ", ")])).joined(separator: "; ")
+        let children = refusal.blockingChildren
+        return ([refusal.message.id] + (paths.isEmpty ? [] : ["kolom: " + paths.joined(separator: ", ")])
+            + (children.isEmpty ? [] : ["\(children.count) instans anak: " + children.prefix(Engine.blockingNamed).map { "#\($0)" }.joined(separator: ", ")
+                                        + (children.count > Engine.blockingNamed ? " …" : "")])).joined(separator: "; ")
     }
 }
 
@@ -45,7 +48,7 @@ extension Engine {
                 }
             } catch let refused as CommandRefused {
                 try auditRefusal(refused, command: name, actor: actor, event: event, now: now)
-                throw EngineError.refused(refused.refusal, violations: refused.violations)
+                throw EngineError.refused(naming(refused.refusal), violations: refused.violations)
             }
         }
     }

@@ -10,15 +10,20 @@ extension Engine {
         if names.contains("org") { context["org"] = .string(record.org) }
         if names.contains("actor_orgs") { context["actor_orgs"] = .list(try actorOrganisations(actor, at: now).map(Value.string)) }
         if names.contains("parent"), let parentID = record.parent, let parent = try store.instance(parentID) {
-            context["parent"] = .record([
-                "id": .number(Double(parent.id)), "state": .string(parent.state), "org": .string(parent.org),
-                "vars": .record(parent.variables), "forms": .record(try latestForms(of: parent.id).mapValues { Value.record($0) }),
-            ])
+            context["parent"] = try parentValue(parent)
         }
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
         if names.contains("decisions") { context["decisions"] = decisionsValue(try store.decisions(instance: record.id)) }
         if names.contains("peers") { context["peers"] = try peers(of: record) }
         return context
+    }
+
+    /// A parent as its children's expressions read it (`parent.state`, `parent.vars.…`, `parent.forms.…`).
+    func parentValue(_ parent: InstanceRecord) throws -> Value {
+        .record([
+            "id": .number(Double(parent.id)), "state": .string(parent.state), "org": .string(parent.org),
+            "vars": .record(parent.variables), "forms": .record(try latestForms(of: parent.id).mapValues { Value.record($0) }),
+        ])
     }
 
     /// How many other instances `peers` reads at most: a bound on what one command may load.

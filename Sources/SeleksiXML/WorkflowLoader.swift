@@ -7,10 +7,12 @@ public enum WorkflowLoader {
             var b = DefinitionBuilder(file: file)
             let roles = (root.child("roles")?.children("role") ?? []).map { r in
                 RoleDefinition(id: r["id"] ?? "", label: b.text(r.children("label"), fallback: r["id"] ?? ""),
-                               scope: r["scope"] == "owner" ? .owner : .organisation, line: r.line)
+                               scope: r["scope"] == "owner" ? .owner : .organisation, readsRatings: b.flag(r["reads-ratings"]), line: r.line)
             }
             let variables = (root.child("variables")?.children("variable") ?? []).map { v in
-                VariableDefinition(id: v["id"] ?? "", initial: b.expression(v["initial"], line: v.line, what: "initial value of '\(v["id"] ?? "")'"), line: v.line)
+                VariableDefinition(id: v["id"] ?? "", initial: b.expression(v["initial"], line: v.line, what: "initial value of '\(v["id"] ?? "")'"),
+                                   label: v.children("label").isEmpty ? nil : b.text(v.children("label"), fallback: v["id"] ?? ""),
+                                   proposes: v["proposes"], because: v["because"], line: v.line)
             }
             let states = (root.child("states")?.children("state") ?? []).map { s in
                 let timers = s.children("timer").compactMap { t -> TimerDefinition? in
@@ -73,7 +75,7 @@ public enum WorkflowLoader {
             event: event, label: b.text(t.children("label"), fallback: event), from: split(t["from"]), to: t["to"] ?? "",
             roles: split(t["roles"]), requiredForms: t.children("requires").compactMap { $0["form"] },
             guards: guards, effects: effects, quorum: quorum, reasonRequired: t["reason"] == "required",
-            isAutomatic: b.flag(t["auto"]), signatureRequired: t["signature"] == "required", line: t.line)
+            isAutomatic: b.flag(t["auto"]), signatureRequired: t["signature"] == "required", isOptional: b.flag(t["optional"]), line: t.line)
     }
 
     private static func submissionRules(_ root: XMLElement) -> [SubmissionRule] {

@@ -28,7 +28,8 @@ struct SeleksiCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
             StartCommand.self, SubmitCommand.self, CorrectCommand.self, WithdrawCommand.self, FireCommand.self, ListCommand.self,
-            ShowCommand.self, HistoryCommand.self, ReportCommand.self, DocumentCommand.self, TickCommand.self, AuditCommand.self,
+            TasksCommand.self, ReviewCommand.self, ProgressCommand.self, ShowCommand.self, HistoryCommand.self, ReportCommand.self,
+            DocumentCommand.self, TickCommand.self, AuditCommand.self,
             ActorCommand.self, OrgCommand.self, KeyCommand.self, AttachmentCommand.self, EraseCommand.self,
         ]
     )

@@ -113,6 +113,17 @@ public struct DefinitionChecker {
             }
         }
         for v in w.variables { if let e = v.initial { out += checkWorkflowNames(e, line: v.line, w: w, varIds: varIds) } }
+        for v in w.variables {
+            if let because = v.because, !varIds.contains(because) { err(v.line, "variable '\(v.id)': because names unknown variable '\(because)'") }
+            guard let target = v.proposedField else { continue }
+            guard w.referencedForms.contains(target.form), let form = forms[target.form] else {
+                err(v.line, "variable '\(v.id)': proposes '\(target.form).\(target.field)', but the workflow uses no form '\(target.form)'")
+                continue
+            }
+            if !form.items.contains(where: { $0.id == target.field }) {
+                err(v.line, "variable '\(v.id)': form '\(target.form)' has no field '\(target.field)'; fields: \(form.items.map(\.id).joined(separator: ", "))")
+            }
+        }
         out += checkSubmissionRules(w, stateIds: stateIds, roleIds: roleIds)
         for u in w.uniqueRules {
             if !w.transitions.contains(where: { $0.event == u.event }) {

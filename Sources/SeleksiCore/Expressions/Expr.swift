@@ -43,6 +43,12 @@ public struct Expression: Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
+    /// A part of a parsed expression, evaluated on its own; `source` is the text it came from.
+    init(root: Expr, source: String) {
+        self.source = source
+        self.root = root
+    }
+
     /// Every dotted name the expression reads, with its offset (for static checks).
     public var paths: [(path: [String], offset: Int)] {
         var out: [(path: [String], offset: Int)] = []

@@ -50,7 +50,10 @@ public struct TransitionFunction: Sendable {
             var failed: Refusal?
             for g in t.guards {
                 do {
-                    if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) { failed = Refusal(.guardFailed, g.message); break }
+                    if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) {
+                        failed = Refusal(.guardFailed, g.message, blockingChildren: BlockingChildren.of(g.test, in: context))
+                        break
+                    }
                 } catch {
                     failed = Refusal(.expressionFailed, LocalizedText(
                         id: "syarat '\(g.test.source)' (\(workflow.file):\(g.line)) gagal dihitung: \(error)",

@@ -54,11 +54,14 @@ public struct Refusal: Error, Sendable, CustomStringConvertible {
     }
 
     public let code: Code
-    public let message: LocalizedText
+    public var message: LocalizedText
+    /// For a guard over children: the children that keep it from holding (see `BlockingChildren`).
+    public var blockingChildren: [Int64]
 
-    public init(_ code: Code, _ message: LocalizedText) {
+    public init(_ code: Code, _ message: LocalizedText, blockingChildren: [Int64] = []) {
         self.code = code
         self.message = message
+        self.blockingChildren = blockingChildren
     }
 
     public var description: String { message.id }

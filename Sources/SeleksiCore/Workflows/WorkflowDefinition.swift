@@ -91,12 +91,16 @@ public struct RoleDefinition: Sendable {
     public let id: String
     public let label: LocalizedText
     public let scope: Scope
+    /// `reads-ratings="true"`: a holder sees every rater's independent sheet (the chair of the team),
+    /// where a rater sees none before submitting his own.
+    public let readsRatings: Bool
     public let line: Int
 
-    public init(id: String, label: LocalizedText, scope: Scope, line: Int) {
+    public init(id: String, label: LocalizedText, scope: Scope, readsRatings: Bool = false, line: Int) {
         self.id = id
         self.label = label
         self.scope = scope
+        self.readsRatings = readsRatings
         self.line = line
     }
 }
@@ -104,12 +108,28 @@ public struct RoleDefinition: Sendable {
 public struct VariableDefinition: Sendable {
     public let id: String
     public let initial: Expression?
+    /// What people call it (`Usulan kelayakan`), for `show`.
+    public let label: LocalizedText?
+    /// `proposes="form.field"`: the variable is the machine's proposal for that field of a form a
+    /// person fills; the field's choice labels name its values, and a terminal review offers it as the answer.
+    public let proposes: String?
+    /// `because="variable"`: the variable that holds the proposal's reasons.
+    public let because: String?
     public let line: Int
 
-    public init(id: String, initial: Expression?, line: Int) {
+    public init(id: String, initial: Expression?, label: LocalizedText? = nil, proposes: String? = nil, because: String? = nil, line: Int) {
         self.id = id
         self.initial = initial
+        self.label = label
+        self.proposes = proposes
+        self.because = because
         self.line = line
+    }
+
+    /// The form and field a proposal is for.
+    public var proposedField: (form: String, field: String)? {
+        guard let proposes, let dot = proposes.firstIndex(of: ".") else { return nil }
+        return (String(proposes[..<dot]), String(proposes[proposes.index(after: dot)...]))
     }
 }
 
@@ -165,12 +185,16 @@ public struct TransitionDefinition: Sendable {
     public let signatureRequired: Bool
     /// Fired by the engine itself, as `system`, as soon as its guards hold after another accepted command.
     public let isAutomatic: Bool
+    /// `optional="true"`: a step a role may take but the process does not wait for (withdraw, cancel,
+    /// declare a conflict, reopen a verdict); never listed among anyone's tasks.
+    public let isOptional: Bool
     public let line: Int
 
     public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
                 guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false,
-                signatureRequired: Bool = false, line: Int) {
+                signatureRequired: Bool = false, isOptional: Bool = false, line: Int) {
         self.isAutomatic = isAutomatic
+        self.isOptional = isOptional
         self.signatureRequired = signatureRequired
         self.event = event
         self.label = label

@@ -6,7 +6,7 @@ import SeleksiCore
 ///
 /// A store is used by one thread at a time. Every command runs inside `transaction`; `commit` writes a
 /// command's changes and its audit row together.
-public protocol Store: AnyObject, DefinitionStore, DirectoryStore, InstanceStore, SubmissionStore, TimerStore, AuditStore {
+public protocol Store: AnyObject, DefinitionStore, DirectoryStore, InstanceStore, SubmissionStore, TimerStore, AuditStore, OverviewStore {
     /// Where the data lives, for messages.
     var location: String { get }
 
@@ -123,4 +123,15 @@ public protocol AuditStore {
     func childMoves(parent: Int64) throws -> [(instance: Int64, at: Int64, from: String?, to: String)]
     /// Recomputes the chain and proves the tables against it (see `Verification`).
     func verify(_ options: VerifyOptions) throws -> VerificationReport
+}
+
+/// What a person's task list and a head's view of a round ask at once, for thousands of instances:
+/// each question one query instead of one per instance.
+public protocol OverviewStore {
+    /// The instances where `actor`'s latest version of `form` is a sheet, not a withdrawal.
+    func instancesRated(by actor: String, form: String) throws -> Set<Int64>
+    /// Every decision recorded on the children of `parent`, by child then order taken.
+    func childDecisions(parent: Int64) throws -> [DecisionRecord]
+    /// Every timer still to fire, of instances still in the state that set it, earliest first.
+    func currentTimers() throws -> [(instance: Int64, event: String, dueAt: Int64)]
 }

@@ -40,6 +40,8 @@ public enum WorkflowSchema {
                 <xs:attribute name="scope" default="organisation">
                   <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="organisation"/><xs:enumeration value="owner"/></xs:restriction></xs:simpleType>
                 </xs:attribute>
+                <!-- A holder sees every rater's independent sheet (the chair), where a rater sees none before his own. -->
+                <xs:attribute name="reads-ratings" type="xs:boolean" default="false"/>
               </xs:complexType>
             </xs:element>
           </xs:sequence></xs:complexType>
@@ -48,8 +50,15 @@ public enum WorkflowSchema {
           <xs:complexType><xs:sequence>
             <xs:element name="variable" minOccurs="0" maxOccurs="unbounded">
               <xs:complexType>
+                <xs:sequence><xs:element name="label" type="Text" minOccurs="0" maxOccurs="2"/></xs:sequence>
                 <xs:attribute name="id" type="Id" use="required"/>
                 <xs:attribute name="initial" type="xs:string"/>
+                <!-- The machine's proposal for a field a person fills (form.field): its choice labels name
+                     the value, and a review offers it as the answer; `because` names the variable of its reasons. -->
+                <xs:attribute name="proposes">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="because" type="Id"/>
               </xs:complexType>
             </xs:element>
           </xs:sequence></xs:complexType>
@@ -173,6 +182,9 @@ public enum WorkflowSchema {
                   <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="all|[1-9][0-9]*"/></xs:restriction></xs:simpleType>
                 </xs:attribute>
                 <xs:attribute name="auto" type="xs:boolean" default="false"/>
+                <!-- A step a role may take but the process does not wait for (withdraw, cancel, declare a
+                     conflict, reopen): never listed among anyone's tasks. -->
+                <xs:attribute name="optional" type="xs:boolean" default="false"/>
                 <!-- The actor signs the command with his registered Ed25519 key (the sign option of seleksi fire). -->
                 <xs:attribute name="signature" default="optional">
                   <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="optional"/><xs:enumeration value="required"/></xs:restriction></xs:simpleType>

@@ -4,6 +4,8 @@ import SeleksiCore
 import SeleksiDemo
 import SeleksiEngine
 
+extension DemoStage: ExpressibleByArgument {}
+
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -24,6 +26,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
     @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran per UPT, pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
     @Option(help: "Folder proyek yang berisi forms/, workflows/, seed/.") var root = FileManager.default.currentDirectoryPath
+    @Option(help: ArgumentHelp("Hentikan putaran tepat sebelum tahap ini, untuk dicoba sendiri: "
+                               + DemoStage.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "TAHAP"))
+    var until: DemoStage?
     @Flag(help: "Ganti basis data --db yang sudah ada (setelah demo baru selesai).") var replace = false
     @Flag(help: "Ringkasan JSON.") var json = false
 
@@ -52,7 +57,7 @@ struct DemoCommand: ParsableCommand {
         let quiet = json
         var summary = try report(.id) { () throws -> TutorBantuDemo.Summary in
             var demo = try TutorBantuDemo(options: .init(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt,
-                                                         root: root)) { line in
+                                                         root: root, until: until)) { line in
                 if !quiet { print(line) }
             }
             return try demo.run()
@@ -81,6 +86,7 @@ struct DemoCommand: ParsableCommand {
         if json {
             printJSON(.record([
                 "db": .string(db), "round": .number(Double(summary.round)), "audit_rows": .number(Double(summary.auditRows)),
+                "stopped_before": summary.stoppedBefore.map { .string($0.rawValue) } ?? .null,
                 "states": .record(Dictionary(uniqueKeysWithValues: summary.states.map { ($0.state, Value.number(Double($0.count))) })),
                 "phases": .list(summary.phases.map { .record(["name": .string($0.name), "seconds": .number(($0.seconds * 1000).rounded() / 1000)]) }),
                 "documents": .list(summary.documents.map(Value.string)),
@@ -95,5 +101,11 @@ struct DemoCommand: ParsableCommand {
         }
         print(String(format: "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
                      summary.auditRows, summary.phases.last?.seconds ?? 0, db, summary.round))
+        if let stage = summary.stoppedBefore {
+            print("Pelaku:")
+            for p in summary.people { print("  \(p.id)\t\(p.name)\t\(p.role)") }
+            print("Putaran #\(summary.round) berhenti sebelum tahap \(stage.rawValue): menunggu \(stage.waitsFor). "
+                + "Waktu simulasi terakhir \(summary.clock); lihat `seleksi tasks --as ID --db \(db)` dan `seleksi progress \(summary.round) --db \(db)`.")
+        }
     }
 }

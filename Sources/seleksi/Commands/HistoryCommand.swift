@@ -21,7 +21,7 @@ struct HistoryCommand: ParsableCommand {
         for r in rows {
             let move = r.to.map { "\(r.from ?? "·") → \($0)" } ?? (r.from ?? "")
             let who = "\(engine.displayName(ofActor: r.actor)) (\(r.actor)\(r.role.map { ", \($0)" } ?? ""))"
-            say("\(r.seq)\t\(dateTime(r.at))\t\(who)\t\(r.command) \(r.event ?? "")\t\(move)\t\(r.outcome)\(r.reason.map { "\t\($0)" } ?? "")")
+            sayColumns(["\(r.seq)", dateTime(r.at), who, "\(r.command) \(r.event ?? "")", move, r.outcome] + (r.reason.map { [$0] } ?? []))
         }
     }
 }

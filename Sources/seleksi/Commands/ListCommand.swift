@@ -30,7 +30,7 @@ struct ListCommand: ParsableCommand {
             if options.json {
                 printJSON(.list(rows.map { .record(["workflow": .string($0.workflow), "state": .string($0.state), "count": .number(Double($0.count))]) }))
             } else {
-                for r in rows { say("\(r.workflow)\t\(r.state)\t\(r.count)") }
+                for r in rows { sayColumns([r.workflow, r.state, "\(r.count)"]) }
                 if rows.isEmpty { print("(tidak ada instans)") }
             }
             return
@@ -47,8 +47,8 @@ struct ListCommand: ParsableCommand {
             return
         }
         for r in shown {
-            say("#\(r.id)\t\(r.workflowID)\t\(r.state)\t\(r.org)\t\(engine.displayName(ofActor: r.owner)) (\(r.owner))"
-                + (r.parent.map { "\tinduk #\($0)" } ?? ""))
+            sayColumns(["#\(r.id)", r.workflowID, r.state, r.org, "\(engine.displayName(ofActor: r.owner)) (\(r.owner))"]
+                       + (r.parent.map { ["induk #\($0)"] } ?? []))
         }
         if rows.isEmpty { print("(tidak ada instans)") }
         if truncated { print("(hanya \(limit) pertama; pakai --limit untuk lebih, atau --counts untuk jumlah)") }

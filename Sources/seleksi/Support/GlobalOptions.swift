@@ -99,6 +99,12 @@ func say(_ line: String) {
     print(TerminalText.safe(line))
 }
 
+/// Prints one row of a listing: each field neutralised, the fields separated by real tabs (so a tab
+/// typed into a name cannot start a column of its own).
+func sayColumns(_ fields: [String]) {
+    print(fields.map { TerminalText.safe($0) }.joined(separator: "\t"))
+}
+
 /// The largest answers file read (a form's answers are a few kilobytes; attachments are files of their own).
 let maxAnswerFileBytes = 8 * 1024 * 1024
 
