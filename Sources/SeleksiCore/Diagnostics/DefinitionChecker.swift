@@ -168,7 +168,8 @@ public struct DefinitionChecker {
         for (path, offset) in e.paths {
             let at = "expression '\(e.source)' (column \(offset + 1))"
             switch path[0] {
-            case "state", "actor", "reason": continue
+            // `sibling.…` is each other child of the parent, inside siblings-count() and siblings-any().
+            case "state", "actor", "reason", "sibling": continue
             case let name where InstanceSnapshot.contextNames.contains(name):
                 if name == "ratings", path.count >= 2, let form = forms[path[1]], !form.independentRatings {
                     out.append(Diagnostic(file: w.file, line: line, "\(at) reads ratings of form '\(path[1])', which is not rated independently; add rating=\"independent\" to the form"))

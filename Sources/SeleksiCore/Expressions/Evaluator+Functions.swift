@@ -49,6 +49,8 @@ extension Evaluator {
             return .null
         case .childrenCount, .childrenAll, .childrenAny, .childrenSum:
             return try callChildren(f, args, at: at)
+        case .siblingsCount, .siblingsAny:
+            return try callSiblings(f, args, at: at)
         default: break
         }
         let v = try args.map { try eval($0) }

@@ -10,13 +10,14 @@ public enum Function: String, Sendable, CaseIterable {
     case nikBirthDate = "nik-birth-date", nikMatchesBirthDate = "nik-matches-birth-date"
     case childrenCount = "children-count", childrenAll = "children-all", childrenAny = "children-any"
     case childrenSum = "children-sum"
+    case siblingsCount = "siblings-count", siblingsAny = "siblings-any"
     case lookup, median, trimmedMean = "trimmed-mean", spread
 
     var arity: ClosedRange<Int> {
         switch self {
         case .today: return 0...0
         case .count, .sum, .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikBirthDate: return 1...1
-        case .childrenAll, .childrenAny, .childrenSum: return 1...1
+        case .childrenAll, .childrenAny, .childrenSum, .siblingsCount, .siblingsAny: return 1...1
         case .round: return 1...2
         case .age: return 1...2
         case .lookup: return 4...4
