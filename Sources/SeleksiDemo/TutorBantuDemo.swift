@@ -141,9 +141,13 @@ public struct TutorBantuDemo {
         try fire(round, "tutup_putaran", team.head)
         phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
 
-        let reportPath = (options.outputFolder as NSString).appendingPathComponent("laporan.md")
-        try engine.report(round: round).markdown.write(toFile: reportPath, atomically: true, encoding: .utf8)
-        summary.documents.append(reportPath)
+        // The round's report, as a head of SKB reads it: HTML with charts, and the same in Markdown.
+        let report = try engine.report(round: round, now: clock)
+        for (name, text) in [("laporan.html", report.html()), ("laporan.md", report.markdown())] {
+            let path = (options.outputFolder as NSString).appendingPathComponent(name)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            summary.documents.append(path)
+        }
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         summary.auditRows = Int(try engine.verifyAudit().rows)
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))

@@ -38,7 +38,7 @@ public enum WorkflowLoader {
                 title: b.text(root.children("title"), fallback: root["id"] ?? ""), file: file,
                 roles: roles, variables: variables, states: states, transitions: transitions,
                 startRoles: (root["start-roles"] ?? "").split(separator: " ").map(String.init),
-                submissionRules: submissionRules(root), uniqueRules: uniqueRules(root, &b))
+                submissionRules: submissionRules(root), uniqueRules: uniqueRules(root, &b), report: report(root, &b))
             return try b.finish(workflow)
         }
     }

@@ -71,15 +71,15 @@ struct RoundReportTests {
         let summary = try demo.run()
         let engine = try Engine(path: temp.file("demo.sqlite"))
         let report = try engine.report(round: summary.round)
-        #expect(report.groups.reduce(0) { $0 + $1.quota } <= 52)
-        for g in report.groups { #expect((g.byState["berkontrak"] ?? 0) <= g.quota) }
+        #expect(report.quotaTotal == 52)
+        for s in report.sections { for q in s.quota { #expect(q.filled <= q.quota, "\(s.name) \(q.label)") } }
         #expect(report.decisions.contains { $0.name == "kelayakan" && $0.value.contains("pengalaman relevan kurang dari 2 tahun") })
-        let total = try #require(report.scores.first { $0.field == "total" })
+        let total = try #require(report.raterScores.first { $0.field == "total" })
         #expect(total.ratings >= 3 && total.minimum >= 0 && total.maximum <= 100)
         // Raters in the demo mostly agree: alpha on the total is high but not perfect.
         let alpha = try #require(total.alpha)
         #expect(alpha > 0.5 && alpha < 1)
-        #expect(report.stages.contains { $0.state == "layak" && $0.instances > 0 })
-        #expect(report.markdown.contains("## Sebaran skor"))
+        #expect(report.stages.contains { $0.state == "layak" && $0.instances > 0 && $0.label.id == "Memenuhi syarat; dinilai tim" })
+        #expect(report.markdown.contains("## Sebaran skor akhir portofolio per program"))
     }
 }

@@ -132,6 +132,7 @@ public struct DefinitionChecker {
             }
         }
         out += checkGraph(w)
+        out += checkReport(w)
         return out
     }
 
@@ -162,7 +163,7 @@ public struct DefinitionChecker {
         return out
     }
 
-    private func checkWorkflowNames(_ e: Expression, line: Int, w: WorkflowDefinition, varIds: Set<String>) -> [Diagnostic] {
+    func checkWorkflowNames(_ e: Expression, line: Int, w: WorkflowDefinition, varIds: Set<String>) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let formsUsed = Set(w.referencedForms)
         for (path, offset) in e.paths {
