@@ -14,6 +14,8 @@ public struct TutorBantuDemo {
         public var seed: UInt64
         public var upt: String
         public var root: String
+        /// The language of the progress lines (and the report's headings).
+        public var language: Language = .id
 
         public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String) {
             self.database = database
@@ -67,7 +69,9 @@ public struct TutorBantuDemo {
     public mutating func run() throws -> Summary {
         let started = Date()
         var phaseStart = Date()
-        func phase(_ name: String) {
+        let en = options.language == .en
+        func phase(_ id: String, _ english: String) {
+            let name = en ? english : id
             summary.phases.append((name, Date().timeIntervalSince(phaseStart)))
             phaseStart = Date()
             progress("  ✓ \(name)")
@@ -79,31 +83,33 @@ public struct TutorBantuDemo {
             throw EngineError.input("--upt \(options.upt): not a UPT of the 2019 allocation; UPTs: \(known)")
         }
         let uptName = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "upt") ?? options.upt
-        progress("UPT \(uptName): \(skbCount) SKB, alokasi \(allocation) tenaga; \(options.applicants) pelamar sintetis (seed \(options.seed))")
+        progress(en ? "UPT \(uptName): \(skbCount) SKBs, allocation \(allocation) tutors; \(options.applicants) synthetic applicants (seed \(options.seed))"
+                    : "UPT \(uptName): \(skbCount) SKB, alokasi \(allocation) tenaga; \(options.applicants) pelamar sintetis (seed \(options.seed))")
 
         let team = try makeTeam(skbCount: skbCount)
         let files = try makeAttachments()
-        phase("organisasi dan pelaku")
+        phase("organisasi dan pelaku", "organisations and actors")
 
         let round = try prepareRound(team: team, allocation: allocation, files: files)
         summary.round = round
         try document("tutor_bantu/sk_tim", round)
-        phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka")
+        phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka",
+              "SKB proposals (Formats 2, 3, 10), quota, selection team (decree), registration open")
 
         let applicants = try register(round: round, team: team, files: files)
-        phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)")
+        phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)", "registration and portfolios (\(applicants.count) applicants)")
 
         try forward(applicants, team: team)
         advance(hours: 24 * 20)
         _ = try engine.tick(now: clock)
-        phase("usulan SKB; pendaftaran ditutup oleh pewaktu")
+        phase("usulan SKB; pendaftaran ditutup oleh pewaktu", "forwarded by the SKBs; registration closed by its timer")
 
         try verify(applicants, team: team)
         try fire(round, "mulai_penilaian", team.head)
-        phase("verifikasi (konfirmasi atau timpa usulan mesin)")
+        phase("verifikasi (konfirmasi atau timpa usulan mesin)", "verification (the proposed verdict confirmed or overridden)")
 
         try score(applicants, team: team)
-        phase("penilaian independen oleh tim, pembahasan selisih")
+        phase("penilaian independen oleh tim, pembahasan selisih", "independent scoring by the team, disagreements discussed")
 
         try fire(round, "peringkat", team.head)
         try toWorkingDay()
@@ -113,7 +119,7 @@ public struct TutorBantuDemo {
         ]])
         for member in [team.head] + team.members { try fire(round, "tanda_tangan_ba", member) }
         try document("tutor_bantu/berita_acara", round)
-        phase("pemeringkatan dan berita acara ditandatangani seluruh tim")
+        phase("pemeringkatan dan berita acara ditandatangani seluruh tim", "ranking, and the minutes signed by the whole team")
 
         advance(hours: 24)
         try toWorkingDay()
@@ -128,7 +134,7 @@ public struct TutorBantuDemo {
         try document("tutor_bantu/sk_penetapan", round)
         try fire(round, "umumkan", team.operatorID)
         try document("tutor_bantu/pengumuman", round)
-        phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman")
+        phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman", "the head's decree, the PPK's decision, the KPA's ratification, the announcement")
 
         try replaceOne(round: round, team: team)
 
@@ -139,18 +145,19 @@ public struct TutorBantuDemo {
         }
         summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
         try fire(round, "tutup_putaran", team.head)
-        phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
+        phase("pengganti dari cadangan; perjanjian kerja (Format 8) dan PKS (Format 9)",
+              "a replacement from the reserve list; agreements (Formats 8 and 9)")
 
         // The round's report, as a head of SKB reads it: HTML with charts, and the same in Markdown.
         let report = try engine.report(round: round, now: clock)
-        for (name, text) in [("laporan.html", report.html()), ("laporan.md", report.markdown())] {
+        for (name, text) in [("laporan.html", report.html(options.language)), ("laporan.md", report.markdown(options.language))] {
             let path = (options.outputFolder as NSString).appendingPathComponent(name)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             summary.documents.append(path)
         }
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         summary.auditRows = Int(try engine.verifyAudit().rows)
-        summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
+        summary.phases.append((en ? "total" : "jumlah", Date().timeIntervalSince(started)))
         return summary
     }
 
@@ -355,7 +362,7 @@ public struct TutorBantuDemo {
                                             forms: ["tb_portofolio": portfolio(name: name, program: rng.pick(programmes), files: files),
                                                     "tb_pernyataan": ["pekerjaan": .string("Guru honorer"), "skb_tujuan": .string(skb),
                                                                       "sanggup_mematuhi": .bool(true), "tanggal": .string(clock.date.iso)]]))
-                if n % 2000 == 0 { progress("    … \(n) terdaftar") }
+                if n % 2000 == 0 { progress(options.language == .en ? "    … \(n) registered" : "    … \(n) terdaftar") }
             }
         }
         // A few never submit: registration closes on them.

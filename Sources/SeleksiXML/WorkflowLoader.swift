@@ -17,13 +17,15 @@ public enum WorkflowLoader {
                     let event = t["event"] ?? ""
                     switch (t["after"], t["at"]) {
                     case (let after?, nil):
-                        guard let d = ISODuration(after) else { b.error(t.line, "timer: '\(after)' is not an ISO 8601 duration (e.g. P14D, PT48H)"); return nil }
+                        guard let d = ISODuration(after) else { b.error(t.line, id: "pewaktu: '\(after)' bukan durasi ISO 8601 (mis. P14D, PT48H)",
+                                                                          en: "timer: '\(after)' is not an ISO 8601 duration (e.g. P14D, PT48H)"); return nil }
                         return TimerDefinition(event: event, when: .after(d), line: t.line)
                     case (nil, let at?):
                         guard let e = b.expression(at, line: t.line, what: "timer 'at'") else { return nil }
                         return TimerDefinition(event: event, when: .at(e), line: t.line)
                     default:
-                        b.error(t.line, "timer: give exactly one of after=\"P…\" or at=\"expression\"")
+                        b.error(t.line, id: "pewaktu: beri tepat satu dari after=\"P…\" atau at=\"ungkapan\"",
+                                en: "timer: give exactly one of after=\"P…\" or at=\"expression\"")
                         return nil
                     }
                 }
