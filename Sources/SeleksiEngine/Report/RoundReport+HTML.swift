@@ -23,8 +23,8 @@ extension RoundReport {
         if let last = funnel.last { tiles.append((r.text(last.label), r.count(last.count))) }
         body.append("<section class=\"tiles\">" + tiles.map { "<div class=\"tile\"><div class=\"figure\">\(e($0.1))</div><div class=\"caption\">\(e($0.0))</div></div>" }.joined() + "</section>")
         if !others.isEmpty {
-            body.append("<p class=\"note\">" + e(r.t("Pelamar dihitung terpisah dari ", "Applicants are counted apart from "))
-                        + others.map { e(r.lowerFirst(r.text($0.title))) + " (\(r.count($0.count)))" }.joined(separator: ", ") + ".</p>")
+            body.append("<p class=\"note\">" + e(r.t("Pelamar dihitung terpisah dari anak lain putaran ini: ", "Applicants are counted apart from the round's other children: "))
+                        + others.map { e(r.text($0.title)) + " (\(r.count($0.count)))" }.joined(separator: ", ") + ".</p>")
         }
 
         if !funnel.isEmpty {
