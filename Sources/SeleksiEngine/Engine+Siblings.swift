@@ -7,12 +7,13 @@ extension Engine {
     /// nothing: a round may hold tens of thousands of applicants).
     func siblingViews(of record: InstanceRecord, for candidates: [TransitionDefinition]) throws -> [ChildView]? {
         let reads = candidates.contains { t in
-            t.guards.contains { $0.test.readsSiblings } || t.effects.contains {
-                switch $0 {
-                case .set(_, let e, _), .decision(_, let e, _): return e.readsSiblings
-                default: return false
+            t.guards.contains { $0.test.readsSiblings }
+                || t.effects.contains {
+                    switch $0 {
+                    case .set(_, let e, _), .decision(_, let e, _): return e.readsSiblings
+                    default: return false
+                    }
                 }
-            }
         }
         guard reads else { return nil }
         guard let parent = record.parent else { return [] }

@@ -8,7 +8,9 @@ extension Engine {
             var sources: [(file: String, bytes: [UInt8])] = []
             for kind in ["form", "workflow"] {
                 for id in try store.currentDefinitionIDs(kind: kind) {
-                    guard let hash = try store.currentDefinitionHash(kind: kind, id: id), let source = try store.definitionSource(hash: hash) else { continue }
+                    guard let hash = try store.currentDefinitionHash(kind: kind, id: id),
+                        let source = try store.definitionSource(hash: hash)
+                    else { continue }
                     sources.append((source.file, source.bytes))
                 }
             }

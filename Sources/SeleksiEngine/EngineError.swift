@@ -22,7 +22,9 @@ public enum EngineError: Error, CustomStringConvertible {
     public static func input(_ id: String, en: String) -> EngineError { .invalid(LocalizedText(id: id, en: en)) }
 
     /// Refusals that name something which does not exist are bad input, as they are for every other command.
-    static let unknownNames: Set<Refusal.Code> = [.unknownEvent, .unknownInstance, .unknownWorkflow, .unknownActor, .unknownOrganisation, .unknownRole]
+    static let unknownNames: Set<Refusal.Code> = [
+        .unknownEvent, .unknownInstance, .unknownWorkflow, .unknownActor, .unknownOrganisation, .unknownRole,
+    ]
 
     /// 0 success · 1 refused by the rules · 2 bad input or definitions · 3 database problem · 4 audit log broken.
     public var exitCode: Int32 {

@@ -7,7 +7,10 @@ import Foundation
 /// `init` instead, and need no folder at all.
 public struct ProjectRoot: Sendable {
     public enum Source: String, Sendable {
-        case option = "--root", environment = "SELEKSI_ROOT", currentFolder = "folder kerja", executable = "lokasi seleksi"
+        case option = "--root"
+        case environment = "SELEKSI_ROOT"
+        case currentFolder = "folder kerja"
+        case executable = "lokasi seleksi"
     }
 
     public let path: String
@@ -17,16 +20,19 @@ public struct ProjectRoot: Sendable {
     public static func holds(_ path: String, _ needs: [String]) -> Bool {
         needs.allSatisfy { folder in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(folder), isDirectory: &isDirectory)
+            return FileManager.default.fileExists(
+                atPath: (path as NSString).appendingPathComponent(folder), isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }
     }
 
     /// The root to use, or nil when none of the places holds `needs`. An explicit `--root` or
     /// `SELEKSI_ROOT` is returned even if it lacks them, so the message can name what it lacks.
-    public static func find(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            currentFolder: String = FileManager.default.currentDirectoryPath,
-                            executable: String? = ProjectRoot.executablePath(), needs: [String]) -> ProjectRoot? {
+    public static func find(
+        option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentFolder: String = FileManager.default.currentDirectoryPath,
+        executable: String? = ProjectRoot.executablePath(), needs: [String]
+    ) -> ProjectRoot? {
         if let option, !option.isEmpty { return ProjectRoot(path: option, source: .option) }
         if let env = environment["SELEKSI_ROOT"], !env.isEmpty { return ProjectRoot(path: env, source: .environment) }
         if holds(currentFolder, needs) { return ProjectRoot(path: currentFolder, source: .currentFolder) }
@@ -49,8 +55,10 @@ public struct ProjectRoot: Sendable {
         if !path.contains("/") {
             // Found on the PATH.
             let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-            guard let hit = folders.map({ ($0 as NSString).appendingPathComponent(argument) })
-                .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+            guard
+                let hit = folders.map({ ($0 as NSString).appendingPathComponent(argument) })
+                    .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+            else { return nil }
             path = hit
         }
         return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -59,8 +67,10 @@ public struct ProjectRoot: Sendable {
     /// Why no root was found, and what to do, in both languages.
     public static func missing(_ needs: [String]) -> (id: String, en: String) {
         let list = needs.map { "\($0)/" }.joined(separator: ", ")
-        return ("folder proyek (berisi \(list)) tidak ditemukan: beri --root FOLDER atau setel SELEKSI_ROOT, atau jalankan dari folder proyek",
-                "no project folder (holding \(list)) found: give --root FOLDER or set SELEKSI_ROOT, or run from the project folder")
+        return (
+            "folder proyek (berisi \(list)) tidak ditemukan: beri --root FOLDER atau setel SELEKSI_ROOT, atau jalankan dari folder proyek",
+            "no project folder (holding \(list)) found: give --root FOLDER or set SELEKSI_ROOT, or run from the project folder"
+        )
     }
 
     /// The first of `needs` this root lacks, if any.

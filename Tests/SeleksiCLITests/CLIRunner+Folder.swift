@@ -6,8 +6,10 @@ extension CLIRunner {
     /// reached through a copy outside the repository when `outside` is set, so that it cannot find its
     /// build folder either.
     @discardableResult
-    func run(_ args: [String], in folder: String, environment: [String: String] = [:], binary: String = CLIRunner.binary,
-             input: String? = nil) throws -> Output {
+    func run(
+        _ args: [String], in folder: String, environment: [String: String] = [:], binary: String = CLIRunner.binary,
+        input: String? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
@@ -18,7 +20,9 @@ extension CLIRunner {
         env["COLUMNS"] = "100"
         for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
         process.environment = env
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
@@ -28,8 +32,9 @@ extension CLIRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// A folder of this runner's, away from the repository, to run commands from.
@@ -45,7 +50,9 @@ extension CLIRunner {
         let bin = folder + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         let copy = bin + "/seleksi"
-        if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: copy) }
+        if !FileManager.default.fileExists(atPath: copy) {
+            try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: copy)
+        }
         return copy
     }
 }

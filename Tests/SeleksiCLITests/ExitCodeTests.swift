@@ -25,7 +25,8 @@ struct ExitCodeTests {
         let cli = try prepared()
         let now = "--now 2026-01-05T09:00"
         for line in [
-            "show 99", "history 99", "report 99", "fire 99 ajukan --as pelamar1 \(now)", "start demo_pelamar --org skb-demo --as pelamar1 --parent 99 \(now)",
+            "show 99", "history 99", "report 99", "fire 99 ajukan --as pelamar1 \(now)",
+            "start demo_pelamar --org skb-demo --as pelamar1 --parent 99 \(now)",
             "submit 99 demo_pendaftaran examples/demo/isian_pelamar.json --as pelamar1 \(now)",
             "withdraw 99 demo_penilaian --as penilai1 --reason salah-instans \(now)",
             "document render 99 tutor_bantu/sk_tim --out \(cli.folder)/dok",
@@ -75,7 +76,10 @@ struct ExitCodeTests {
 
     @Test func aMissingDatabaseIsThreeAndAWrongCommandLineIs64() throws {
         let cli = CLIRunner()
-        for line in ["show 1", "fire 1 ajukan --as pelamar1", "list", "report 1", "form show demo_pendaftaran", "audit verify", "actor list"] {
+        for line in [
+            "show 1", "fire 1 ajukan --as pelamar1", "list", "report 1", "form show demo_pendaftaran", "audit verify",
+            "actor list",
+        ] {
             let r = try cli.run(line)
             #expect(r.status == 3, "seleksi \(line) → \(r.status): \(r.stderr)")
         }
@@ -101,7 +105,10 @@ struct ExitCodeTests {
     @Test func helpListsTheRuleAndTheCompletionScriptIsGenerated() throws {
         let cli = CLIRunner()
         let help = try cli.run("--help")
-        for line in ["  1  ditolak oleh aturan", "  2  masukan salah", "  3  masalah basis data", "  4  log audit tidak utuh", "  64 baris perintah salah"] {
+        for line in [
+            "  1  ditolak oleh aturan", "  2  masukan salah", "  3  masalah basis data", "  4  log audit tidak utuh",
+            "  64 baris perintah salah",
+        ] {
             #expect(help.stdout.contains(line), "\(line)")
         }
         let bash = try cli.run("--generate-completion-script bash")

@@ -9,14 +9,14 @@ struct LanguageAndHelpTests {
         let cli = CLIRunner()
         let broken = cli.folder + "/rusak.xml"
         try """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <workflow id="rusak" version="1" start-roles="juri">
-              <title lang="id">Rusak</title>
-              <roles><role id="pelamar"><label lang="id">Pelamar</label></role></roles>
-              <states><state id="a" initial="true"><label lang="id">A</label></state><state id="b" final="true"><label lang="id">B</label></state></states>
-              <transitions><transition event="x" from="a" to="c" roles="pelamar"/></transitions>
-            </workflow>
-            """.write(toFile: broken, atomically: true, encoding: .utf8)
+        <?xml version="1.0" encoding="UTF-8"?>
+        <workflow id="rusak" version="1" start-roles="juri">
+          <title lang="id">Rusak</title>
+          <roles><role id="pelamar"><label lang="id">Pelamar</label></role></roles>
+          <states><state id="a" initial="true"><label lang="id">A</label></state><state id="b" final="true"><label lang="id">B</label></state></states>
+          <transitions><transition event="x" from="a" to="c" roles="pelamar"/></transitions>
+        </workflow>
+        """.write(toFile: broken, atomically: true, encoding: .utf8)
         let id = try cli.run(["check", broken])
         #expect(id.status == 2)
         #expect(id.stderr.contains("kesalahan: peralihan 'x': status 'c' pada to tidak ada"))
@@ -35,7 +35,7 @@ struct LanguageAndHelpTests {
         let cli = CLIRunner()
         let none = try cli.run("show 1 --lang en")
         #expect(none.stderr.contains("no database at") && !none.stderr.contains("tidak ada basis data"))
-        #expect(try cli.run("init --simulation --now 2026-01-05T08:00 --lang en").stdout.contains("workflows") )
+        #expect(try cli.run("init --simulation --now 2026-01-05T08:00 --lang en").stdout.contains("workflows"))
         let missing = try cli.run("show 99 --lang en")
         #expect(missing.stderr == "no instance #99; `seleksi list` shows the instances\n")
         let file = try cli.run("form validate demo_pendaftaran tidak-ada.json --lang en")
@@ -63,9 +63,13 @@ struct LanguageAndHelpTests {
             for line in help[start.upperBound...].split(separator: "\n") {
                 let words = line.split(separator: " ")
                 guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = words.first, name != "help",
-                      name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { continue }
+                    name.allSatisfy({ $0.isLowercase || $0 == "-" })
+                else { continue }
                 let sub = path + [String(name)]
-                if !commands.contains(sub) { commands.append(sub); queue.append(sub) }
+                if !commands.contains(sub) {
+                    commands.append(sub)
+                    queue.append(sub)
+                }
             }
         }
         #expect(commands.count > 25)

@@ -33,10 +33,14 @@ struct GuidelineRulesTests {
     func kursus(_ education: String, issuer: String?, f: TutorBantuFixture) -> [String: Value] {
         var answers = f.portfolio(program: "kursus", education: education)
         if let issuer {
-            answers["sertifikat_keahlian"] = .list([.record([
-                "nama_sertifikat": .string("Sertifikat Pendidik Tata Busana (fiktif)"), "tahun": .number(2016), "tingkat": .string("nasional"),
-                "penerbit": .string(issuer), "lembaga": .string("Lembaga Contoh (fiktif)"), "berkas": .string("lampiran.txt"),
-            ])])
+            answers["sertifikat_keahlian"] = .list([
+                .record([
+                    "nama_sertifikat": .string("Sertifikat Pendidik Tata Busana (fiktif)"), "tahun": .number(2016),
+                    "tingkat": .string("nasional"),
+                    "penerbit": .string(issuer), "lembaga": .string("Lembaga Contoh (fiktif)"),
+                    "berkas": .string("lampiran.txt"),
+                ])
+            ])
         }
         return answers
     }
@@ -49,7 +53,9 @@ struct GuidelineRulesTests {
         #expect(try f.variable(bnsp, "syarat_pendidikan") == .bool(true))
         let other = try f.apply(kursus("SMP", issuer: "lainnya", f: f))
         #expect(try f.variable(other, "syarat_pendidikan") == .bool(false))
-        #expect(try f.variable(other, "alasan_usulan")?.displayText.contains("sertifikat pendidik keterampilan dari lembaga yang diakui") == true)
+        #expect(
+            try f.variable(other, "alasan_usulan")?.displayText.contains(
+                "sertifikat pendidik keterampilan dari lembaga yang diakui") == true)
         let none = try f.apply(kursus("SMP", issuer: nil, f: f))
         #expect(try f.variable(none, "syarat_pendidikan") == .bool(false))
         let sma = try f.apply(kursus("SMA", issuer: nil, f: f))
@@ -64,25 +70,43 @@ struct GuidelineRulesTests {
     // MARK: 3. The team: led by the Kepala UPT, UPT officials with partner organisations (L158–167, L239, L920)
 
     func formTeam(_ f: TutorBantuFixture, _ members: Value) throws {
-        try f.fire(f.round, "bentuk_tim", "kepala", forms: ["tb_sk_tim": [
-            "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string("Banjarbaru"), "anggota": members,
-        ]])
+        try f.fire(
+            f.round, "bentuk_tim", "kepala",
+            forms: [
+                "tb_sk_tim": [
+                    "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string("Banjarbaru"),
+                    "anggota": members,
+                ]
+            ])
     }
 
     func quotaSet() throws -> TutorBantuFixture {
         let f = try TutorBantuFixture(open: false)
-        try f.fire(f.round, "tetapkan_kuota", "kepala", forms: ["tb_kuota": ["rincian": .list([.record([
-            "skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(1), "jam_atau_bulan": .string("30 JP per bulan"),
-        ])])]])
+        try f.fire(
+            f.round, "tetapkan_kuota", "kepala",
+            forms: [
+                "tb_kuota": [
+                    "rincian": .list([
+                        .record([
+                            "skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(1),
+                            "jam_atau_bulan": .string("30 JP per bulan"),
+                        ])
+                    ])
+                ]
+            ])
         return f
     }
 
     @Test func twoChairsAreRefused() throws {
         let f = try quotaSet()
-        guard case .list(var rows) = TutorBantuFixture.members(["kepala", "tim1", "tim2"]), case .record(var second) = rows[2] else { return }
+        guard case .list(var rows) = TutorBantuFixture.members(["kepala", "tim1", "tim2"]),
+            case .record(var second) = rows[2]
+        else { return }
         second["kedudukan"] = .string("Ketua")
         rows[2] = .record(second)
-        #expect { try formTeam(f, .list(rows)) } throws: { refusal($0)?.message.contains("tepat satu anggota berkedudukan Ketua") == true }
+        #expect { try formTeam(f, .list(rows)) } throws: {
+            refusal($0)?.message.contains("tepat satu anggota berkedudukan Ketua") == true
+        }
     }
 
     @Test func theKepalaUPTAsAnOrdinaryMemberIsRefused() throws {
@@ -100,7 +124,8 @@ struct GuidelineRulesTests {
             refusal($0)?.message.contains("paling sedikit satu anggota dari organisasi mitra") == true
         }
         // A partner member must name a partner organisation of the seed.
-        guard case .list(var rows) = TutorBantuFixture.members(["kepala", "tim1"]), case .record(var partner) = rows[1] else { return }
+        guard case .list(var rows) = TutorBantuFixture.members(["kepala", "tim1"]), case .record(var partner) = rows[1]
+        else { return }
         partner["mitra"] = .string("arisan-rt")
         rows[1] = .record(partner)
         #expect { try formTeam(f, .list(rows)) } throws: { refusal($0)?.paths == ["tb_sk_tim.anggota[2].mitra"] }
@@ -113,16 +138,23 @@ struct GuidelineRulesTests {
     func needs(_ rows: [[String: Value]]) throws -> [Value] {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
-        let outcome = FormValidator(try engine.currentForm("tb_analisis_kebutuhan"), reference: try engine.referenceTables())
-            .validate(["baris": .list(rows.map(Value.record))], today: CivilDate(iso: "2019-06-01")!)
+        let outcome = FormValidator(
+            try engine.currentForm("tb_analisis_kebutuhan"), reference: try engine.referenceTables()
+        )
+        .validate(["baris": .list(rows.map(Value.record))], today: CivilDate(iso: "2019-06-01")!)
         #expect(outcome.isValid, "\(outcome.violations.map(\.message.id))")
         guard case .list(let out)? = outcome.data["baris"] else { return [] }
-        return out.map { row in if case .record(let r) = row { return r["jumlah_standar"] ?? .null } else { return .null } }
+        return out.map { row in
+            if case .record(let r) = row { return r["jumlah_standar"] ?? .null } else { return .null }
+        }
     }
 
     @Test func twentyOneKesetaraanLearnersJustifyTwoClassTutorsNotThree() throws {
         let rows: [[String: Value]] = [19, 20, 21, 29, 30].map {
-            ["standar": .string("kesetaraan-tutor-kelas"), "peserta_didik": .number(Double($0)), "jumlah_ada": .number(0)]
+            [
+                "standar": .string("kesetaraan-tutor-kelas"), "peserta_didik": .number(Double($0)),
+                "jumlah_ada": .number(0),
+            ]
         }
         #expect(try needs(rows) == [1, 2, 2, 2, 3].map { .number($0) })
     }
@@ -132,7 +164,10 @@ struct GuidelineRulesTests {
             ["standar": .string("paud-guru-4-6"), "peserta_didik": .number(30), "jumlah_ada": .number(0)],
             ["standar": .string("paud-guru-4-6"), "peserta_didik": .number(31), "jumlah_ada": .number(0)],
             ["standar": .string("keaksaraan-tutor-kelas"), "peserta_didik": .number(10), "jumlah_ada": .number(0)],
-            ["standar": .string("kesetaraan-tutor-mapel"), "peserta_didik": .number(40), "jumlah_satuan": .number(4), "jumlah_ada": .number(1)],
+            [
+                "standar": .string("kesetaraan-tutor-mapel"), "peserta_didik": .number(40), "jumlah_satuan": .number(4),
+                "jumlah_ada": .number(1),
+            ],
         ]
         #expect(try needs(rows) == [2, 3, 1, 4].map { .number($0) })
     }
@@ -142,16 +177,31 @@ struct GuidelineRulesTests {
     @Test func onEqualScoresASarjanaPAUDComesBeforeAnEarlierApplicantWithout() throws {
         var f = try TutorBantuFixture()
         var plain = f.portfolio()
-        plain["kualifikasi"] = .list([.record(["jenjang": .string("S1"), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012),
-                                               "bidang_ilmu": .string("pendidikan_masyarakat")])])
+        plain["kualifikasi"] = .list([
+            .record([
+                "jenjang": .string("S1"), "perguruan_tinggi": .string("Universitas Contoh"),
+                "tahun_lulus": .number(2012),
+                "bidang_ilmu": .string("pendidikan_masyarakat"),
+            ])
+        ])
         var priority = f.portfolio()
-        priority["kualifikasi"] = .list([.record(["jenjang": .string("S1"), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012),
-                                                  "bidang_ilmu": .string("psikologi_anak")])])
-        let first = try f.apply(plain), second = try f.apply(priority)
+        priority["kualifikasi"] = .list([
+            .record([
+                "jenjang": .string("S1"), "perguruan_tinggi": .string("Universitas Contoh"),
+                "tahun_lulus": .number(2012),
+                "bidang_ilmu": .string("psikologi_anak"),
+            ])
+        ])
+        let first = try f.apply(plain)
+        let second = try f.apply(priority)
         #expect(try f.variable(first, "prioritas") == .number(0))
         #expect(try f.variable(second, "prioritas") == .number(1))
         try f.toScoring([first, second])
-        for id in [first, second] { for (rater, total) in [("tim1", 70), ("tim2", 72), ("kepala", 71)] { try f.fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)]) } }
+        for id in [first, second] {
+            for (rater, total) in [("tim1", 70), ("tim2", 72), ("kepala", 71)] {
+                try f.fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total)])
+            }
+        }
         try f.fire(f.round, "peringkat", "kepala")
         #expect(try f.state(second) == "direkomendasikan")
         #expect(try f.state(first) == "cadangan")
@@ -162,8 +212,13 @@ struct GuidelineRulesTests {
         func applicant(_ subject: String, _ field: String, _ level: String = "S1") -> [String: Value] {
             var a = f.portfolio(program: "kesetaraan", education: level)
             a["mapel_diampu"] = .string(subject)
-            a["kualifikasi"] = .list([.record(["jenjang": .string(level), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012),
-                                               "bidang_ilmu": .string(field)])])
+            a["kualifikasi"] = .list([
+                .record([
+                    "jenjang": .string(level), "perguruan_tinggi": .string("Universitas Contoh"),
+                    "tahun_lulus": .number(2012),
+                    "bidang_ilmu": .string(field),
+                ])
+            ])
             return a
         }
         #expect(try f.variable(try f.apply(applicant("matematika", "matematika")), "prioritas") == .number(1))
@@ -182,11 +237,15 @@ struct GuidelineRulesTests {
         answers["penerbit_surat_sehat"] = .string("klinik_swasta")
         #expect { try f.apply(answers) } throws: { refusal($0)?.paths == ["tb_portofolio.penerbit_surat_sehat"] }
         var certificate = kursus("SMA", issuer: "lsp", f: f)
-        guard case .list(var rows)? = certificate["sertifikat_keahlian"], case .record(var row) = rows[0] else { return }
+        guard case .list(var rows)? = certificate["sertifikat_keahlian"], case .record(var row) = rows[0] else {
+            return
+        }
         row["berkas"] = nil
         rows[0] = .record(row)
         certificate["sertifikat_keahlian"] = .list(rows)
-        #expect { try f.apply(certificate) } throws: { refusal($0)?.paths == ["tb_portofolio.sertifikat_keahlian[1].berkas"] }
+        #expect { try f.apply(certificate) } throws: {
+            refusal($0)?.paths == ["tb_portofolio.sertifikat_keahlian[1].berkas"]
+        }
     }
 
     @Test func aRoundThatNeedsTheNPWPRefusesAPortfolioWithoutItAndAGivenNPWPNeedsItsCopy() throws {
@@ -214,12 +273,13 @@ extension Value {
     /// A team list with every member from the UPT.
     var onlyUPT: Value {
         guard case .list(let rows) = self else { return self }
-        return .list(rows.map { row in
-            guard case .record(var r) = row else { return row }
-            r["unsur"] = .string("upt")
-            r["mitra"] = nil
-            r["lembaga"] = .string("UPT")
-            return .record(r)
-        })
+        return .list(
+            rows.map { row in
+                guard case .record(var r) = row else { return row }
+                r["unsur"] = .string("upt")
+                r["mitra"] = nil
+                r["lembaga"] = .string("UPT")
+                return .record(r)
+            })
     }
 }

@@ -18,7 +18,9 @@ struct ReplacementAndHonorariumTests {
     /// SKB 1 with reserves #b (2nd) and #c (3rd); #d appointed at SKB 2 with no reserve.
     func ratifiedRound() throws -> (f: TutorBantuFixture, a: Int64, b: Int64, c: Int64, d: Int64) {
         var f = try TutorBantuFixture()
-        let a = try f.apply(f.portfolio()), b = try f.apply(f.portfolio()), c = try f.apply(f.portfolio())
+        let a = try f.apply(f.portfolio())
+        let b = try f.apply(f.portfolio())
+        let c = try f.apply(f.portfolio())
         let d = try f.apply(f.portfolio(), skb: f.skb2)
         try f.toScoring([a, b, c, d])
         try f.toRatification([a: 80, b: 70, c: 60, d: 75])
@@ -42,7 +44,9 @@ struct ReplacementAndHonorariumTests {
             refusal($0)?.contains("cadangan dengan peringkat lebih tinggi") == true
         }
         // The Kepala UPT approves in writing; nobody else may.
-        #expect { try f.fire(b, "gantikan", "tim1", reason: "Usul") } throws: { refusal($0)?.contains("tidak berwenang") == true }
+        #expect { try f.fire(b, "gantikan", "tim1", reason: "Usul") } throws: {
+            refusal($0)?.contains("tidak berwenang") == true
+        }
         #expect { try f.fire(b, "gantikan", "kepala") } throws: { error in
             guard case EngineError.refused(let r, _) = error else { return false }
             return r.code == .reasonRequired
@@ -68,7 +72,8 @@ struct ReplacementAndHonorariumTests {
 
     @Test func aDismissalAfterTheContractOpensAVacancyButNotBeforeRatification() throws {
         var f = try TutorBantuFixture()
-        let a = try f.apply(f.portfolio()), b = try f.apply(f.portfolio())
+        let a = try f.apply(f.portfolio())
+        let b = try f.apply(f.portfolio())
         try f.toScoring([a, b])
         for (id, total) in [(a, 80), (b, 70)] {
             for (rater, delta) in [("tim1", -1), ("tim2", 1), ("kepala", 0)] {
@@ -86,7 +91,9 @@ struct ReplacementAndHonorariumTests {
     @Test func aContractedTutorWhoResignsIsDismissedWithoutPayAndTheReserveReplacesHim() throws {
         let (f, a, b, _, _) = try ratifiedRound()
         try f.fire(f.round, "umumkan", "operator")
-        try f.fire(a, "ttd_perjanjian_kerja", "\(f.skb1)-kepala", forms: Self.contract("paud", ["honor_per_bulan": .number(1_500_000)]))
+        try f.fire(
+            a, "ttd_perjanjian_kerja", "\(f.skb1)-kepala",
+            forms: Self.contract("paud", ["honor_per_bulan": .number(1_500_000)]))
         try f.fire(a, "ttd_pks", "ppk")
         #expect(try f.state(a) == "berkontrak")
         try f.fire(a, "mundur", try f.owner(a), reason: "Mengundurkan diri pada bulan September")
@@ -98,12 +105,17 @@ struct ReplacementAndHonorariumTests {
 
     // MARK: 5–6. The contract: its months, its honorarium model, the caps of Format 18
 
-    static func contract(_ programme: String, _ fee: [String: Value], mulai: String = "2019-07-08") -> [String: [String: Value]] {
-        ["tb_kontrak": [
-            "nomor": .string("PK-1"), "tanggal": .string("2019-07-05"), "tempat": .string("SKB Uji 1"), "program": .string(programme),
-            "mulai": .string(mulai), "selesai": .string("2019-12-31"), "nama_bank": .string("Bank Contoh"),
-            "nomor_rekening": .string("1234567890"),
-        ].merging(fee) { $1 }]
+    static func contract(_ programme: String, _ fee: [String: Value], mulai: String = "2019-07-08") -> [String: [String:
+        Value]]
+    {
+        [
+            "tb_kontrak": [
+                "nomor": .string("PK-1"), "tanggal": .string("2019-07-05"), "tempat": .string("SKB Uji 1"),
+                "program": .string(programme),
+                "mulai": .string(mulai), "selesai": .string("2019-12-31"), "nama_bank": .string("Bank Contoh"),
+                "nomor_rekening": .string("1234567890"),
+            ].merging(fee) { $1 }
+        ]
     }
 
     /// One applicant of `programme` at SKB 1 appointed (quota 1), ready for the SKB's agreement.
@@ -121,7 +133,9 @@ struct ReplacementAndHonorariumTests {
 
     @Test func aPAUDContractFromJulyRunsSixMonthsNotTwelve() throws {
         let (f, id) = try appointed("paud")
-        try f.fire(id, "ttd_perjanjian_kerja", "\(f.skb1)-kepala", forms: Self.contract("paud", ["honor_per_bulan": .number(1_500_000)]))
+        try f.fire(
+            id, "ttd_perjanjian_kerja", "\(f.skb1)-kepala",
+            forms: Self.contract("paud", ["honor_per_bulan": .number(1_500_000)]))
         #expect(try f.variable(id, "jam_mengajar") == .string("30 JP per bulan selama 6 bulan"))
         #expect(try f.engine.show(id).forms["tb_kontrak"]?["lama_bulan"] == .number(6))
         #expect(try f.engine.show(id).forms["tb_kontrak"]?["nilai_kontrak"] == .number(9_000_000))
@@ -130,41 +144,73 @@ struct ReplacementAndHonorariumTests {
     @Test func kesetaraanIsPaidPerHourAtMostRp50000WithinOne360HourPackage() throws {
         let (f, id) = try appointed("kesetaraan")
         let head = "\(f.skb1)-kepala"
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kesetaraan", ["tarif_per_jp": .number(50_001), "jp_rencana": .number(360)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head,
+                forms: Self.contract("kesetaraan", ["tarif_per_jp": .number(50_001), "jp_rencana": .number(360)]))
+        } throws: {
             refusal($0)?.contains("Rp50.000 per JP") == true
         }
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kesetaraan", ["tarif_per_jp": .number(50_000), "jp_rencana": .number(361)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head,
+                forms: Self.contract("kesetaraan", ["tarif_per_jp": .number(50_000), "jp_rencana": .number(361)]))
+        } throws: {
             refusal($0)?.contains("melampaui satu paket 360 JP") == true
         }
         // A monthly fee is not Kesetaraan's model: the rate and the hours are required.
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kesetaraan", ["honor_per_bulan": .number(1_500_000)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head,
+                forms: Self.contract("kesetaraan", ["honor_per_bulan": .number(1_500_000)]))
+        } throws: {
             guard let r = refusal($0) else { return false }
             return r.contains("tb_kontrak.tarif_per_jp") && r.contains("tb_kontrak.jp_rencana")
         }
-        try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kesetaraan", ["tarif_per_jp": .number(50_000), "jp_rencana": .number(360)]))
+        try f.fire(
+            id, "ttd_perjanjian_kerja", head,
+            forms: Self.contract("kesetaraan", ["tarif_per_jp": .number(50_000), "jp_rencana": .number(360)]))
         #expect(try f.variable(id, "jam_mengajar") == .string("360 JP"))
-        #expect(try f.engine.show(id).forms["tb_kontrak"]?["satuan_honor"]?.displayText.contains("jam pelajaran") == true)
+        #expect(
+            try f.engine.show(id).forms["tb_kontrak"]?["satuan_honor"]?.displayText.contains("jam pelajaran") == true)
     }
 
     @Test func aKursusContractNamesItsCourseTypeAndIsCappedByThatPackage() throws {
         let (f, id) = try appointed("kursus")
         let head = "\(f.skb1)-kepala"
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kursus", ["honor_paket": .number(6_000_000)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head, forms: Self.contract("kursus", ["honor_paket": .number(6_000_000)]))
+        } throws: {
             refusal($0)?.contains("tb_kontrak.jenis_kursus") == true
         }
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kursus", ["jenis_kursus": .string("Menjahit Bebas"), "honor_paket": .number(6_000_000)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head,
+                forms: Self.contract(
+                    "kursus", ["jenis_kursus": .string("Menjahit Bebas"), "honor_paket": .number(6_000_000)]))
+        } throws: {
             refusal($0)?.contains("tidak ada di Format 18 A") == true
         }
         // Tata Busana — Jenjang II: 88 JP, at most Rp6.600.000 per package.
         let course: Value = .string("Tata Busana — Jenjang II")
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kursus", ["jenis_kursus": course, "honor_paket": .number(6_600_001)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head,
+                forms: Self.contract("kursus", ["jenis_kursus": course, "honor_paket": .number(6_600_001)]))
+        } throws: {
             refusal($0)?.contains("biaya maksimal paket jenis kursus") == true
         }
         // The programme must be the one applied for.
-        #expect { try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("paud", ["honor_per_bulan": .number(1_000_000)])) } throws: {
+        #expect {
+            try f.fire(
+                id, "ttd_perjanjian_kerja", head, forms: Self.contract("paud", ["honor_per_bulan": .number(1_000_000)]))
+        } throws: {
             refusal($0)?.contains("tidak sama dengan program lamaran") == true
         }
-        try f.fire(id, "ttd_perjanjian_kerja", head, forms: Self.contract("kursus", ["jenis_kursus": course, "honor_paket": .number(6_600_000)]))
+        try f.fire(
+            id, "ttd_perjanjian_kerja", head,
+            forms: Self.contract("kursus", ["jenis_kursus": course, "honor_paket": .number(6_600_000)]))
         #expect(try f.variable(id, "jam_mengajar") == .string("1 paket Tata Busana — Jenjang II (88 JP)"))
     }
 }

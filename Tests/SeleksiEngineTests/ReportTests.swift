@@ -13,8 +13,11 @@ struct ReportTests {
     /// A demo round of 150 applicants, with one reserve appointed into a vacancy.
     static func round() throws -> (TempFolder, Engine, Int64) {
         let temp = TempFolder()
-        var demo = try TutorBantuDemo(options: .init(database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: 150,
-                                                     seed: 11, upt: "upt-bp-kalimantan-selatan", root: Repo.root)) { _ in }
+        var demo = try TutorBantuDemo(
+            options: .init(
+                database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: 150,
+                seed: 11, upt: "upt-bp-kalimantan-selatan", root: Repo.root)
+        ) { _ in }
         let round = try demo.run().round
         return (temp, try Engine(path: temp.file("demo.sqlite")), round)
     }
@@ -46,25 +49,39 @@ struct ReportTests {
         #expect(report.sections.map(\.name)[1] == "SKB Kabupaten Contoh 2 (fiktif)", "SKB 2 before SKB 10")
         #expect(Set(report.distributions.map(\.label)) == ["PAUD", "Kesetaraan", "Keaksaraan", "Kursus dan Pelatihan"])
         let markdown = report.markdown(.id)
-        for label in ["Tidak memenuhi syarat", "Berkontrak (Format 8 dan 9 ditandatangani)", "SKB Kabupaten Contoh 13 (fiktif)", "Kursus dan Pelatihan",
-                      "Corong seleksi", "Terpilih"] {
+        for label in [
+            "Tidak memenuhi syarat", "Berkontrak (Format 8 dan 9 ditandatangani)", "SKB Kabupaten Contoh 13 (fiktif)",
+            "Kursus dan Pelatihan",
+            "Corong seleksi", "Terpilih",
+        ] {
             #expect(markdown.contains(label), "\(label)")
         }
-        for id in ["upt-bp-kalimantan-selatan-skb-", "| tidak_layak |", "| kursus |", "| berkontrak |"] { #expect(!markdown.contains(id), "\(id)") }
+        for id in ["upt-bp-kalimantan-selatan-skb-", "| tidak_layak |", "| kursus |", "| berkontrak |"] {
+            #expect(!markdown.contains(id), "\(id)")
+        }
         let english = report.markdown(.en)
-        #expect(english.contains("Selection funnel") && english.contains("Contracted") && english.contains("Quota filled per SKB"))
+        #expect(
+            english.contains("Selection funnel") && english.contains("Contracted")
+                && english.contains("Quota filled per SKB"))
     }
 
     @Test func theHTMLReportDrawsItsChartsAsSVGWithoutScript() throws {
         let (_, engine, id) = try Self.round()
         let html = try engine.report(round: id).html()
         #expect(!html.lowercased().contains("<script"))
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1,
-                "nothing is fetched from elsewhere")
+        #expect(
+            !html.contains("http://")
+                || html.components(separatedBy: "http://").count - 1 == html.components(
+                    separatedBy: "xmlns=\"http://www.w3.org/2000/svg\""
+                ).count - 1,
+            "nothing is fetched from elsewhere")
         let charts = html.components(separatedBy: "<svg ").count - 1
         // The funnel, quota per SKB, four programmes' distributions, stage times, and one funnel per SKB.
         #expect(charts >= 1 + 1 + 4 + 1 + 13)
-        for title in ["Corong seleksi", "Kuota terisi per SKB", "Sebaran skor akhir portofolio per program", "Lama di setiap tahap"] {
+        for title in [
+            "Corong seleksi", "Kuota terisi per SKB", "Sebaran skor akhir portofolio per program",
+            "Lama di setiap tahap",
+        ] {
             #expect(html.contains("<title>\(title)") || html.contains("<h2>\(title)"), "\(title)")
         }
     }
@@ -82,8 +99,12 @@ struct ReportTests {
             if let account = detail.forms["tb_kontrak"]?["nomor_rekening"]?.displayText { personal.append(account) }
             personal.append(applicant.owner)
         }
-        for actor in try engine.actors() where actor.id.contains("tim") || actor.id.contains("kepala") { personal.append(actor.name) }
+        for actor in try engine.actors() where actor.id.contains("tim") || actor.id.contains("kepala") {
+            personal.append(actor.name)
+        }
         #expect(!personal.isEmpty)
-        for output in outputs { for value in personal where output.contains(value) { Issue.record("'\(value)' appears in the report") } }
+        for output in outputs {
+            for value in personal where output.contains(value) { Issue.record("'\(value)' appears in the report") }
+        }
     }
 }

@@ -5,7 +5,9 @@
 extension Evaluator {
     mutating func callSiblings(_ f: Function, _ args: [Expr], at: Int) throws -> Value {
         guard let siblings = context.siblings else {
-            throw ExpressionError("\(f.rawValue)() can only be used in a workflow guard or effect of an instance that has a parent", at: at)
+            throw ExpressionError(
+                "\(f.rawValue)() can only be used in a workflow guard or effect of an instance that has a parent",
+                at: at)
         }
         let saved = context
         defer { context = saved }

@@ -58,7 +58,9 @@ public struct ReportDefinition: Sendable {
         public let filled: [String]
         public let line: Int
 
-        public init(rows: Expression, org: Expression, category: Expression, count: Expression, filled: [String], line: Int) {
+        public init(
+            rows: Expression, org: Expression, category: Expression, count: Expression, filled: [String], line: Int
+        ) {
             self.rows = rows
             self.org = org
             self.category = category

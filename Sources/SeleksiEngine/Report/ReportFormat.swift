@@ -47,10 +47,15 @@ struct ReportFormat {
         let d = t.date
         let local = t.seconds + Timestamp.zoneOffsetSeconds
         let secondsOfDay = ((local % 86_400) + 86_400) % 86_400
-        let hh = secondsOfDay / 3600, mm = (secondsOfDay % 3600) / 60
+        let hh = secondsOfDay / 3600
+        let mm = (secondsOfDay % 3600) / 60
         let clock = (hh < 10 ? "0" : "") + "\(hh)" + (language == .en ? ":" : ".") + (mm < 10 ? "0" : "") + "\(mm)"
-        let months = language == .en
-            ? ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months =
+            language == .en
+            ? [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December",
+            ]
             : IndonesianFormat.months
         return "\(d.day) \(months[d.month - 1]) \(d.year) \(clock)"
     }

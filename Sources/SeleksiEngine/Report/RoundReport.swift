@@ -55,7 +55,12 @@ public struct RoundReport: Sendable {
         public var count: Int { states.reduce(0) { $0 + $1.count } }
     }
 
-    public struct DecisionCount: Sendable { public let name: String; public let value: String; public let count: Int; public let withReason: Int }
+    public struct DecisionCount: Sendable {
+        public let name: String
+        public let value: String
+        public let count: Int
+        public let withReason: Int
+    }
 
     /// A rater's sheet field across the children: the spread and the agreement between raters.
     public struct RaterScore: Sendable {

@@ -19,27 +19,39 @@ struct CheckCommand: ParsableCommand {
         let lang = options.lang
         let (set, checked) = try definitions(lang)
         if options.json {
-            printJSON(.record([
-                "checked": .string(checked),
-                "files": .number(Double(set.fileCount)), "forms": .number(Double(set.forms.count)), "workflows": .number(Double(set.workflows.count)),
-                "errors": .list(set.diagnostics.map {
-                    .record(["file": .string($0.file), "line": .number(Double($0.line)), "severity": .string($0.severity.rawValue),
-                             "message": .string($0.text.text(lang))])
-                }),
-            ]))
+            printJSON(
+                .record([
+                    "checked": .string(checked),
+                    "files": .number(Double(set.fileCount)), "forms": .number(Double(set.forms.count)),
+                    "workflows": .number(Double(set.workflows.count)),
+                    "errors": .list(
+                        set.diagnostics.map {
+                            .record([
+                                "file": .string($0.file), "line": .number(Double($0.line)),
+                                "severity": .string($0.severity.rawValue),
+                                "message": .string($0.text.text(lang)),
+                            ])
+                        }),
+                ]))
         } else {
-            for d in set.diagnostics { FileHandle.standardError.write(Data((TerminalText.safeLines(d.description(lang)) + "\n").utf8)) }
+            for d in set.diagnostics {
+                FileHandle.standardError.write(Data((TerminalText.safeLines(d.description(lang)) + "\n").utf8))
+            }
         }
         if !set.errors.isEmpty {
             if !options.json {
-                fail(lang, "\(set.errors.count) kesalahan dalam \(set.fileCount) berkas (\(checked))", "\(set.errors.count) error(s) in \(set.fileCount) file(s) (\(checked))")
+                fail(
+                    lang, "\(set.errors.count) kesalahan dalam \(set.fileCount) berkas (\(checked))",
+                    "\(set.errors.count) error(s) in \(set.fileCount) file(s) (\(checked))")
             }
             throw ExitCode(2)
         }
         if !options.json {
-            say(lang == .en
-                ? "ok: \(set.fileCount) files — \(set.workflows.count) workflows, \(set.forms.count) forms, no errors (\(checked))"
-                : "ok: \(set.fileCount) berkas — \(set.workflows.count) alur, \(set.forms.count) formulir, tanpa kesalahan (\(checked))")
+            say(
+                lang == .en
+                    ? "ok: \(set.fileCount) files — \(set.workflows.count) workflows, \(set.forms.count) forms, no errors (\(checked))"
+                    : "ok: \(set.fileCount) berkas — \(set.workflows.count) alur, \(set.forms.count) formulir, tanpa kesalahan (\(checked))"
+            )
         }
     }
 

@@ -6,7 +6,8 @@ import SeleksiEngine
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Laporan putaran: pelamar per status dan per SKB, corong seleksi, kuota terisi, sebaran skor per program, lama tiap tahap.",
+        abstract:
+            "Laporan putaran: pelamar per status dan per SKB, corong seleksi, kuota terisi, sebaran skor per program, lama tiap tahap.",
         discussion: """
             Laporan dibaca dari basis data dan log audit, sebagaimana bagian <report> alur induk menetapkannya: SKB, program dan status ditulis dengan labelnya; pelamar dihitung terpisah dari anak lain putaran (usulan SKB); jumlah per status, per SKB dan tahap pertama corong sama.
 
@@ -48,17 +49,25 @@ enum ReportFile {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
-                throw EngineError.input(language == .en ? "--out \(path) is a folder; give a file name" : "--out \(path) adalah folder; beri nama berkas")
+                throw EngineError.input(
+                    language == .en
+                        ? "--out \(path) is a folder; give a file name"
+                        : "--out \(path) adalah folder; beri nama berkas")
             }
             if !replace {
-                throw EngineError.input(language == .en ? "\(path) exists; add --replace to replace it" : "\(path) sudah ada; tambahkan --replace untuk menggantinya")
+                throw EngineError.input(
+                    language == .en
+                        ? "\(path) exists; add --replace to replace it"
+                        : "\(path) sudah ada; tambahkan --replace untuk menggantinya")
             }
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw EngineError.input(language == .en ? "cannot write \(path): \(error.localizedDescription)"
-                                                    : "tidak dapat menulis \(path): \(error.localizedDescription)")
+            throw EngineError.input(
+                language == .en
+                    ? "cannot write \(path): \(error.localizedDescription)"
+                    : "tidak dapat menulis \(path): \(error.localizedDescription)")
         }
     }
 }
