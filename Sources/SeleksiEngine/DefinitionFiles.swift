@@ -24,7 +24,7 @@ public enum DefinitionFiles {
         for target in targets {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-                set.diagnostics.append(Diagnostic(file: target, line: 0, "no such file or folder"))
+                set.diagnostics.append(Diagnostic(file: target, line: 0, id: "berkas atau folder tidak ada", en: "no such file or folder"))
                 continue
             }
             if isDirectory.boolValue {
@@ -40,31 +40,44 @@ public enum DefinitionFiles {
             do {
                 bytes = try SafeFile.read(file, limit: SafeXMLParser.maxBytes, what: "definisi")
             } catch let e as EngineError {
-                set.diagnostics.append(Diagnostic(file: file, line: 0, e.message(.id)))
+                set.diagnostics.append(Diagnostic(file: file, line: 0, id: e.message(.id), en: e.message(.en)))
                 continue
             } catch {
-                set.diagnostics.append(Diagnostic(file: file, line: 0, "cannot read the file"))
+                set.diagnostics.append(Diagnostic(file: file, line: 0, id: "berkas tidak dapat dibaca", en: "cannot read the file"))
                 continue
             }
-            let isWorkflow = rootName(bytes) == "workflow"
-            do {
-                if isWorkflow {
-                    let w = try WorkflowLoader.load(bytes, file: file)
-                    set.workflows.append(w)
-                    set.sources["workflow/\(w.id)"] = (file, bytes)
-                } else {
-                    let f = try FormLoader.load(bytes, file: file)
-                    set.forms.append(f)
-                    set.sources["form/\(f.id)"] = (file, bytes)
-                }
-            } catch let list as DiagnosticList {
-                set.diagnostics += list.diagnostics
-            } catch {
-                set.diagnostics.append(Diagnostic(file: file, line: 0, "\(error)"))
-            }
+            add(bytes, file: file, to: &set)
         }
         set.diagnostics += crossCheck(set)
         return set
+    }
+
+    /// Checks definitions given as bytes (those stored in a database at `init`), as files are checked.
+    public static func check(sources: [(file: String, bytes: [UInt8])]) -> DefinitionSet {
+        var set = DefinitionSet()
+        set.fileCount = sources.count
+        for source in sources { add(source.bytes, file: source.file, to: &set) }
+        set.diagnostics += crossCheck(set)
+        return set
+    }
+
+    /// Parses one definition into the set, told apart by its root element.
+    private static func add(_ bytes: [UInt8], file: String, to set: inout DefinitionSet) {
+        do {
+            if rootName(bytes) == "workflow" {
+                let w = try WorkflowLoader.load(bytes, file: file)
+                set.workflows.append(w)
+                set.sources["workflow/\(w.id)"] = (file, bytes)
+            } else {
+                let f = try FormLoader.load(bytes, file: file)
+                set.forms.append(f)
+                set.sources["form/\(f.id)"] = (file, bytes)
+            }
+        } catch let list as DiagnosticList {
+            set.diagnostics += list.diagnostics
+        } catch {
+            set.diagnostics.append(Diagnostic(file: file, line: 0, id: "\(error)", en: "\(error)"))
+        }
     }
 
     /// Semantic checks across files, and duplicate ids between files.
@@ -72,11 +85,15 @@ public enum DefinitionFiles {
         var out: [Diagnostic] = []
         var seen: [String: String] = [:]
         for f in set.forms {
-            if let other = seen["form/\(f.id)"] { out.append(Diagnostic(file: f.file, line: 1, "form id '\(f.id)' is also defined in \(other)")) }
+            if let other = seen["form/\(f.id)"] {
+                out.append(Diagnostic(file: f.file, line: 1, id: "id formulir '\(f.id)' juga didefinisikan di \(other)", en: "form id '\(f.id)' is also defined in \(other)"))
+            }
             seen["form/\(f.id)"] = f.file
         }
         for w in set.workflows {
-            if let other = seen["workflow/\(w.id)"] { out.append(Diagnostic(file: w.file, line: 1, "workflow id '\(w.id)' is also defined in \(other)")) }
+            if let other = seen["workflow/\(w.id)"] {
+                out.append(Diagnostic(file: w.file, line: 1, id: "id alur '\(w.id)' juga didefinisikan di \(other)", en: "workflow id '\(w.id)' is also defined in \(other)"))
+            }
             seen["workflow/\(w.id)"] = w.file
         }
         let checker = DefinitionChecker(forms: set.forms, workflows: set.workflows)

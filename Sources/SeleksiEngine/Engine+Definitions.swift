@@ -11,7 +11,8 @@ extension Engine {
     func workflow(hash: String) throws -> WorkflowDefinition {
         if let w = workflowCache[hash] { return w }
         guard let source = try store.definitionSource(hash: hash), source.kind == "workflow" else {
-            throw EngineError.input("workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
+            throw EngineError.input("definisi alur \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
+                                    en: "workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
         }
         do {
             let w = try WorkflowLoader.load(source.bytes, file: source.file)
@@ -23,7 +24,8 @@ extension Engine {
     func form(hash: String) throws -> FormDefinition {
         if let f = formCache[hash] { return f }
         guard let source = try store.definitionSource(hash: hash), source.kind == "form" else {
-            throw EngineError.input("form definition \(hash) is missing from the database; `seleksi audit verify` says why")
+            throw EngineError.input("definisi formulir \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
+                                    en: "form definition \(hash) is missing from the database; `seleksi audit verify` says why")
         }
         do {
             let f = try FormLoader.load(source.bytes, file: source.file)
@@ -37,8 +39,8 @@ extension Engine {
         try wrap {
             guard let hash = try currentHash(kind: "form", id: id) else {
                 let known = try store.currentDefinitionIDs(kind: "form")
-                throw EngineError.input("tidak ada formulir '\(id)'; formulir yang ada: \(known.joined(separator: ", ")) "
-                    + "(no form '\(id)')")
+                throw EngineError.input("tidak ada formulir '\(id)'; formulir yang ada: \(known.joined(separator: ", "))",
+                                        en: "no form '\(id)'; forms: \(known.joined(separator: ", "))")
             }
             return try form(hash: hash)
         }
@@ -48,8 +50,8 @@ extension Engine {
     public func currentWorkflow(_ id: String) throws -> WorkflowDefinition {
         try wrap {
             guard let hash = try currentHash(kind: "workflow", id: id) else {
-                throw EngineError.input("tidak ada alur '\(id)'; alur yang ada: \(try currentWorkflowIDs().joined(separator: ", ")) "
-                    + "(no workflow '\(id)')")
+                let known = try currentWorkflowIDs().joined(separator: ", ")
+                throw EngineError.input("tidak ada alur '\(id)'; alur yang ada: \(known)", en: "no workflow '\(id)'; workflows: \(known)")
             }
             return try workflow(hash: hash)
         }

@@ -8,8 +8,8 @@ struct DefinitionBuilder {
 
     init(file: String) { self.file = file }
 
-    mutating func error(_ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, message))
+    mutating func error(_ line: Int, id: String, en: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, id: id, en: en))
     }
 
     /// Parses an expression attribute; on failure records where, with a caret under the column.
@@ -18,7 +18,9 @@ struct DefinitionBuilder {
         do {
             return try Expression(source)
         } catch {
-            self.error(line, "\(what): \(error.message) at column \(error.offset + 1)\n\(error.pointer(in: source))")
+            // The expression's own message is English (the language's reference is); the place is in both.
+            self.error(line, id: "\(what): \(error.message) pada kolom \(error.offset + 1)\n\(error.pointer(in: source))",
+                       en: "\(what): \(error.message) at column \(error.offset + 1)\n\(error.pointer(in: source))")
             return nil
         }
     }

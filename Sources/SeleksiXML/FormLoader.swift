@@ -8,7 +8,7 @@ public enum FormLoader {
             var lists: [String: ChoiceList] = [:]
             for c in root.children("choices") {
                 let id = c["id"] ?? ""
-                if lists[id] != nil { b.error(c.line, "duplicate choice list '\(id)'") }
+                if lists[id] != nil { b.error(c.line, id: "daftar pilihan '\(id)' ganda", en: "duplicate choice list '\(id)'") }
                 lists[id] = ChoiceList(id: id, choices: c.children("choice").map {
                     ChoiceList.Choice(value: $0["value"] ?? "", label: b.text($0.children("label"), fallback: $0["value"] ?? ""))
                 })

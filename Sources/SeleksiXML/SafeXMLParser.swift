@@ -14,11 +14,13 @@ public enum SafeXMLParser {
     static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: CompiledSchema, rootName: String,
                                      build: (XMLElement) throws -> T) throws -> T {
         guard bytes.count <= maxBytes else {
-            throw DiagnosticList([Diagnostic(file: file, line: 1, "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
+            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "berkas \(bytes.count) bita; definisi paling besar \(maxBytes) bita",
+                                                    en: "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
         }
         if let line = lineOfDeclaration(in: bytes) {
             throw DiagnosticList([Diagnostic(file: file, line: line,
-                "DOCTYPE and ENTITY declarations are not allowed in definition files (they can read other files or expand without bound); remove the declaration")])
+                id: "deklarasi DOCTYPE dan ENTITY tidak diizinkan dalam berkas definisi (dapat membaca berkas lain atau mengembang tanpa batas); hapus deklarasinya",
+                en: "DOCTYPE and ENTITY declarations are not allowed in definition files (they can read other files or expand without bound); remove the declaration")])
         }
         let collector = XMLErrorCollector(file: file)
         let box = Unmanaged.passRetained(collector)
@@ -33,18 +35,20 @@ public enum SafeXMLParser {
             }
         }
         guard let doc else {
-            throw DiagnosticList(collector.diagnostics.isEmpty ? [Diagnostic(file: file, line: 1, "not well-formed XML")] : collector.diagnostics)
+            throw DiagnosticList(collector.diagnostics.isEmpty ? [Diagnostic(file: file, line: 1, id: "XML tidak tersusun baik", en: "not well-formed XML")] : collector.diagnostics)
         }
         defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            throw DiagnosticList([Diagnostic(file: file, line: 1, "DOCTYPE declarations are not allowed in definition files")])
+            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "deklarasi DOCTYPE tidak diizinkan dalam berkas definisi",
+                                                    en: "DOCTYPE declarations are not allowed in definition files")])
         }
         guard let rootNode = xmlDocGetRootElement(doc) else {
-            throw DiagnosticList([Diagnostic(file: file, line: 1, "the document has no root element")])
+            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "dokumen tidak memiliki elemen akar", en: "the document has no root element")])
         }
         let root = XMLElement(rootNode)
         guard root.name == rootName else {
-            throw DiagnosticList([Diagnostic(file: file, line: root.line, "root element is <\(root.name)>; a file here must start with <\(rootName)>")])
+            throw DiagnosticList([Diagnostic(file: file, line: root.line, id: "elemen akar <\(root.name)>; berkas di sini harus diawali <\(rootName)>",
+                                                    en: "root element is <\(root.name)>; a file here must start with <\(rootName)>")])
         }
         try SchemaValidator.validate(doc, schema: schema, file: file, collector: collector)
         return try build(root)
@@ -79,5 +83,7 @@ func collectXMLError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?
     let collector = Unmanaged<XMLErrorCollector>.fromOpaque(userData).takeUnretainedValue()
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     while message.last == "\n" || message.last == " " { message.removeLast() }
-    collector.diagnostics.append(Diagnostic(file: collector.file, line: max(1, Int(error.pointee.line)), message))
+    // libxml2 speaks English; the Indonesian message says whose words these are.
+    collector.diagnostics.append(Diagnostic(file: collector.file, line: max(1, Int(error.pointee.line)),
+                                            id: "XML atau skema (pesan libxml2): \(message)", en: message))
 }

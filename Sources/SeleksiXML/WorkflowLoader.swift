@@ -21,13 +21,16 @@ public enum WorkflowLoader {
                     case (let after?, nil):
                         switch ISODuration.parse(after) {
                         case .success(let d): return TimerDefinition(event: event, when: .after(d), line: t.line)
-                        case .failure(let why): b.error(t.line, "timer: \(why.text(.en)) (e.g. P14D, PT48H)"); return nil
+                        case .failure(let why):
+                            b.error(t.line, id: "pewaktu: \(why.text(.id)) (mis. P14D, PT48H)", en: "timer: \(why.text(.en)) (e.g. P14D, PT48H)")
+                            return nil
                         }
                     case (nil, let at?):
                         guard let e = b.expression(at, line: t.line, what: "timer 'at'") else { return nil }
                         return TimerDefinition(event: event, when: .at(e), line: t.line)
                     default:
-                        b.error(t.line, "timer: give exactly one of after=\"P…\" or at=\"expression\"")
+                        b.error(t.line, id: "pewaktu: beri tepat satu dari after=\"P…\" atau at=\"ungkapan\"",
+                                en: "timer: give exactly one of after=\"P…\" or at=\"expression\"")
                         return nil
                     }
                 }
@@ -42,7 +45,7 @@ public enum WorkflowLoader {
                 title: b.text(root.children("title"), fallback: root["id"] ?? ""), file: file,
                 roles: roles, variables: variables, states: states, transitions: transitions,
                 startRoles: (root["start-roles"] ?? "").split(separator: " ").map(String.init),
-                submissionRules: submissionRules(root), uniqueRules: uniqueRules(root, &b))
+                submissionRules: submissionRules(root), uniqueRules: uniqueRules(root, &b), report: report(root, &b))
             return try b.finish(workflow)
         }
     }

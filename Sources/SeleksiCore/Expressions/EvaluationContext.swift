@@ -10,9 +10,12 @@ public struct EvaluationContext: Sendable {
     public var children: [ChildView]?
     /// Reference tables from `seed/` (`lookup()`), by table name.
     public var reference: ReferenceTables
+    /// The other children of the instance's parent, for `siblings-*` functions; nil where not loaded.
+    public var siblings: [ChildView]?
 
     public init(scopes: [[String: Value]], current: Value = .null, today: CivilDate, children: [ChildView]? = nil,
-                reference: ReferenceTables = ReferenceTables()) {
+                reference: ReferenceTables = ReferenceTables(), siblings: [ChildView]? = nil) {
+        self.siblings = siblings
         self.scopes = scopes
         self.current = current
         self.today = today

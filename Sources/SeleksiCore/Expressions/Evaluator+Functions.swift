@@ -62,6 +62,8 @@ extension Evaluator {
             return try callChildren(f, args, at: at)
         case .regex:
             return try callRegex(args, at: at)
+        case .siblingsCount, .siblingsAny:
+            return try callSiblings(f, args, at: at)
         default: break
         }
         let v = try args.map { try eval($0) }

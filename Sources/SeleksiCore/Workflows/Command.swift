@@ -16,6 +16,8 @@ public struct Command: Sendable {
     public let children: [ChildView]?
     /// Seed tables for `lookup()`.
     public let reference: ReferenceTables
+    /// The other children of the instance's parent, when a guard or effect reads them (`siblings-*`).
+    public var siblings: [ChildView]?
 
     public init(event: String, actor: String, actorRoles: Set<String>, reason: String? = nil, now: Timestamp,
                 submittedForms: [String: [String: Value]] = [:], confirmations: Set<String> = [],

@@ -46,7 +46,8 @@ public struct TransitionFunction: Sendable {
                 continue
             }
             let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
-            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children, reference: command.reference)
+            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children, reference: command.reference,
+                                            siblings: command.siblings)
             var failed: Refusal?
             for g in t.guards {
                 do {

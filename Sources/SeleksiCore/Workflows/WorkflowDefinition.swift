@@ -18,6 +18,8 @@ public final class WorkflowDefinition: Sendable {
     public let submissionRules: [SubmissionRule]
     /// Keys at most one instance may hold in a scope.
     public let uniqueRules: [UniqueRule]
+    /// What a report of this instance's children shows (`<report>`), if the workflow says.
+    public let report: ReportDefinition?
 
     /// Transitions by event name, in file order.
     public let transitionsByEvent: [String: [TransitionDefinition]]
@@ -35,7 +37,8 @@ public final class WorkflowDefinition: Sendable {
 
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String],
-                submissionRules: [SubmissionRule] = [], uniqueRules: [UniqueRule] = []) {
+                submissionRules: [SubmissionRule] = [], uniqueRules: [UniqueRule] = [], report: ReportDefinition? = nil) {
+        self.report = report
         self.startRoles = startRoles
         self.submissionRules = submissionRules
         self.uniqueRules = uniqueRules

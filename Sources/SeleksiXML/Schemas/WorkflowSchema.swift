@@ -196,6 +196,48 @@ public enum WorkflowSchema {
             </xs:element>
           </xs:sequence></xs:complexType>
         </xs:element>
+        <!-- What `seleksi report` shows of this instance's children; see ReportDefinition. -->
+        <xs:element name="report" minOccurs="0">
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"/>
+              <xs:element name="category" minOccurs="0">
+                <xs:complexType>
+                  <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+                  <xs:attribute name="value" type="xs:string" use="required"/>
+                  <xs:attribute name="label" type="xs:string"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="score" minOccurs="0">
+                <xs:complexType>
+                  <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+                  <xs:attribute name="value" type="xs:string" use="required"/>
+                  <xs:attribute name="maximum" type="xs:positiveInteger" default="100"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="quota" minOccurs="0">
+                <xs:complexType>
+                  <xs:attribute name="rows" type="xs:string" use="required"/>
+                  <xs:attribute name="org" type="xs:string" use="required"/>
+                  <xs:attribute name="category" type="xs:string" use="required"/>
+                  <xs:attribute name="count" type="xs:string" use="required"/>
+                  <xs:attribute name="filled" type="IdList" use="required"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="funnel" minOccurs="0">
+                <xs:complexType><xs:sequence>
+                  <xs:element name="stage" minOccurs="1" maxOccurs="unbounded">
+                    <xs:complexType>
+                      <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+                      <xs:attribute name="states" type="IdList" use="required"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence></xs:complexType>
+              </xs:element>
+            </xs:sequence>
+            <xs:attribute name="children" type="DefinitionId" use="required"/>
+          </xs:complexType>
+        </xs:element>
       </xs:sequence>
       <xs:attribute name="id" type="DefinitionId" use="required"/>
       <xs:attribute name="version" type="xs:string" use="required"/>

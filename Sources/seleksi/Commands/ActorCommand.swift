@@ -21,7 +21,7 @@ struct ActorCommand: ParsableCommand {
         func run() throws {
             let engine = try options.openEngine()
             try report(options.lang) { try engine.addActor(id: id, name: name, nip: nip, osUser: osUser, actor: by, now: try options.timestamp()) }
-            say("pelaku \(id) terdaftar: \(name)")
+            say(options.t("pelaku \(id) terdaftar: \(name)", "actor \(id) registered: \(name)"))
         }
     }
 
@@ -39,7 +39,7 @@ struct ActorCommand: ParsableCommand {
                 try engine.updateActor(id: id, name: name, nip: nip.map { $0.isEmpty ? nil : $0 }, osUser: osUser.map { $0.isEmpty ? nil : $0 },
                                        actor: by, now: try options.timestamp())
             }
-            say("pelaku \(id) diubah")
+            say(options.t("pelaku \(id) diubah", "actor \(id) changed"))
         }
     }
 
@@ -47,9 +47,10 @@ struct ActorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Beri peran di organisasi (dan organisasi di bawahnya), mungkin sampai suatu waktu atau sampai instans berakhir.",
             discussion: """
-            Peran harus dikenal salah satu alur yang dimuat. Contoh:
+            Peran harus dikenal salah satu alur yang dimuat. Peran dapat berakhir pada tanggal (--until) atau saat sebuah instans selesai (--until-instance, mis. putaran #1):
+
               seleksi actor grant penilai4 tim_seleksi --org upt-bp-kalimantan-selatan --until 2019-12-31
-              seleksi actor grant penilai4 tim_seleksi --org upt-… --until-instance 1   (berakhir saat putaran #1 selesai)
+              seleksi actor grant penilai4 tim_seleksi --org upt-bp-kalimantan-selatan --until-instance 1
             """)
         @OptionGroup var options: DatabaseOptions
         @Argument var actor: String
@@ -61,13 +62,15 @@ struct ActorCommand: ParsableCommand {
         func run() throws {
             let engine = try options.openEngine()
             let end = try until.map { text -> Timestamp in
-                guard let t = Timestamp(iso: text) else { throw ValidationError("--until: '\(text)' bukan waktu; tulis 2019-12-31 atau 2019-12-31T17:00") }
+                guard let t = Timestamp(iso: text) else { throw ValidationError(options.t("--until: '\(text)' bukan waktu; tulis 2019-12-31 atau 2019-12-31T17:00",
+                                                                                                 "--until: '\(text)' is not a time; write 2019-12-31 or 2019-12-31T17:00")) }
                 return t
             }
             try report(options.lang) {
                 try engine.grant(actor: actor, role: role, org: org, until: end, untilInstance: untilInstance, by: by, now: try options.timestamp())
             }
-            say("\(actor): \(role)@\(org)" + (end.map { " sampai \($0.iso)" } ?? "") + (untilInstance.map { " sampai #\($0) selesai" } ?? ""))
+            say("\(actor): \(role)@\(org)" + (end.map { options.t(" sampai \($0.iso)", " until \($0.iso)") } ?? "")
+                + (untilInstance.map { options.t(" sampai #\($0) selesai", " until #\($0) ends") } ?? ""))
         }
     }
 
@@ -81,7 +84,7 @@ struct ActorCommand: ParsableCommand {
         func run() throws {
             let engine = try options.openEngine()
             try report(options.lang) { try engine.revoke(actor: actor, role: role, org: org, by: by, now: try options.timestamp()) }
-            say("\(actor): \(role)@\(org) dicabut")
+            say(options.t("\(actor): \(role)@\(org) dicabut", "\(actor): \(role)@\(org) revoked"))
         }
     }
 
@@ -96,7 +99,7 @@ struct ActorCommand: ParsableCommand {
         func run() throws {
             let engine = try options.openEngine()
             try report(options.lang) { try engine.addActorKey(actor: actor, publicKeyHex: publicKey, by: by, now: try options.timestamp()) }
-            say("kunci \(publicKey.prefix(16))… terdaftar untuk \(actor)")
+            say(options.t("kunci \(publicKey.prefix(16))… terdaftar untuk \(actor)", "key \(publicKey.prefix(16))… registered for \(actor)"))
         }
     }
 

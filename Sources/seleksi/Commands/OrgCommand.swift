@@ -21,7 +21,7 @@ struct OrgCommand: ParsableCommand {
             try report(options.lang) {
                 try engine.addOrganisation(id: id, name: name, kind: kind, parent: parent, actor: by, now: try options.timestamp())
             }
-            say("organisasi \(id) terdaftar: \(name)")
+            say(options.t("organisasi \(id) terdaftar: \(name)", "organisation \(id) registered: \(name)"))
         }
     }
 
@@ -40,7 +40,7 @@ struct OrgCommand: ParsableCommand {
                 try engine.updateOrganisation(id: id, name: name, kind: kind, parent: parent.map { $0.isEmpty ? nil : $0 }, actor: by,
                                               now: try options.timestamp())
             }
-            say("organisasi \(id) diubah")
+            say(options.t("organisasi \(id) diubah", "organisation \(id) changed"))
         }
     }
 
@@ -55,7 +55,7 @@ struct OrgCommand: ParsableCommand {
                                                     "parent": $0.parent.map { .string($0) } ?? .null]) }))
                 return
             }
-            for o in orgs { say("\(o.id)\t\(o.kind)\t\(o.name)" + (o.parent.map { "\tinduk \($0)" } ?? "")) }
+            for o in orgs { say("\(o.id)\t\(o.kind)\t\(o.name)" + (o.parent.map { options.t("\tinduk \($0)", "\tparent \($0)") } ?? "")) }
         }
     }
 }

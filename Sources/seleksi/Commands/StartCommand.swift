@@ -23,7 +23,7 @@ struct StartCommand: ParsableCommand {
         if options.json {
             printJSON(.record(["id": .number(Double(record.id)), "workflow": .string(record.workflowID), "state": .string(record.state)]))
         } else {
-            say("\(engine.describeBriefly(record.id)) \(record.workflowID): status \(record.state)")
+            say("\(engine.describeBriefly(record.id)) \(record.workflowID): \(options.t("status", "state")) \(record.state)")
         }
     }
 }
