@@ -2,8 +2,10 @@ import SeleksiCore
 
 /// Reads a form definition (`forms/*.xml`): safe parse, schema, then the model with parsed expressions.
 public enum FormLoader {
-    public static func load(_ bytes: [UInt8], file: String) throws -> FormDefinition {
-        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .form, rootName: "form") { root in
+    /// `validateSchema: false` only for bytes validated before and found by their content hash.
+    public static func load(_ bytes: [UInt8], file: String, validateSchema: Bool = true) throws -> FormDefinition {
+        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .form, rootName: "form",
+                                            validateSchema: validateSchema) { root in
             var b = DefinitionBuilder(file: file)
             var lists: [String: ChoiceList] = [:]
             for c in root.children("choices") {

@@ -11,8 +11,10 @@ public enum SafeXMLParser {
 
     /// Parses `bytes` (read from `file`), validates it against `xsd`, and hands the root element to
     /// `build`. Every problem found is returned with its line.
-    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: CompiledSchema, rootName: String,
-                                     build: (XMLElement) throws -> T) throws -> T {
+    /// `validateSchema: false` is for bytes already validated, found again by their content hash (the
+    /// definitions a database stores): the refusals of DOCTYPE and entities still run.
+    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: @autoclosure () -> CompiledSchema, rootName: String,
+                                     validateSchema: Bool = true, build: (XMLElement) throws -> T) throws -> T {
         guard bytes.count <= maxBytes else {
             throw DiagnosticList([Diagnostic(file: file, line: 1, id: "berkas \(bytes.count) bita; definisi paling besar \(maxBytes) bita",
                                                     en: "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
@@ -50,7 +52,7 @@ public enum SafeXMLParser {
             throw DiagnosticList([Diagnostic(file: file, line: root.line, id: "elemen akar <\(root.name)>; berkas di sini harus diawali <\(rootName)>",
                                                     en: "root element is <\(root.name)>; a file here must start with <\(rootName)>")])
         }
-        try SchemaValidator.validate(doc, schema: schema, file: file, collector: collector)
+        if validateSchema { try SchemaValidator.validate(doc, schema: schema(), file: file, collector: collector) }
         return try build(root)
     }
 

@@ -2,8 +2,10 @@ import SeleksiCore
 
 /// Reads a workflow definition (`workflows/*.xml`): safe parse, schema, then the model.
 public enum WorkflowLoader {
-    public static func load(_ bytes: [UInt8], file: String) throws -> WorkflowDefinition {
-        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .workflow, rootName: "workflow") { root in
+    /// `validateSchema: false` only for bytes validated before and found by their content hash.
+    public static func load(_ bytes: [UInt8], file: String, validateSchema: Bool = true) throws -> WorkflowDefinition {
+        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .workflow, rootName: "workflow",
+                                            validateSchema: validateSchema) { root in
             var b = DefinitionBuilder(file: file)
             let roles = (root.child("roles")?.children("role") ?? []).map { r in
                 RoleDefinition(id: r["id"] ?? "", label: b.text(r.children("label"), fallback: r["id"] ?? ""),
