@@ -28,7 +28,7 @@ public enum EngineError: Error, CustomStringConvertible {
             var lines = ["\(language == .en ? "refused" : "ditolak") [\(r.code.rawValue)]: \(r.message.text(language))"]
             for v in violations { lines.append("  \(v.path): \(v.message.text(language))") }
             return lines.joined(separator: "\n")
-        case .definitions(let d): return d.map(\.description).joined(separator: "\n")
+        case .definitions(let d): return d.map { $0.description(language) }.joined(separator: "\n")
         case .input(let m): return m
         case .store(let e): return e.description
         case .auditBroken(let m): return m

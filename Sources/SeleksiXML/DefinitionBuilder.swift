@@ -8,19 +8,27 @@ struct DefinitionBuilder {
 
     init(file: String) { self.file = file }
 
-    mutating func error(_ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, message))
+    mutating func error(_ line: Int, _ id: String, _ en: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, id: id, en: en))
     }
 
     /// Parses an expression attribute; on failure records where, with a caret under the column.
-    mutating func expression(_ source: String?, line: Int, what: String) -> Expression? {
+    /// `what` names the attribute in both languages (`("syarat 'ajukan'", "guard of 'ajukan'")`).
+    mutating func expression(_ source: String?, line: Int, what: (id: String, en: String)) -> Expression? {
         guard let source else { return nil }
         do {
             return try Expression(source)
         } catch {
-            self.error(line, "\(what): \(error.message) at column \(error.offset + 1)\n\(error.pointer(in: source))")
+            let pointer = error.pointer(in: source)
+            self.error(line, "\(what.id): \(error.text(.id)) pada kolom \(error.offset + 1)\n\(pointer)",
+                       "\(what.en): \(error.text(.en)) at column \(error.offset + 1)\n\(pointer)")
             return nil
         }
+    }
+
+    /// The same, for an attribute named alike in both languages.
+    mutating func expression(_ source: String?, line: Int, what: String) -> Expression? {
+        expression(source, line: line, what: (what, what))
     }
 
     /// `<label lang="id">…</label><label lang="en">…</label>` into one localized text.

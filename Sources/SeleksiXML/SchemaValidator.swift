@@ -44,7 +44,7 @@ enum SchemaValidator {
         let box = Unmanaged.passUnretained(collector)
         xmlSchemaSetValidStructuredErrors(validContext, collectXMLError, box.toOpaque())
         if xmlSchemaValidateDoc(validContext, doc) != 0 {
-            throw DiagnosticList(collector.diagnostics.isEmpty ? [Diagnostic(file: file, line: 1, "does not match the schema")] : collector.diagnostics)
+            throw DiagnosticList(collector.diagnostics.isEmpty ? [Diagnostic(file: file, line: 1, id: "tidak sesuai skema", en: "does not match the schema")] : collector.diagnostics)
         }
     }
 }

@@ -66,7 +66,7 @@ struct ExpressionTests {
         #expect(throws: ExpressionError.self) { try Expression("1 +") }
         do { _ = try Expression("age(tanggal_lahir) >= ") } catch { #expect(error.offset == 22) }  // the end
         do { _ = try Expression("umur(x)") } catch {
-            #expect(error.message.contains("unknown function 'umur'"))
+            #expect(error.text(.en).contains("unknown function 'umur'"))
             #expect(error.offset == 0)
         }
         do { _ = try Expression("a # b") } catch { #expect(error.offset == 2) }

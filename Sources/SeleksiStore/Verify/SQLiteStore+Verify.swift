@@ -43,7 +43,7 @@ final class LogVerifier {
     var keys: [String: [ActorKey]] = [:]
 
     /// Commands whose rows change tables, so that an accepted one with a `dataHash` must have its rows.
-    static let effectCommands: Set<String> = ["start", "fire", "submit", "correct", "withdraw"]
+    static let effectCommands: Set<String> = ["start", "fire", "submit", "correct", "withdraw", "vote"]
 
     init(store: SQLiteStore, options: VerifyOptions) throws {
         self.store = store

@@ -94,6 +94,34 @@ public enum WorkflowSchema {
             </xs:attribute>
           </xs:complexType>
         </xs:element>
+        <xs:element name="votes" minOccurs="0">
+          <xs:complexType><xs:sequence>
+            <xs:element name="vote" minOccurs="1" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:sequence><xs:element name="label" type="Text" minOccurs="0" maxOccurs="2"/></xs:sequence>
+                <xs:attribute name="id" type="Id" use="required"/>
+                <xs:attribute name="roles" type="IdList" use="required"/>
+                <xs:attribute name="states" type="IdList" use="required"/>
+                <xs:attribute name="rule" default="majority">
+                  <xs:simpleType><xs:restriction base="xs:string">
+                    <xs:enumeration value="unanimous"/><xs:enumeration value="majority"/><xs:enumeration value="plurality"/>
+                  </xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="quorum" default="all">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="all|[1-9][0-9]*|[1-9][0-9]*/[1-9][0-9]*"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="threshold">
+                  <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="[1-9][0-9]*/[1-9][0-9]*"/></xs:restriction></xs:simpleType>
+                </xs:attribute>
+                <xs:attribute name="secret" type="xs:boolean" default="false"/>
+                <xs:attribute name="choices" type="IdList"/>
+                <xs:attribute name="candidates" type="xs:string"/>
+                <xs:attribute name="abstain" type="Id"/>
+                <xs:attribute name="changeable" type="xs:boolean" default="true"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
         <xs:element name="states">
           <xs:complexType><xs:sequence>
             <xs:element name="state" minOccurs="1" maxOccurs="unbounded">
@@ -112,6 +140,18 @@ public enum WorkflowSchema {
                 <xs:attribute name="id" type="Id" use="required"/>
                 <xs:attribute name="initial" type="xs:boolean" default="false"/>
                 <xs:attribute name="final" type="xs:boolean" default="false"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence></xs:complexType>
+        </xs:element>
+        <xs:element name="timers" minOccurs="0">
+          <xs:complexType><xs:sequence>
+            <xs:element name="timer" minOccurs="1" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="states" type="IdList" use="required"/>
+                <xs:attribute name="event" type="Id" use="required"/>
+                <xs:attribute name="after" type="Duration"/>
+                <xs:attribute name="at" type="xs:string"/>
               </xs:complexType>
             </xs:element>
           </xs:sequence></xs:complexType>
@@ -147,6 +187,14 @@ public enum WorkflowSchema {
                     </xs:element>
                     <xs:element name="create">
                       <xs:complexType>
+                        <xs:sequence>
+                          <xs:element name="pass" minOccurs="0" maxOccurs="unbounded">
+                            <xs:complexType>
+                              <xs:attribute name="var" type="Id" use="required"/>
+                              <xs:attribute name="value" type="xs:string" use="required"/>
+                            </xs:complexType>
+                          </xs:element>
+                        </xs:sequence>
                         <xs:attribute name="workflow" type="DefinitionId" use="required"/>
                         <xs:attribute name="count" type="xs:string"/>
                       </xs:complexType>
@@ -156,6 +204,14 @@ public enum WorkflowSchema {
                       <xs:complexType>
                         <xs:attribute name="state" type="Id" use="required"/>
                         <xs:attribute name="event" type="Id" use="required"/>
+                      </xs:complexType>
+                    </xs:element>
+                    <xs:element name="grant">
+                      <xs:complexType>
+                        <xs:attribute name="role" type="Id" use="required"/>
+                        <xs:attribute name="actors" type="xs:string" use="required"/>
+                        <xs:attribute name="org" type="xs:string"/>
+                        <xs:attribute name="until" type="xs:string"/>
                       </xs:complexType>
                     </xs:element>
                     <!-- Rank the children in `state` within groups against quotas; see RankEffect. -->
@@ -202,6 +258,11 @@ public enum WorkflowSchema {
       <!-- Roles that may start an instance. A role of scope="owner" here lets any registered actor
            start one (and own it): the public applying directly. -->
       <xs:attribute name="start-roles" type="IdList" use="required"/>
+      <xs:attribute name="parent" type="DefinitionId"/>
+      <xs:attribute name="calendar">
+        <xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="[a-z0-9_\-]+/[a-z0-9_\-]+"/></xs:restriction></xs:simpleType>
+      </xs:attribute>
+      <xs:attribute name="parties" type="xs:string"/>
     </xs:complexType>
   </xs:element>
 </xs:schema>

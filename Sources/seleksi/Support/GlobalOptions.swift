@@ -39,6 +39,9 @@ struct DatabaseOptions: ParsableArguments {
         return t
     }
 
+    /// A text in the chosen language.
+    func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
+
     func openEngine() throws -> Engine {
         let engine = try report(lang) { try Engine(path: try path) }
         if now != nil, try !report(lang, { try engine.isSimulation() }) {
