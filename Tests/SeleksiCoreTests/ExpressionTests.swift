@@ -70,7 +70,10 @@ struct ExpressionTests {
             #expect(error.offset == 0)
         }
         do { _ = try Expression("a # b") } catch { #expect(error.offset == 2) }
-        do { _ = try Expression("if(a, b)") } catch { #expect(error.message.contains("3 argument")) }
+        do { _ = try Expression("if(a, b)") } catch {
+            #expect(error.text(.en).contains("3 argument"))
+            #expect(error.text(.id).contains("menerima 3 argumen"))
+        }
     }
 
     @Test func depthAndLengthAreBounded() {
