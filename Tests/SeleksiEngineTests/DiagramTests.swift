@@ -18,7 +18,7 @@ struct DiagramTests {
                 #expect(dot.contains("\"\(s.id)\" [label="), "\(w.id): state \(s.id)")
             }
             for t in w.transitions {
-                #expect(mermaid.contains(" : \(t.isAutomatic ? "⚡ " : "")\(t.event) ["), "\(w.id): \(t.event)")
+                #expect(mermaid.contains(" : \(t.isAutomatic ? "otomatis#58; " : "")\(t.event) ["), "\(w.id): \(t.event)")
                 for from in t.from where from != "*" { #expect(dot.contains("\"\(from)\" -> \"\(t.to)\""), "\(w.id): \(t.event)") }
             }
             #expect(!mermaid.contains("\"\"") && dot.hasPrefix("digraph \"\(w.id)\" {") && dot.hasSuffix("}\n"))
@@ -28,7 +28,7 @@ struct DiagramTests {
     @Test func guardsTimersAndTheAnyStateBoxAreShown() throws {
         let w = try #require(set.workflows.first { $0.id == "demo_putaran" })
         let mermaid = WorkflowDiagram.render(w, format: .mermaid)
-        #expect(mermaid.contains("⏱ vars.batas_pendaftaran → tutup"))
+        #expect(mermaid.contains("pewaktu vars.batas_pendaftaran → tutup"))
         #expect(mermaid.contains("any_state"))  // batalkan from="*"
         #expect(mermaid.contains("if children-count('draf', 'diajukan', 'layak', 'dinilai') = 0"))
         let dot = WorkflowDiagram.render(w, format: .dot)

@@ -1,6 +1,7 @@
 /// A workflow's state machine drawn as text: Mermaid (`stateDiagram-v2`, for Markdown and the README)
 /// or Graphviz DOT (`dot -Tpng`). States with their labels, timers and votes; transitions with their
-/// event, roles, guards (their source, shortened) and marks for automatic (⚡), quorum and reason.
+/// event, roles, guards (their source, shortened) and marks for automatic, quorum and reason (plain
+/// words, so that any font draws them).
 /// A transition from `*` (any state that is not final) starts at one box, "any non-final state".
 public enum WorkflowDiagram {
     public enum Format: String, Sendable, CaseIterable { case mermaid, dot }
@@ -15,7 +16,7 @@ public enum WorkflowDiagram {
     /// What a transition's edge says: event, roles, then each guard (at most `maxGuard` characters).
     static func edgeLines(_ t: TransitionDefinition, language: Language) -> [String] {
         var head = t.event
-        if t.isAutomatic { head = "⚡ " + head }
+        if t.isAutomatic { head = (language == .en ? "auto: " : "otomatis: ") + head }
         let roles = t.roles.joined(separator: ", ")
         var marks: [String] = []
         if let q = t.quorum {
@@ -37,11 +38,11 @@ public enum WorkflowDiagram {
         var notes: [String] = []
         for t in s.timers {
             switch t.when {
-            case .after(let d): notes.append("⏱ \(d.text) → \(t.event)")
-            case .at(let e): notes.append("⏱ " + shorten(e.source, 40) + " → \(t.event)")
+            case .after(let d): notes.append((language == .en ? "timer " : "pewaktu ") + "\(d.text) → \(t.event)")
+            case .at(let e): notes.append((language == .en ? "timer " : "pewaktu ") + shorten(e.source, 40) + " → \(t.event)")
             }
         }
-        for v in w.votes(openIn: s.id) { notes.append("🗳 \(v.id) (\(v.rule.rawValue)\(v.isSecret ? (language == .en ? ", secret" : ", rahasia") : ""))") }
+        for v in w.votes(openIn: s.id) { notes.append((language == .en ? "vote " : "pemungutan suara ") + "\(v.id) (\(v.rule.rawValue)\(v.isSecret ? (language == .en ? ", secret" : ", rahasia") : ""))") }
         return notes
     }
 
