@@ -58,7 +58,7 @@ extension Engine {
 
     private func describe(_ r: InstanceRecord) throws -> [String: Value] {
         var decisions: [String: Value] = [:]
-        for d in try store.decisions(instance: r.id) {
+        for d in try store.decisions(instance: r.id) where !d.isBallot {
             decisions[d.name] = .record(["value": d.value, "reason": d.reason.map(Value.string) ?? .null, "actor": .string(d.actor)])
         }
         // The last accepted firing of each event: who did it and when (signatories of a contract).

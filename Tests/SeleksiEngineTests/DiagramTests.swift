@@ -2,6 +2,7 @@ import Foundation
 import SeleksiCore
 import Testing
 @testable import SeleksiEngine
+import SeleksiXML
 
 @Suite("seleksi diagram: every shipped workflow as Mermaid and DOT")
 struct DiagramTests {
@@ -47,6 +48,21 @@ struct DiagramTests {
             try p.run()
             p.waitUntilExit()
             #expect(p.terminationStatus == 0, "dot refused \(w.id).dot")
+        }
+    }
+}
+
+@Suite("The XML Schemas document every element")
+struct SchemaDocumentationTests {
+    @Test(arguments: ["workflow", "form"])
+    func everyElementCarriesItsDocumentation(_ kind: String) {
+        let xsd = kind == "workflow" ? SeleksiXML.WorkflowSchema.xsd : SeleksiXML.FormSchema.xsd
+        let pieces = xsd.components(separatedBy: "<xs:element name=\"").dropFirst()
+        #expect(pieces.count >= 14)
+        for piece in pieces {
+            let name = piece.prefix { $0 != "\"" }
+            let own = piece.components(separatedBy: "<xs:complexType").first ?? piece
+            #expect(own.contains("<xs:documentation>"), "<\(name)> has no documentation in the \(kind) schema")
         }
     }
 }
