@@ -14,7 +14,8 @@ struct ListPredicateTests {
 
     var committee: Value {
         .list([
-            member("Ani", "P", "dosen", chair: true), member("Budi", "L", "mahasiswa"), member("Cici", "P", "mahasiswa"),
+            member("Ani", "P", "dosen", chair: true), member("Budi", "L", "mahasiswa"),
+            member("Cici", "P", "mahasiswa"),
             member("Dewi", "P", "tendik"), member("Eka", "P", "mahasiswa"),
         ])
     }
@@ -31,12 +32,15 @@ struct ListPredicateTests {
         #expect(try eval("all(filter(anggota, item.ketua), item.unsur = 'dosen')", s) == .bool(true))
         #expect(try eval("count(anggota, item.ketua) = 1", s) == .bool(true))
         #expect(try eval("any(anggota, item.unsur = 'alumni')", s) == .bool(false))
-        #expect(try eval("map(filter(anggota, item.unsur = 'mahasiswa'), item.nama)", s)
+        #expect(
+            try eval("map(filter(anggota, item.unsur = 'mahasiswa'), item.nama)", s)
                 == .list([.string("Budi"), .string("Cici"), .string("Eka")]))
     }
 
     @Test func sumAddsWhatThePredicateComputesPerElement() throws {
-        let rows: Value = .list([.record(["jp": .number(8), "hari": .number(2)]), .record(["jp": .number(4), "hari": .number(3)])])
+        let rows: Value = .list([
+            .record(["jp": .number(8), "hari": .number(2)]), .record(["jp": .number(4), "hari": .number(3)]),
+        ])
         #expect(try eval("sum(sesi, item.jp * item.hari)", ["sesi": rows]) == .number(28))
         #expect(try eval("sum(sesi.jp)", ["sesi": rows]) == .number(12))  // one argument: as before
     }
@@ -69,7 +73,8 @@ struct ListPredicateTests {
         ]
         #expect(try eval("same-set(sk, terpilih)", s) == .bool(true))
         #expect(try eval("subset(sk, terpilih)", s) == .bool(true))
-        #expect(try eval("distinct(x)", ["x": .list([.string("a"), .string("b"), .string("a")])])
+        #expect(
+            try eval("distinct(x)", ["x": .list([.string("a"), .string("b"), .string("a")])])
                 == .list([.string("a"), .string("b")]))
         #expect(try eval("count(distinct(x)) = count(x)", ["x": .list([.string("a"), .string("a")])]) == .bool(false))
     }
@@ -83,23 +88,33 @@ struct ListPredicateTests {
 
     @Test func childrenAreAListOfRecords() throws {
         let kids = [
-            ChildView(id: 2, state: "lulus", scope: ["id": .number(2), "state": .string("lulus"), "vars": .record(["nik": .string("1")])]),
-            ChildView(id: 3, state: "gagal", scope: ["id": .number(3), "state": .string("gagal"), "vars": .record(["nik": .string("2")])]),
+            ChildView(
+                id: 2, state: "lulus",
+                scope: ["id": .number(2), "state": .string("lulus"), "vars": .record(["nik": .string("1")])]),
+            ChildView(
+                id: 3, state: "gagal",
+                scope: ["id": .number(3), "state": .string("gagal"), "vars": .record(["nik": .string("2")])]),
         ]
         let context = EvaluationContext(scopes: [["sk": .list([.string("1")])]], today: today, children: kids)
-        #expect(try Evaluator.evaluate(try Expression("same-set(sk, map(children('lulus'), item.vars.nik))"), in: context) == .bool(true))
-        #expect(try Evaluator.evaluate(try Expression("count(children(), item.state != 'lulus')"), in: context) == .number(1))
+        #expect(
+            try Evaluator.evaluate(try Expression("same-set(sk, map(children('lulus'), item.vars.nik))"), in: context)
+                == .bool(true))
+        #expect(
+            try Evaluator.evaluate(try Expression("count(children(), item.state != 'lulus')"), in: context)
+                == .number(1))
         #expect(try Expression("children('lulus')").readsChildren)
     }
 
     @Test func actorsExistAsksTheDirectoryTheShellGave() throws {
-        let context = EvaluationContext(scopes: [["ids": .list([.string("a1"), .string("a2")])]], today: today, actors: ["a1", "a2"])
+        let context = EvaluationContext(
+            scopes: [["ids": .list([.string("a1"), .string("a2")])]], today: today, actors: ["a1", "a2"])
         #expect(try Evaluator.evaluate(try Expression("actors-exist(ids)"), in: context) == .bool(true))
         var missing = context
         missing.actors = ["a1"]
         #expect(try Evaluator.evaluate(try Expression("actors-exist(ids)"), in: missing) == .bool(false))
         #expect(throws: ExpressionError.self) {
-            try Evaluator.evaluate(try Expression("actors-exist(ids)"), in: EvaluationContext(scopes: [[:]], today: today))
+            try Evaluator.evaluate(
+                try Expression("actors-exist(ids)"), in: EvaluationContext(scopes: [[:]], today: today))
         }
     }
 
@@ -113,20 +128,26 @@ struct ListPredicateTests {
 @Suite("Constraints on calculated fields")
 struct CalculatedConstraintTests {
     func form() throws -> FormDefinition {
-        let sex = FieldDefinition(id: "jenis_kelamin", type: .text, label: LocalizedText(id: "Jenis kelamin"), required: true)
-        let rows = RepeatGroup(id: "anggota", label: LocalizedText(id: "Anggota"), minRows: 1, maxRows: nil, fields: [sex],
-                               relevant: nil, line: 3)
+        let sex = FieldDefinition(
+            id: "jenis_kelamin", type: .text, label: LocalizedText(id: "Jenis kelamin"), required: true)
+        let rows = RepeatGroup(
+            id: "anggota", label: LocalizedText(id: "Anggota"), minRows: 1, maxRows: nil, fields: [sex],
+            relevant: nil, line: 3)
         let calculated = FieldDefinition(
             id: "jumlah", type: .integer, label: LocalizedText(id: "Jumlah"),
             constraints: [
-                FieldConstraint(test: try Expression(". % 2 = 1"), message: LocalizedText(id: "Jumlah anggota harus ganjil", en: "odd"),
-                                line: 5),
-                FieldConstraint(test: try Expression("count(anggota, item.jenis_kelamin = 'P') * 3 >= . * 2"),
-                                message: LocalizedText(id: "Paling sedikit dua pertiga perempuan"), line: 6),
+                FieldConstraint(
+                    test: try Expression(". % 2 = 1"),
+                    message: LocalizedText(id: "Jumlah anggota harus ganjil", en: "odd"),
+                    line: 5),
+                FieldConstraint(
+                    test: try Expression("count(anggota, item.jenis_kelamin = 'P') * 3 >= . * 2"),
+                    message: LocalizedText(id: "Paling sedikit dua pertiga perempuan"), line: 6),
             ],
             calculate: try Expression("count(anggota)"), line: 4)
-        return FormDefinition(id: "sk", version: "1", title: LocalizedText(id: "SK"), items: [.repeatGroup(rows), .field(calculated)],
-                              choiceLists: [:], file: "sk.xml")
+        return FormDefinition(
+            id: "sk", version: "1", title: LocalizedText(id: "SK"), items: [.repeatGroup(rows), .field(calculated)],
+            choiceLists: [:], file: "sk.xml")
     }
 
     func rows(_ sexes: String...) -> [String: Value] {

@@ -4,10 +4,13 @@ import Testing
 
 @Suite("Counting a vote")
 struct VoteTallyTests {
-    func vote(_ rule: VoteDefinition.Rule, quorum: VoteQuorum = .all, threshold: (Int, Int)? = nil, abstain: String? = nil,
-              secret: Bool = false) -> VoteDefinition {
-        VoteDefinition(id: "v", label: LocalizedText(id: "V"), roles: ["anggota"], states: ["sidang"], rule: rule, quorum: quorum,
-                       threshold: threshold, isSecret: secret, choices: ["setuju", "tolak", "abstain"], abstain: abstain, line: 1)
+    func vote(
+        _ rule: VoteDefinition.Rule, quorum: VoteQuorum = .all, threshold: (Int, Int)? = nil, abstain: String? = nil,
+        secret: Bool = false
+    ) -> VoteDefinition {
+        VoteDefinition(
+            id: "v", label: LocalizedText(id: "V"), roles: ["anggota"], states: ["sidang"], rule: rule, quorum: quorum,
+            threshold: threshold, isSecret: secret, choices: ["setuju", "tolak", "abstain"], abstain: abstain, line: 1)
     }
 
     func ballots(_ pairs: [(String, String)], round: Int64 = 3) -> [Ballot] {
@@ -20,8 +23,12 @@ struct VoteTallyTests {
 
     @Test func aMajorityNeedsMoreThanHalfOfTheBallotsThatAreNotAbstentions() {
         let v = vote(.majority, abstain: "abstain")
-        #expect(last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "tolak"), ("d", "abstain")]), eligible: 4).result == "setuju")
-        #expect(last(v, ballots([("a", "setuju"), ("b", "tolak"), ("c", "abstain"), ("d", "abstain")]), eligible: 4).result == nil)
+        #expect(
+            last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "tolak"), ("d", "abstain")]), eligible: 4).result
+                == "setuju")
+        #expect(
+            last(v, ballots([("a", "setuju"), ("b", "tolak"), ("c", "abstain"), ("d", "abstain")]), eligible: 4).result
+                == nil)
     }
 
     @Test func nothingIsDecidedBeforeTheQuorum() {
@@ -29,7 +36,9 @@ struct VoteTallyTests {
         #expect(VoteQuorum.fraction(2, 3).needed(eligible: 5) == 4)
         let three = last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "setuju")]), eligible: 5)
         #expect(!three.quorumMet && three.result == nil)
-        #expect(last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "setuju"), ("d", "tolak")]), eligible: 5).result == "setuju")
+        #expect(
+            last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "setuju"), ("d", "tolak")]), eligible: 5).result
+                == "setuju")
     }
 
     @Test func aChangedBallotReplacesTheVotersEarlierOne() {
@@ -42,7 +51,9 @@ struct VoteTallyTests {
     @Test func aSupermajorityOfTwoThirds() {
         let v = vote(.majority, threshold: (2, 3))
         #expect(last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "tolak")]), eligible: 3).result == "setuju")
-        #expect(last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "tolak"), ("d", "tolak")]), eligible: 4).result == nil)
+        #expect(
+            last(v, ballots([("a", "setuju"), ("b", "setuju"), ("c", "tolak"), ("d", "tolak")]), eligible: 4).result
+                == nil)
     }
 
     @Test func pluralityTiesDecideNothingAndNameTheLeaders() {
@@ -53,13 +64,20 @@ struct VoteTallyTests {
 
     @Test func roundsAreStaysAndTheRecordShowsThePreviousOne() {
         let v = vote(.plurality, secret: true)
-        let all = ballots([("a", "setuju"), ("b", "tolak")], round: 2) + ballots([("a", "tolak"), ("b", "tolak")], round: 5)
+        let all =
+            ballots([("a", "setuju"), ("b", "tolak")], round: 2) + ballots([("a", "tolak"), ("b", "tolak")], round: 5)
         let rounds = VoteTally.rounds(v, ballots: all, currentRound: 5, eligible: 2, choices: v.choices!)
         #expect(rounds.map(\.number) == [1, 2])
-        guard case .record(let r) = VoteTally.value(v, rounds: rounds, eligible: 2) else { Issue.record("not a record"); return }
+        guard case .record(let r) = VoteTally.value(v, rounds: rounds, eligible: 2) else {
+            Issue.record("not a record")
+            return
+        }
         #expect(r["round"] == .number(2) && r["result"] == .string("tolak"))
         #expect(r["ballots"] == .null)  // secret while the round is open
-        guard case .record(let previous)? = r["previous"] else { Issue.record("no previous round"); return }
+        guard case .record(let previous)? = r["previous"] else {
+            Issue.record("no previous round")
+            return
+        }
         #expect(previous["tied"] == .bool(true))
         #expect(previous["ballots"] != .null)  // a closed round's ballots are no longer secret
     }

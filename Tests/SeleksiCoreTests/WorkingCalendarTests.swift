@@ -6,18 +6,25 @@ import Testing
 @Suite("Working days from a holiday table")
 struct WorkingCalendarTests {
     /// Idul Fitri 2024: 10–11 April national holidays, 8, 9, 12 and 15 April cuti bersama (SKB 3 Menteri 2024).
-    let calendar = WorkingCalendar(table: "kalender/libur", rows: [
-        ["tanggal": "2024-01-01", "nama": "Tahun Baru Masehi"],
-        ["tanggal": "2024-04-08", "nama": "Cuti Bersama Idul Fitri"], ["tanggal": "2024-04-09", "nama": "Cuti Bersama Idul Fitri"],
-        ["tanggal": "2024-04-10", "nama": "Idul Fitri"], ["tanggal": "2024-04-11", "nama": "Idul Fitri"],
-        ["tanggal": "2024-04-12", "nama": "Cuti Bersama Idul Fitri"], ["tanggal": "2024-04-15", "nama": "Cuti Bersama Idul Fitri"],
-        ["tanggal": "2025-12-25", "nama": "Natal"],
-    ])!
+    let calendar = WorkingCalendar(
+        table: "kalender/libur",
+        rows: [
+            ["tanggal": "2024-01-01", "nama": "Tahun Baru Masehi"],
+            ["tanggal": "2024-04-08", "nama": "Cuti Bersama Idul Fitri"],
+            ["tanggal": "2024-04-09", "nama": "Cuti Bersama Idul Fitri"],
+            ["tanggal": "2024-04-10", "nama": "Idul Fitri"], ["tanggal": "2024-04-11", "nama": "Idul Fitri"],
+            ["tanggal": "2024-04-12", "nama": "Cuti Bersama Idul Fitri"],
+            ["tanggal": "2024-04-15", "nama": "Cuti Bersama Idul Fitri"],
+            ["tanggal": "2025-12-25", "nama": "Natal"],
+        ])!
 
     func eval(_ source: String, calendar: WorkingCalendar? = nil) throws -> Value {
         let reference = ReferenceTables([:], calendar: calendar ?? self.calendar)
-        return try Evaluator.evaluate(try Expression(source), in: EvaluationContext(scopes: [[:]], today: CivilDate(iso: "2024-04-01")!,
-                                                                                    reference: reference))
+        return try Evaluator.evaluate(
+            try Expression(source),
+            in: EvaluationContext(
+                scopes: [[:]], today: CivilDate(iso: "2024-04-01")!,
+                reference: reference))
     }
 
     @Test func sevenWorkingDaysAfterANoticeOnFridayBeforeLebaranEndOnTheTwentyFirstOfApril() throws {
@@ -34,7 +41,9 @@ struct WorkingCalendarTests {
         #expect(try eval("add-working-days('2024-04-06', 0)") == .date(CivilDate(iso: "2024-04-06")!))
         #expect(try eval("working-days-between('2024-04-24', '2024-04-05')") == .number(-7))
         for n in [1, 5, 20, 60] {
-            #expect(try eval("working-days-between('2024-03-28', add-working-days('2024-03-28', \(n)))") == .number(Double(n)))
+            #expect(
+                try eval("working-days-between('2024-03-28', add-working-days('2024-03-28', \(n)))")
+                    == .number(Double(n)))
         }
     }
 
@@ -52,7 +61,9 @@ struct WorkingCalendarTests {
 
     @Test func withoutACalendarTheFunctionsSaySo() throws {
         let context = EvaluationContext(scopes: [[:]], today: CivilDate(iso: "2024-04-01")!)
-        #expect(throws: ExpressionError.self) { try Evaluator.evaluate(try Expression("add-working-days(today(), 1)"), in: context) }
+        #expect(throws: ExpressionError.self) {
+            try Evaluator.evaluate(try Expression("add-working-days(today(), 1)"), in: context)
+        }
         #expect(WorkingCalendar(table: "x", rows: [["nama": "tanpa tanggal"]]) == nil)
     }
 

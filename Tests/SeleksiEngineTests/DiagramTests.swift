@@ -1,8 +1,9 @@
 import Foundation
 import SeleksiCore
-import Testing
-@testable import SeleksiEngine
 import SeleksiXML
+import Testing
+
+@testable import SeleksiEngine
 
 @Suite("seleksi diagram: every shipped workflow as Mermaid and DOT")
 struct DiagramTests {
@@ -19,8 +20,11 @@ struct DiagramTests {
                 #expect(dot.contains("\"\(s.id)\" [label="), "\(w.id): state \(s.id)")
             }
             for t in w.transitions {
-                #expect(mermaid.contains(" : \(t.isAutomatic ? "otomatis#58; " : "")\(t.event) ["), "\(w.id): \(t.event)")
-                for from in t.from where from != "*" { #expect(dot.contains("\"\(from)\" -> \"\(t.to)\""), "\(w.id): \(t.event)") }
+                #expect(
+                    mermaid.contains(" : \(t.isAutomatic ? "otomatis#58; " : "")\(t.event) ["), "\(w.id): \(t.event)")
+                for from in t.from where from != "*" {
+                    #expect(dot.contains("\"\(from)\" -> \"\(t.to)\""), "\(w.id): \(t.event)")
+                }
             }
             #expect(!mermaid.contains("\"\"") && dot.hasPrefix("digraph \"\(w.id)\" {") && dot.hasSuffix("}\n"))
         }
@@ -38,7 +42,9 @@ struct DiagramTests {
 
     /// Graphviz parses what we write (when it is installed: `apt-get install graphviz`).
     @Test func graphvizAcceptsTheDOT() throws {
-        guard let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: FileManager.default.isExecutableFile) else { return }
+        guard let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: FileManager.default.isExecutableFile) else {
+            return
+        }
         let temp = TempFolder()
         for w in set.workflows {
             let source = temp.write("\(w.id).dot", WorkflowDiagram.render(w, format: .dot))

@@ -1,6 +1,7 @@
 import Foundation
 import SeleksiCore
 import SeleksiStore
+
 @testable import SeleksiEngine
 
 /// A small world for the engine's generic features: definitions written by the test (real XML), the
@@ -10,15 +11,19 @@ final class FeatureWorld {
     private(set) var engine: Engine!
 
     /// `definitions` maps `workflows/x.xml` or `forms/y.xml` to its text.
-    init(_ definitions: [String: String], actors: String = FeatureWorld.actors, now: String = "2024-03-01T08:00") throws {
+    init(_ definitions: [String: String], actors: String = FeatureWorld.actors, now: String = "2024-03-01T08:00") throws
+    {
         for folder in ["forms", "workflows"] {
             try FileManager.default.createDirectory(atPath: temp.file(folder), withIntermediateDirectories: true)
         }
         for (name, text) in definitions { temp.write(name, text) }
         try FileManager.default.createDirectory(atPath: temp.file("seed/kalender"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Repo.path("seed/kalender/libur.csv"), toPath: temp.file("seed/kalender/libur.csv"))
+        try FileManager.default.copyItem(
+            atPath: Repo.path("seed/kalender/libur.csv"), toPath: temp.file("seed/kalender/libur.csv"))
         temp.write("seed/uji/tarif.csv", "kode,nama,hari\nbiasa,Layanan biasa,14\nkilat,Layanan kilat,3\n")
-        temp.write("seed/organisations.csv", """
+        temp.write(
+            "seed/organisations.csv",
+            """
             id,name,kind,parent
             dinas,Dinas Contoh (fiktif),dinas,
             bidang,Bidang Contoh (fiktif),bidang,dinas
@@ -26,8 +31,10 @@ final class FeatureWorld {
 
             """)
         temp.write("seed/actors.csv", actors)
-        engine = try Engine.initialise(path: temp.file("db.sqlite"), root: temp.path, seedPath: temp.file("seed"),
-                                       options: .init(simulation: true), now: at(now)).0
+        engine = try Engine.initialise(
+            path: temp.file("db.sqlite"), root: temp.path, seedPath: temp.file("seed"),
+            options: .init(simulation: true), now: at(now)
+        ).0
     }
 
     static let actors = """
@@ -42,9 +49,12 @@ final class FeatureWorld {
 
         """
 
-    func fire(_ id: Int64, _ event: String, as actor: String, forms: [String: [String: Value]] = [:], reason: String? = nil,
-              at time: String) throws -> FireResult {
-        try engine.fire(FireRequest(instance: id, event: event, actor: actor, reason: reason, forms: forms), now: at(time))
+    func fire(
+        _ id: Int64, _ event: String, as actor: String, forms: [String: [String: Value]] = [:], reason: String? = nil,
+        at time: String
+    ) throws -> FireResult {
+        try engine.fire(
+            FireRequest(instance: id, event: event, actor: actor, reason: reason, forms: forms), now: at(time))
     }
 
     func state(_ id: Int64) throws -> String { try engine.show(id).record.state }

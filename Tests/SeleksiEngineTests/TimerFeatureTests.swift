@@ -2,6 +2,7 @@ import Foundation
 import SeleksiCore
 import SeleksiStore
 import Testing
+
 @testable import SeleksiEngine
 
 /// An agreement whose term ends at a date written in it: one timer for several states, another three
@@ -122,29 +123,48 @@ let childWorkflow = """
 @Suite("Timers on any date the instance knows, declared once, following their dates")
 struct TimerFeatureTests {
     func due(_ engine: Engine, _ id: Int64) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try engine.pendingTimers(id).map { ($0.event, Timestamp(seconds: $0.dueAt).iso) })
+        Dictionary(
+            uniqueKeysWithValues: try engine.pendingTimers(id).map { ($0.event, Timestamp(seconds: $0.dueAt).iso) })
     }
 
     @Test func anAgreementsTimersFollowItsEndDateAndAnInitialValueReadsSeedTablesAndTheCalendar() throws {
-        let world = try FeatureWorld(["workflows/uji_kontrak.xml": agreementWorkflow, "forms/uji_pks.xml": agreementForm,
-                                      "forms/uji_addendum.xml": addendumForm])
+        let world = try FeatureWorld([
+            "workflows/uji_kontrak.xml": agreementWorkflow, "forms/uji_pks.xml": agreementForm,
+            "forms/uji_addendum.xml": addendumForm,
+        ])
         let engine = world.engine!
-        let record = try engine.start(workflow: "uji_kontrak", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
+        let record = try engine.start(
+            workflow: "uji_kontrak", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
         // 3 working days after Friday 5 April 2024, across Lebaran: 16, 17, 18 April.
         #expect(record.variables["batas_layanan"] == .date(CivilDate(iso: "2024-04-18")!))
 
         let saturday = world.refusal {
-            _ = try world.fire(1, "tandatangani", as: "operator1", forms: ["uji_pks": ["tanggal_ttd": .string("2024-03-02"),
-                                                                                      "akhir": .string("2025-06-30")]], at: "2024-03-04T09:00")
+            _ = try world.fire(
+                1, "tandatangani", as: "operator1",
+                forms: [
+                    "uji_pks": [
+                        "tanggal_ttd": .string("2024-03-02"),
+                        "akhir": .string("2025-06-30"),
+                    ]
+                ], at: "2024-03-04T09:00")
         }
         #expect(saturday?.code == "invalid-submission")
-        _ = try world.fire(1, "tandatangani", as: "operator1", forms: ["uji_pks": ["tanggal_ttd": .string("2024-03-04"),
-                                                                                  "akhir": .string("2025-06-30")]], at: "2024-03-04T09:05")
-        #expect(try due(engine, 1) == ["berakhir": "2025-07-01T00:00:00+07:00", "ingatkan": "2025-03-31T00:00:00+07:00"])
+        _ = try world.fire(
+            1, "tandatangani", as: "operator1",
+            forms: [
+                "uji_pks": [
+                    "tanggal_ttd": .string("2024-03-04"),
+                    "akhir": .string("2025-06-30"),
+                ]
+            ], at: "2024-03-04T09:05")
+        #expect(
+            try due(engine, 1) == ["berakhir": "2025-07-01T00:00:00+07:00", "ingatkan": "2025-03-31T00:00:00+07:00"])
 
-        _ = try world.fire(1, "addendum", as: "operator1", forms: ["uji_addendum": ["akhir_baru": .string("2025-12-31")]],
-                           at: "2024-06-01T09:00")
-        #expect(try due(engine, 1) == ["berakhir": "2026-01-01T00:00:00+07:00", "ingatkan": "2025-10-01T00:00:00+07:00"])
+        _ = try world.fire(
+            1, "addendum", as: "operator1", forms: ["uji_addendum": ["akhir_baru": .string("2025-12-31")]],
+            at: "2024-06-01T09:00")
+        #expect(
+            try due(engine, 1) == ["berakhir": "2026-01-01T00:00:00+07:00", "ingatkan": "2025-10-01T00:00:00+07:00"])
 
         let reminded = try engine.tick(now: at("2025-10-02T08:00"))
         #expect(reminded.fired.map(\.event) == ["ingatkan"])
@@ -159,7 +179,9 @@ struct TimerFeatureTests {
     }
 
     @Test func childrenCountTheirDeadlineFromTheParentAndFollowItWhenItMoves() throws {
-        let world = try FeatureWorld(["workflows/uji_induk.xml": parentWorkflow, "workflows/uji_anak.xml": childWorkflow])
+        let world = try FeatureWorld([
+            "workflows/uji_induk.xml": parentWorkflow, "workflows/uji_anak.xml": childWorkflow,
+        ])
         let engine = world.engine!
         _ = try engine.start(workflow: "uji_induk", org: "dinas", actor: "operator1", now: at("2024-04-01T09:00"))
         let started = try world.fire(1, "jadwalkan", as: "operator1", at: "2024-04-01T10:00")
@@ -183,13 +205,16 @@ struct TimerFeatureTests {
     }
 
     @Test func aTimerWhoseDateFailsIsAnErrorNamingTheFileNotASilentNothing() throws {
-        let broken = childWorkflow.replacingOccurrences(of: "add-working-days(parent.vars.mulai, 7)",
-                                                        with: "add-working-days(parent.vars.mulai, 7000)")
+        let broken = childWorkflow.replacingOccurrences(
+            of: "add-working-days(parent.vars.mulai, 7)",
+            with: "add-working-days(parent.vars.mulai, 7000)")
         let world = try FeatureWorld(["workflows/uji_induk.xml": parentWorkflow, "workflows/uji_anak.xml": broken])
         _ = try world.engine.start(workflow: "uji_induk", org: "dinas", actor: "operator1", now: at("2024-04-01T09:00"))
         let failed = world.refusal { _ = try world.fire(1, "jadwalkan", as: "operator1", at: "2024-04-01T10:00") }
         #expect(failed?.code == "error")
-        #expect(failed?.en.contains("uji_anak.xml") == true && failed?.en.contains("outside the working-day calendar") == true)
+        #expect(
+            failed?.en.contains("uji_anak.xml") == true
+                && failed?.en.contains("outside the working-day calendar") == true)
         #expect(try world.state(1) == "siap")  // nothing half-written
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SeleksiCore
 import SeleksiStore
 import Testing
+
 @testable import SeleksiEngine
 
 /// A committee named by a decree votes on a proposal: the members get their role from the decree, vote
@@ -92,8 +93,10 @@ let candidatesForm = """
 struct VoteTests {
     func committee() throws -> FeatureWorld {
         let world = try FeatureWorld(["workflows/uji_panitia.xml": committeeWorkflow, "forms/uji_sk.xml": skForm])
-        _ = try world.engine.start(workflow: "uji_panitia", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
-        _ = try world.fire(1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2", "a3")], at: "2024-03-01T10:00")
+        _ = try world.engine.start(
+            workflow: "uji_panitia", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
+        _ = try world.fire(
+            1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2", "a3")], at: "2024-03-01T10:00")
         return world
     }
 
@@ -101,20 +104,27 @@ struct VoteTests {
         let world = try committee()
         let engine = world.engine!
         #expect(try world.state(1) == "sidang")
-        let outsider = world.refusal { try engine.vote(instance: 1, vote: "putusan", choice: "setuju", actor: "a4", now: at("2024-03-01T11:00")) }
+        let outsider = world.refusal {
+            try engine.vote(instance: 1, vote: "putusan", choice: "setuju", actor: "a4", now: at("2024-03-01T11:00"))
+        }
         #expect(outsider?.code == "role-missing")
 
         try engine.vote(instance: 1, vote: "putusan", choice: "setuju", actor: "a1", now: at("2024-03-01T11:00"))
         let hidden = try engine.show(1, viewer: "kepala1", now: at("2024-03-01T11:05")).votes[0]
-        #expect(hidden.tally == nil && hidden.ballots == nil && hidden.voters == ["a1"] && hidden.cast == 1 && hidden.needed == 2)
+        #expect(
+            hidden.tally == nil && hidden.ballots == nil && hidden.voters == ["a1"] && hidden.cast == 1
+                && hidden.needed == 2)
         #expect(try engine.show(1, viewer: "a1", now: at("2024-03-01T11:05")).votes[0].mine == "setuju")
-        let again = world.refusal { try engine.vote(instance: 1, vote: "putusan", choice: "setuju", actor: "a1", now: at("2024-03-01T11:10")) }
+        let again = world.refusal {
+            try engine.vote(instance: 1, vote: "putusan", choice: "setuju", actor: "a1", now: at("2024-03-01T11:10"))
+        }
         #expect(again?.code == "already-confirmed")
 
         try engine.vote(instance: 1, vote: "putusan", choice: "tolak", actor: "a2", now: at("2024-03-01T11:20"))
         #expect(try world.state(1) == "sidang")  // one each: no majority yet
-        let changed = try engine.vote(instance: 1, vote: "putusan", choice: "setuju", actor: "a2", reason: "setelah diskusi",
-                                      now: at("2024-03-01T11:30"))
+        let changed = try engine.vote(
+            instance: 1, vote: "putusan", choice: "setuju", actor: "a2", reason: "setelah diskusi",
+            now: at("2024-03-01T11:30"))
         #expect(changed.changed)
         #expect(try world.state(1) == "diterima")
 
@@ -123,7 +133,10 @@ struct VoteTests {
         #expect(closed.ballots?.map(\.choice) == ["setuju", "setuju"])
         let history = try engine.history(1).filter { $0.command == "vote" }
         #expect(history.filter { $0.outcome == "accepted" }.count == 3)
-        #expect(history.filter { $0.outcome.hasPrefix("refused") }.map(\.outcome) == ["refused:role-missing", "refused:already-confirmed"])
+        #expect(
+            history.filter { $0.outcome.hasPrefix("refused") }.map(\.outcome) == [
+                "refused:role-missing", "refused:already-confirmed",
+            ])
         #expect(try engine.verifyAudit().isIntact)
     }
 
@@ -141,17 +154,21 @@ struct VoteTests {
 
     @Test func aDecreeNamingAStrangerOrAnEvenCommitteeIsRefused() throws {
         let world = try FeatureWorld(["workflows/uji_panitia.xml": committeeWorkflow, "forms/uji_sk.xml": skForm])
-        _ = try world.engine.start(workflow: "uji_panitia", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
+        _ = try world.engine.start(
+            workflow: "uji_panitia", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
         let stranger = world.refusal {
-            _ = try world.fire(1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2", "zz9")], at: "2024-03-01T10:00")
+            _ = try world.fire(
+                1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2", "zz9")], at: "2024-03-01T10:00")
         }
         #expect(stranger?.id == "SK menyebut orang yang bukan pelaku terdaftar")
         let even = world.refusal {
-            _ = try world.fire(1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2")], at: "2024-03-01T10:05")
+            _ = try world.fire(
+                1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2")], at: "2024-03-01T10:05")
         }
         #expect(even?.code == "invalid-submission")
         do {
-            _ = try world.fire(1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2")], at: "2024-03-01T10:10")
+            _ = try world.fire(
+                1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2")], at: "2024-03-01T10:10")
         } catch let EngineError.refused(_, violations) {
             #expect(violations.map(\.path) == ["uji_sk.jumlah"])
             #expect(violations.first?.message.id == "Jumlah anggota harus ganjil")
@@ -160,11 +177,15 @@ struct VoteTests {
     }
 
     @Test func aTieAmongCandidatesGoesToASecondRoundBetweenTheLeaders() throws {
-        let actors = FeatureWorld.actors.replacingOccurrences(of: "a1,Anggota Satu (fiktif),,", with: "a1,Anggota Satu (fiktif),,anggota_panitia@dinas")
-            .replacingOccurrences(of: "a2,Anggota Dua (fiktif),,", with: "a2,Anggota Dua (fiktif),,anggota_panitia@dinas")
-            .replacingOccurrences(of: "a3,Anggota Tiga (fiktif),,", with: "a3,Anggota Tiga (fiktif),,anggota_panitia@dinas")
-            .replacingOccurrences(of: "a4,Anggota Empat (fiktif),,", with: "a4,Anggota Empat (fiktif),,anggota_panitia@dinas")
-        let world = try FeatureWorld(["workflows/uji_pemilihan.xml": electionWorkflow, "forms/uji_calon.xml": candidatesForm], actors: actors)
+        let actors = FeatureWorld.actors.replacingOccurrences(
+            of: "a1,Anggota Satu (fiktif),,", with: "a1,Anggota Satu (fiktif),,anggota_panitia@dinas"
+        )
+        .replacingOccurrences(of: "a2,Anggota Dua (fiktif),,", with: "a2,Anggota Dua (fiktif),,anggota_panitia@dinas")
+        .replacingOccurrences(of: "a3,Anggota Tiga (fiktif),,", with: "a3,Anggota Tiga (fiktif),,anggota_panitia@dinas")
+        .replacingOccurrences(
+            of: "a4,Anggota Empat (fiktif),,", with: "a4,Anggota Empat (fiktif),,anggota_panitia@dinas")
+        let world = try FeatureWorld(
+            ["workflows/uji_pemilihan.xml": electionWorkflow, "forms/uji_calon.xml": candidatesForm], actors: actors)
         let engine = world.engine!
         _ = try engine.start(workflow: "uji_pemilihan", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
         let names: [String: Value] = ["calon": .list(["ani", "budi", "cici"].map { .record(["nama": .string($0)]) })]
@@ -173,7 +194,9 @@ struct VoteTests {
             try engine.vote(instance: 1, vote: "ketua", choice: choice, actor: voter, now: at("2024-03-01T10:00"))
         }
         #expect(try world.state(1) == "pemilihan_ulang")
-        let notACandidate = world.refusal { try engine.vote(instance: 1, vote: "ketua", choice: "cici", actor: "a1", now: at("2024-03-01T11:00")) }
+        let notACandidate = world.refusal {
+            try engine.vote(instance: 1, vote: "ketua", choice: "cici", actor: "a1", now: at("2024-03-01T11:00"))
+        }
         #expect(notACandidate?.code == "invalid-submission" && notACandidate?.id.contains("ani, budi") == true)
         for (voter, choice) in [("a1", "ani"), ("a2", "ani"), ("a3", "ani")] {
             try engine.vote(instance: 1, vote: "ketua", choice: choice, actor: voter, now: at("2024-03-01T11:00"))

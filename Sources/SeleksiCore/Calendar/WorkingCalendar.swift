@@ -16,7 +16,8 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// holds a date: such a table is no calendar.
     public init?(table: String, rows: [[String: String]], dateColumn: String = "tanggal", nameColumn: String = "nama") {
         var days: [Int: String] = [:]
-        var first = Int.max, last = Int.min
+        var first = Int.max
+        var last = Int.min
         for row in rows {
             guard let d = row[dateColumn].flatMap(CivilDate.init(iso:)) else { continue }
             days[d.dayNumber] = row[nameColumn] ?? ""

@@ -6,13 +6,16 @@ extension Evaluator {
     mutating func callWithPredicate(_ f: Function, _ args: [Expr], at: Int) throws -> Value {
         let elements = flat(try eval(args[0]))
         try tick(at, cost: elements.count)
-        let savedScopes = context.scopes, savedCurrent = context.current
+        let savedScopes = context.scopes
+        let savedCurrent = context.current
         defer {
             context.scopes = savedScopes
             context.current = savedCurrent
         }
         context.scopes.append([:])
-        var kept: [Value] = [], total: [Value] = [], matches = 0
+        var kept: [Value] = []
+        var total: [Value] = []
+        var matches = 0
         for element in elements {
             context.scopes[context.scopes.count - 1] = [Expression.elementName: element]
             context.current = element
@@ -65,8 +68,9 @@ extension Evaluator {
     /// records `{id, state, org, vars, forms}`, for the list functions.
     mutating func callChildrenList(_ args: [Expr], at: Int) throws -> Value {
         guard let children = context.children else {
-            throw ExpressionError("children() can only be used in a workflow guard or effect of an instance that has children",
-                                  at: at)
+            throw ExpressionError(
+                "children() can only be used in a workflow guard or effect of an instance that has children",
+                at: at)
         }
         let states = try args.map { a -> String in
             guard case .string(let s) = try eval(a) else {

@@ -4,8 +4,9 @@ extension Evaluator {
     func callWorkingDays(_ f: Function, _ v: [Value], at: Int) throws -> Value {
         let name = f.rawValue
         guard let calendar = context.reference.calendar else {
-            throw ExpressionError("\(name)(): no working-day calendar is loaded (a seed table of holidays with a "
-                                  + "'tanggal' column; the workflow names it with calendar=\"…\")", at: at)
+            throw ExpressionError(
+                "\(name)(): no working-day calendar is loaded (a seed table of holidays with a "
+                    + "'tanggal' column; the workflow names it with calendar=\"…\")", at: at)
         }
         do {
             switch f {

@@ -80,11 +80,14 @@ enum GrantOrders {
             case .date(let d): untilDate = d
             case .string(let s) where CivilDate(iso: s) != nil: untilDate = CivilDate(iso: s)
             case let other:
-                throw ExpressionError("grant until: '\(e.source)' gives \(other.typeName) '\(other.displayText)', not a date", at: 0)
+                throw ExpressionError(
+                    "grant until: '\(e.source)' gives \(other.typeName) '\(other.displayText)', not a date", at: 0)
             }
         }
         var untilEnd = false
         if case .instanceEnd = g.until { untilEnd = true }
-        return ids.map { GrantOrder(actor: $0, role: g.role, org: org, untilInstanceEnd: untilEnd, untilDate: untilDate) }
+        return ids.map {
+            GrantOrder(actor: $0, role: g.role, org: org, untilInstanceEnd: untilEnd, untilDate: untilDate)
+        }
     }
 }

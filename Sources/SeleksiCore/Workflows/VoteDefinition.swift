@@ -39,9 +39,11 @@ public struct VoteDefinition: Sendable {
     public let isChangeable: Bool
     public let line: Int
 
-    public init(id: String, label: LocalizedText, roles: [String], states: [String], rule: Rule, quorum: VoteQuorum,
-                threshold: (numerator: Int, denominator: Int)? = nil, isSecret: Bool = false, choices: [String]?,
-                candidates: Expression? = nil, abstain: String? = nil, isChangeable: Bool = true, line: Int) {
+    public init(
+        id: String, label: LocalizedText, roles: [String], states: [String], rule: Rule, quorum: VoteQuorum,
+        threshold: (numerator: Int, denominator: Int)? = nil, isSecret: Bool = false, choices: [String]?,
+        candidates: Expression? = nil, abstain: String? = nil, isChangeable: Bool = true, line: Int
+    ) {
         self.id = id
         self.label = label
         self.roles = roles
@@ -71,10 +73,15 @@ public enum VoteQuorum: Sendable, Equatable {
 
     /// Reads `all`, `3`, `2/3`; nil for anything else.
     public init?(_ text: String) {
-        if text == "all" { self = .all; return }
+        if text == "all" {
+            self = .all
+            return
+        }
         let parts = text.split(separator: "/").map { Int($0) }
         switch parts.count {
-        case 1: guard let k = parts[0], k >= 1 else { return nil }; self = .count(k)
+        case 1:
+            guard let k = parts[0], k >= 1 else { return nil }
+            self = .count(k)
         case 2:
             guard let n = parts[0], let d = parts[1], n >= 1, d >= 1, n <= d else { return nil }
             self = .fraction(n, d)

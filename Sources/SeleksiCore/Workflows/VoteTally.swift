@@ -23,20 +23,25 @@ public enum VoteTally {
 
     /// Every round with ballots, oldest first, plus the current one when the vote is open now
     /// (`currentRound`, the instance's state sequence number, or nil when closed).
-    public static func rounds(_ vote: VoteDefinition, ballots: [Ballot], currentRound: Int64?, eligible: Int,
-                              choices: [String]) -> [Round] {
+    public static func rounds(
+        _ vote: VoteDefinition, ballots: [Ballot], currentRound: Int64?, eligible: Int,
+        choices: [String]
+    ) -> [Round] {
         var seqs: [Int64] = []
         for b in ballots where !seqs.contains(b.round) { seqs.append(b.round) }
         seqs.sort()
         if let current = currentRound, !seqs.contains(current) { seqs.append(current) }
         return seqs.enumerated().map { i, seq in
-            round(vote, number: i + 1, ballots: ballots.filter { $0.round == seq }, isOpen: seq == currentRound,
-                  eligible: eligible, choices: choices)
+            round(
+                vote, number: i + 1, ballots: ballots.filter { $0.round == seq }, isOpen: seq == currentRound,
+                eligible: eligible, choices: choices)
         }
     }
 
-    static func round(_ vote: VoteDefinition, number: Int, ballots: [Ballot], isOpen: Bool, eligible: Int,
-                      choices: [String]) -> Round {
+    static func round(
+        _ vote: VoteDefinition, number: Int, ballots: [Ballot], isOpen: Bool, eligible: Int,
+        choices: [String]
+    ) -> Round {
         var latest: [String: Ballot] = [:]
         var order: [String] = []
         for b in ballots.sorted(by: { $0.at < $1.at }) {
@@ -70,8 +75,9 @@ public enum VoteTally {
                 if leaders.count == 1 { result = leaders[0] }
             }
         }
-        return Round(number: number, isOpen: isOpen, ballots: counted, tally: tally, cast: counted.count, needed: needed,
-                     quorumMet: quorumMet, leaders: leaders, result: result)
+        return Round(
+            number: number, isOpen: isOpen, ballots: counted, tally: tally, cast: counted.count, needed: needed,
+            quorumMet: quorumMet, leaders: leaders, result: result)
     }
 
     /// The record `votes.<id>` for guards: the current round (or the last closed one), with the one before.
@@ -79,19 +85,26 @@ public enum VoteTally {
         guard let last = rounds.last else {
             return record(nil, vote: vote, eligible: eligible, rounds: 0, previous: .null)
         }
-        let previous = rounds.count > 1 ? record(rounds[rounds.count - 2], vote: vote, eligible: eligible,
-                                                 rounds: rounds.count - 1, previous: .null) : .null
+        let previous =
+            rounds.count > 1
+            ? record(
+                rounds[rounds.count - 2], vote: vote, eligible: eligible,
+                rounds: rounds.count - 1, previous: .null) : .null
         return record(last, vote: vote, eligible: eligible, rounds: rounds.count, previous: previous)
     }
 
-    private static func record(_ r: Round?, vote: VoteDefinition, eligible: Int, rounds: Int, previous: Value) -> Value {
+    private static func record(_ r: Round?, vote: VoteDefinition, eligible: Int, rounds: Int, previous: Value) -> Value
+    {
         var out: [String: Value] = [
-            "open": .bool(r?.isOpen ?? false), "round": .number(Double(r?.number ?? 0)), "rounds": .number(Double(rounds)),
+            "open": .bool(r?.isOpen ?? false), "round": .number(Double(r?.number ?? 0)),
+            "rounds": .number(Double(rounds)),
             "cast": .number(Double(r?.cast ?? 0)), "eligible": .number(Double(eligible)),
             "needed": .number(Double(r?.needed ?? vote.quorum.needed(eligible: eligible))),
             "quorum_met": .bool(r?.quorumMet ?? false),
-            "tally": .record(Dictionary((r?.tally ?? []).map { ($0.choice, Value.number(Double($0.count))) },
-                                        uniquingKeysWith: { a, _ in a })),
+            "tally": .record(
+                Dictionary(
+                    (r?.tally ?? []).map { ($0.choice, Value.number(Double($0.count))) },
+                    uniquingKeysWith: { a, _ in a })),
             "leaders": .list((r?.leaders ?? []).map(Value.string)),
             "tied": .bool((r?.leaders.count ?? 0) > 1),
             "decided": .bool(r?.result != nil), "result": r?.result.map(Value.string) ?? .null,
@@ -99,7 +112,8 @@ public enum VoteTally {
             "previous": previous,
         ]
         if let r, !(vote.isSecret && r.isOpen) {
-            out["ballots"] = .list(r.ballots.map { .record(["actor": .string($0.actor), "choice": .string($0.choice)]) })
+            out["ballots"] = .list(
+                r.ballots.map { .record(["actor": .string($0.actor), "choice": .string($0.choice)]) })
         } else {
             out["ballots"] = .null
         }

@@ -39,10 +39,15 @@ public enum WorkflowDiagram {
         for t in s.timers {
             switch t.when {
             case .after(let d): notes.append((language == .en ? "timer " : "pewaktu ") + "\(d.text) → \(t.event)")
-            case .at(let e): notes.append((language == .en ? "timer " : "pewaktu ") + shorten(e.source, 40) + " → \(t.event)")
+            case .at(let e):
+                notes.append((language == .en ? "timer " : "pewaktu ") + shorten(e.source, 40) + " → \(t.event)")
             }
         }
-        for v in w.votes(openIn: s.id) { notes.append((language == .en ? "vote " : "pemungutan suara ") + "\(v.id) (\(v.rule.rawValue)\(v.isSecret ? (language == .en ? ", secret" : ", rahasia") : ""))") }
+        for v in w.votes(openIn: s.id) {
+            notes.append(
+                (language == .en ? "vote " : "pemungutan suara ")
+                    + "\(v.id) (\(v.rule.rawValue)\(v.isSecret ? (language == .en ? ", secret" : ", rahasia") : ""))")
+        }
         return notes
     }
 
@@ -80,7 +85,9 @@ public enum WorkflowDiagram {
         }
         let any = w.transitions.contains { $0.from.contains("*") }
         if any {
-            lines.append("    state \"\(language == .en ? "any non-final state" : "setiap status bukan akhir") (*)\" as \(id(anyState))")
+            lines.append(
+                "    state \"\(language == .en ? "any non-final state" : "setiap status bukan akhir") (*)\" as \(id(anyState))"
+            )
         }
         if let initial = w.initialState { lines.append("    [*] --> \(id(initial.id))") }
         for t in w.transitions {
@@ -121,15 +128,17 @@ public enum WorkflowDiagram {
             "    \"__start\" [shape=point, width=0.15, label=\"\"];",
         ]
         for s in w.states {
-            let text = ([s.label.text(language), "(\(s.id))"] + stateNotes(s, w, language: language)).joined(separator: "\n")
+            let text = ([s.label.text(language), "(\(s.id))"] + stateNotes(s, w, language: language)).joined(
+                separator: "\n")
             var attrs = "label=\(q(text))"
             if s.isFinal { attrs += ", peripheries=2, fillcolor=\"#e8f0e8\"" }
             if s.isInitial { attrs += ", fillcolor=\"#e8eef8\"" }
             lines.append("    \(q(s.id)) [\(attrs)];")
         }
         if w.transitions.contains(where: { $0.from.contains("*") }) {
-            lines.append("    \(q(anyState)) [label=\(q(language == .en ? "any non-final state (*)" : "setiap status bukan akhir (*)")), "
-                         + "style=\"dashed,rounded\"];")
+            lines.append(
+                "    \(q(anyState)) [label=\(q(language == .en ? "any non-final state (*)" : "setiap status bukan akhir (*)")), "
+                    + "style=\"dashed,rounded\"];")
         }
         if let initial = w.initialState { lines.append("    \"__start\" -> \(q(initial.id));") }
         for t in w.transitions {
