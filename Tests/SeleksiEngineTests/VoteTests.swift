@@ -209,3 +209,20 @@ struct VoteTests {
         #expect(try engine.verifyAudit().isIntact)
     }
 }
+
+@Suite("Roles from a decree that end at a date")
+struct GrantUntilDateTests {
+    @Test func aDecreeForThirtyDaysGivesTheRoleForThirtyDaysInTheOrganisationItNames() throws {
+        let workflow = committeeWorkflow
+            .replacingOccurrences(of: "until=\"instance-end\"", with: "org=\"'bidang'\" until=\"add-days(today(), 30)\"")
+        let world = try FeatureWorld(["workflows/uji_panitia.xml": workflow, "forms/uji_sk.xml": skForm])
+        let engine = world.engine!
+        _ = try engine.start(workflow: "uji_panitia", org: "dinas", actor: "operator1", now: at("2024-03-01T09:00"))
+        _ = try world.fire(1, "tetapkan_sk", as: "kepala1", forms: ["uji_sk": members("a1", "a2", "a3")], at: "2024-03-01T10:00")
+        #expect(try engine.roles(of: "a1", in: "bidang", at: at("2024-03-31T23:59")).contains("anggota_panitia"))
+        #expect(try !engine.roles(of: "a1", in: "dinas", at: at("2024-03-02T09:00")).contains("anggota_panitia"))
+        #expect(try !engine.roles(of: "a1", in: "bidang", at: at("2024-04-01T00:00")).contains("anggota_panitia"))
+        let rows = try engine.actors().first { $0.id == "a1" }?.grants ?? []
+        #expect(rows.map(\.role) == ["anggota_panitia"] && rows.first?.untilInstance == nil)
+    }
+}
