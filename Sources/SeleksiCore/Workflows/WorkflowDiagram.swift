@@ -122,7 +122,7 @@ public enum WorkflowDiagram {
         }
         var lines = [
             "digraph \(q(w.id)) {",
-            "    graph [rankdir=LR, fontname=\"Helvetica\", label=\(q(w.title.text(language) + " (" + w.id + ")")), labelloc=t, fontsize=16];",
+            "    graph [rankdir=TB, fontname=\"Helvetica\", label=\(q(w.title.text(language) + " (" + w.id + ")")), labelloc=t, fontsize=16];",
             "    node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=11];",
             "    edge [fontname=\"Helvetica\", fontsize=9];",
             "    \"__start\" [shape=point, width=0.15, label=\"\"];",
