@@ -21,6 +21,8 @@ public struct TutorBantuDemo {
         public var verifyAtEnd = true
         /// Stop just before this stage (nil: run to the end).
         public var until: DemoStage?
+        /// The language of the progress lines (and the report's headings).
+        public var language: Language = .id
 
         public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String, until: DemoStage? = nil) {
             self.until = until
@@ -101,7 +103,9 @@ public struct TutorBantuDemo {
     public mutating func run() throws -> Summary {
         let started = Date()
         var phaseStart = Date()
-        func phase(_ name: String) {
+        let en = options.language == .en
+        func phase(_ id: String, _ english: String) {
+            let name = en ? english : id
             summary.phases.append((name, Date().timeIntervalSince(phaseStart)))
             phaseStart = Date()
             progress("  ✓ \(name)")
@@ -113,7 +117,8 @@ public struct TutorBantuDemo {
             throw EngineError.input("--upt \(options.upt): not a UPT of the 2019 allocation; UPTs: \(known)")
         }
         let uptName = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "upt") ?? options.upt
-        progress("UPT \(uptName): \(skbCount) SKB, alokasi \(allocation) tenaga; \(options.applicants) pelamar sintetis (seed \(options.seed))")
+        progress(en ? "UPT \(uptName): \(skbCount) SKBs, allocation \(allocation) tutors; \(options.applicants) synthetic applicants (seed \(options.seed))"
+                    : "UPT \(uptName): \(skbCount) SKB, alokasi \(allocation) tenaga; \(options.applicants) pelamar sintetis (seed \(options.seed))")
 
         let team = try makeTeam(skbCount: skbCount)
         summary.people = [(team.head, team.names[team.head] ?? "", "kepala_upt, tim_seleksi")]
@@ -121,30 +126,31 @@ public struct TutorBantuDemo {
             + [(team.operatorID, engine.displayName(ofActor: team.operatorID), "operator"),
                (team.skbHeads[team.skbs[0]]!, team.names[team.skbHeads[team.skbs[0]]!] ?? "", "kepala_skb \(team.skbs[0])")]
         let files = try makeAttachments()
-        phase("organisasi dan pelaku")
+        phase("organisasi dan pelaku", "organisations and actors")
 
         let round = try prepareRound(team: team, allocation: allocation, files: files)
         summary.round = round
         try document("tutor_bantu/sk_tim", round)
-        phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka")
+        phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka",
+              "SKB proposals (Formats 2, 3, 10), quota, selection team (decree), registration open")
 
         let applicants = try register(round: round, team: team, files: files)
-        phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)")
+        phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)", "registration and portfolios (\(applicants.count) applicants)")
         if options.until == .pendaftaran { return try stopped(started) }
 
         try forward(applicants, team: team)
         advance(hours: 24 * 20)
         _ = try engine.tick(now: clock)
-        phase("usulan SKB; pendaftaran ditutup oleh pewaktu")
+        phase("usulan SKB; pendaftaran ditutup oleh pewaktu", "forwarded by the SKBs; registration closed by its timer")
         if options.until == .verifikasi { return try stopped(started) }
 
         try verify(applicants, team: team)
         try fire(round, "mulai_penilaian", team.head)
-        phase("verifikasi (konfirmasi atau timpa usulan mesin)")
+        phase("verifikasi (konfirmasi atau timpa usulan mesin)", "verification (the proposed verdict confirmed or overridden)")
         if options.until == .penilaian { return try stopped(started) }
 
         try score(applicants, team: team)
-        phase("penilaian independen oleh tim, pembahasan selisih")
+        phase("penilaian independen oleh tim, pembahasan selisih", "independent scoring by the team, disagreements discussed")
         if options.until == .peringkat { return try stopped(started) }
 
         try fire(round, "peringkat", team.head)
@@ -155,7 +161,7 @@ public struct TutorBantuDemo {
         ]])
         for member in [team.head] + team.members { try fire(round, "tanda_tangan_ba", member) }
         try document("tutor_bantu/berita_acara", round)
-        phase("pemeringkatan dan berita acara ditandatangani seluruh tim")
+        phase("pemeringkatan dan berita acara ditandatangani seluruh tim", "ranking, and the minutes signed by the whole team")
 
         advance(hours: 24)
         try toWorkingDay()
@@ -170,8 +176,10 @@ public struct TutorBantuDemo {
         try document("tutor_bantu/sk_penetapan", round)
         try fire(round, "umumkan", team.operatorID)
         try document("tutor_bantu/pengumuman", round)
-        phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman")
+        phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman", "the head's decree, the PPK's decision, the KPA's ratification, the announcement")
         if options.until == .kontrak { return try stopped(started) }
+
+        try replaceOne(round: round, team: team)
 
         try contract(round: round, team: team)
         for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max) {
@@ -180,11 +188,16 @@ public struct TutorBantuDemo {
         }
         summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
         try fire(round, "tutup_putaran", team.head)
-        phase("perjanjian kerja (Format 8) dan PKS (Format 9)")
+        phase("pengganti dari cadangan; perjanjian kerja (Format 8) dan PKS (Format 9)",
+              "a replacement from the reserve list; agreements (Formats 8 and 9)")
 
-        let reportPath = (options.outputFolder as NSString).appendingPathComponent("laporan.md")
-        try engine.report(round: round).markdown.write(toFile: reportPath, atomically: true, encoding: .utf8)
-        summary.documents.append(reportPath)
+        // The round's report, as a head of SKB reads it: HTML with charts, and the same in Markdown.
+        let report = try engine.report(round: round, now: clock)
+        for (name, text) in [("laporan.html", report.html(options.language)), ("laporan.md", report.markdown(options.language))] {
+            let path = (options.outputFolder as NSString).appendingPathComponent(name)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            summary.documents.append(path)
+        }
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         if options.verifyAtEnd { summary.auditRows = Int(try engine.verifyAudit().rows) }
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
@@ -197,7 +210,7 @@ public struct TutorBantuDemo {
         summary.clock = clock.iso
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         summary.auditRows = Int(try engine.verifyAudit().rows)
-        summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
+        summary.phases.append((options.language == .en ? "total" : "jumlah", Date().timeIntervalSince(started)))
         return summary
     }
 
@@ -208,6 +221,16 @@ public struct TutorBantuDemo {
 
     func skbName(_ skb: String, _ team: Team) -> String {
         "SKB Kabupaten Contoh \((team.skbs.firstIndex(of: skb) ?? 0) + 1) (fiktif)"
+    }
+
+    /// The honorarium as the programme's model writes it (BAB III B 1–4): PAUD per month, Kesetaraan and
+    /// Keaksaraan per teaching hour with the hours planned, Kursus per package of the SKB's course.
+    func fee(_ programme: String, org: String, _ team: Team) -> [String: Value] {
+        switch programme {
+        case "paud": return ["honor_per_bulan": .number(1_500_000)]
+        case "kursus": return ["jenis_kursus": .string(course(for: org, team).key), "honor_paket": .number(course(for: org, team).fee)]
+        default: return ["tarif_per_jp": .number(50_000), "jp_rencana": .number(360)]
+        }
     }
 
     /// The skill each SKB's Kursus tutors teach, with its KKNI level and Format 18 A package (hours and
@@ -286,7 +309,7 @@ public struct TutorBantuDemo {
         var files: [String: String] = [:]
         // Applicants' files are read from this folder (the engine reads and hashes each one itself).
         engine.attachments = Attachments(folder: folder)
-        for kind in ["ktp", "ijazah", "sertifikat_pendidik", "surat_sehat", "skck", "pernyataan_asn"] {
+        for kind in ["ktp", "ijazah", "sertifikat_pendidik", "surat_sehat", "skck", "pernyataan_asn", "npwp", "sertifikat_keahlian"] {
             let path = (folder as NSString).appendingPathComponent("\(kind).txt")
             try "Berkas contoh sintetis (\(kind)) untuk demo Seleksi; bukan dokumen sebenarnya.\n".write(toFile: path, atomically: true, encoding: .utf8)
             files[kind] = "\(kind).txt"
@@ -326,8 +349,8 @@ public struct TutorBantuDemo {
                                   "npwp_lembaga": .string("01.234.567.8-\(String(format: "%03d", i + 1)).000"),
                                   "rekomendasi_dinas": .string(files["ktp"]!), "perbup_alih_fungsi": .string(files["ktp"]!),
                                   "kebutuhan": .list([.record(["program": .string("paud"), "jumlah_ada": .number(1), "jumlah_dibutuhkan": .number(2)])])],
-                "tb_analisis_kebutuhan": ["baris": .list([.record(["program": .string("paud"), "jenis_pendidik": .string("guru"), "peserta_didik": .number(Double(learners)),
-                                                                  "rasio": .number(15), "jumlah_ada": .number(1)])])],
+                "tb_analisis_kebutuhan": ["baris": .list([.record(["standar": .string("paud-guru-4-6"), "peserta_didik": .number(Double(learners)),
+                                                                  "jumlah_ada": .number(1)])])],
                 "tb_pendidik_ada": ["pendidik": .list([.record(["nama": .string(SyntheticPeople.name(&rng)), "jenis": .string("pamong"),
                                                                "pendidikan_terakhir": .string("S1"), "program": .string("PAUD")])])],
             ])
@@ -353,9 +376,16 @@ public struct TutorBantuDemo {
         try fire(round, "tetapkan_kuota", team.head, forms: ["tb_kuota": ["rincian": .list(rows)]])
         advance(hours: 24)
         try toWorkingDay()
+        let uptName = try engine.referenceTables().lookup("tutor_bantu/kop", "organisasi", options.upt, "nama_pendek") ?? options.upt
         let members: [Value] = ([team.head] + team.members).enumerated().map { i, id in
-            .record(["pelaku": .string(id), "nama": .string(team.names[id] ?? id), "jabatan": .string(i == 0 ? "Kepala UPT" : (i < 3 ? "Pamong Belajar" : "Anggota organisasi mitra")),
-                     "lembaga": .string(i < 3 ? "UPT" : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")])
+            // The Kepala UPT chairs; two pamong belajar of the UPT and two partner organisations (BAB II B).
+            var row: [String: Value] = [
+                "pelaku": .string(id), "nama": .string(team.names[id] ?? id),
+                "jabatan": .string(i == 0 ? "Kepala UPT" : (i < 3 ? "Pamong Belajar" : "Anggota organisasi mitra")),
+                "unsur": .string(i < 3 ? "upt" : "mitra"),
+                "lembaga": .string(i < 3 ? uptName : (i == 3 ? "HIMPAUDI" : "IGTKI")), "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")]
+            if i >= 3 { row["mitra"] = .string(i == 3 ? "himpaudi" : "igtki") }
+            return .record(row)
         }
         try fire(round, "bentuk_tim", team.head, forms: ["tb_sk_tim": [
             "nomor": .string("01/SK-TIM/2019"), "tanggal": .string(clock.date.iso), "tempat": .string(try town()), "anggota": .list(members),
@@ -363,7 +393,7 @@ public struct TutorBantuDemo {
         advance(hours: 24)
         try fire(round, "buka_pendaftaran", team.operatorID, forms: ["tb_jadwal": [
             "tahun_anggaran": .number(2019), "tanggal_acuan": .string(referenceDate.iso), "batas_pendaftaran": .string(clock.date.adding(days: 14).iso),
-            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string("rata_rata"),
+            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string("rata_rata"), "npwp_wajib": .bool(true),
         ]])
         return round
     }
@@ -386,7 +416,7 @@ public struct TutorBantuDemo {
                                             forms: ["tb_portofolio": portfolio(name: name, program: rng.pick(programmes), files: files),
                                                     "tb_pernyataan": ["pekerjaan": .string("Guru honorer"), "skb_tujuan": .string(skb),
                                                                       "sanggup_mematuhi": .bool(true), "tanggal": .string(clock.date.iso)]]))
-                if n % 2000 == 0 { progress("    … \(n) terdaftar") }
+                if n % 2000 == 0 { progress(options.language == .en ? "    … \(n) registered" : "    … \(n) terdaftar") }
             }
         }
         // A few never submit: registration closes on them.
@@ -397,14 +427,37 @@ public struct TutorBantuDemo {
     }
 
     mutating func portfolio(name: String, program: String, files: [String: String]) -> [String: Value] {
-        // Age at the reference date: mostly 22–55; some just too young (20 years 364 days) or too old (60 years and a day).
+        // Age at the reference date: mostly 22–55; some just too young (20 years 364 days), some 60 years
+        // and 364 days (still eligible: "21 s.d 60 tahun" includes 60), some just too old (61 exactly).
         var born = referenceDate.adding(months: -12 * rng.int(22...55)).adding(days: -rng.int(0...360))
         if rng.chance(0.03) { born = referenceDate.adding(months: -12 * 21).adding(days: 1) }
-        if rng.chance(0.02) { born = referenceDate.adding(months: -12 * 60).adding(days: -1) }
+        if rng.chance(0.01) { born = referenceDate.adding(months: -12 * 61).adding(days: 1) }
+        if rng.chance(0.02) { born = referenceDate.adding(months: -12 * 61) }
         let female = rng.chance(0.6)
         let minimum = program == "kesetaraan" || program == "paud" ? ["S1", "S2"] : ["SMA", "D3", "S1"]
-        let education = rng.chance(0.06) ? (program == "kesetaraan" || program == "paud" ? "D3" : "SMA") : rng.pick(minimum)
-        let graduated = min(born.year + (education == "SMA" ? 18 : 23), clock.date.year - 1)
+        var education = rng.chance(0.06) ? (program == "kesetaraan" || program == "paud" ? "D3" : "SMA") : rng.pick(minimum)
+        // Some Kursus instructors left school after SMP and hold a skill educator's certificate instead
+        // (BAB II D 2 b 1)): from a recognised issuer (eligible) or from another body (not eligible).
+        var certificates: [Value] = []
+        if program == "kursus", rng.chance(0.25) {
+            if rng.chance(0.5) { education = "SMP" }
+            let recognised = rng.chance(0.8)
+            certificates.append(.record([
+                "nama_sertifikat": .string("Sertifikat Pendidik Keterampilan (fiktif)"), "tahun": .number(Double(rng.int(2012...2018))),
+                "tingkat": .string("nasional"), "penerbit": .string(recognised ? rng.pick(["lsk", "lsp", "direktorat_kursus"]) : "lainnya"),
+                "lembaga": .string(recognised ? "LSK Contoh (fiktif)" : "Lembaga Kursus Contoh (fiktif)"), "berkas": .string(files["sertifikat_keahlian"]!),
+            ]))
+        }
+        // The field of study decides the guideline's priorities: PAUD or child psychology for PAUD,
+        // the subject to be taught for Kesetaraan.
+        let subject = rng.pick(["kelas_paket_a", "bahasa_indonesia", "matematika", "ipa", "ips", "bahasa_inggris"])
+        let field: String
+        switch program {
+        case "paud": field = rng.pick(["paud", "paud", "psikologi_anak", "pgsd", "lainnya"])
+        case "kesetaraan": field = rng.chance(0.5) ? (subject == "kelas_paket_a" ? "pgsd" : subject) : rng.pick(["pendidikan_masyarakat", "lainnya", "agama"])
+        default: field = rng.pick(["pendidikan_masyarakat", "keterampilan", "lainnya"])
+        }
+        let graduated = min(born.year + (education == "SMA" ? 18 : (education == "SMP" ? 15 : 23)), clock.date.year - 1)
         // Experience: one to three rows, overlapping sometimes; some too short.
         var rows: [Value] = []
         var start = CivilDate(year: min(graduated + 1, 2016), month: rng.int(1...12), day: 1)!
@@ -422,14 +475,19 @@ public struct TutorBantuDemo {
             "nik": .string(SyntheticPeople.nik(born: born, female: female, province: 63, &rng)),
             "alamat": .string("Jl. Contoh No. \(rng.int(1...200)) (fiktif)"), "telepon": .string(SyntheticPeople.phone(&rng)),
             "email": .string("\(name.split(separator: " ").first!.lowercased()).\(rng.int(100...99999))@contoh.id"),
+            "npwp": .string(String(format: "%02d.%03d.%03d.%d-%03d.000", rng.int(1...99), rng.int(0...999), rng.int(0...999), rng.int(0...9), rng.int(1...999))),
+            "berkas_npwp": .string(files["npwp"]!), "penerbit_surat_sehat": .string(rng.pick(["puskesmas", "rsud", "rs_pemerintah"])),
             "pendidikan_terakhir": .string(education), "status_asn": .bool(rng.chance(0.12)), "menerima_honor_sejenis": .bool(rng.chance(0.02)),
-            "kualifikasi": .list([.record(["jenjang": .string(education), "perguruan_tinggi": .string("Perguruan Contoh (fiktif)"), "tahun_lulus": .number(Double(graduated))])]),
+            "kualifikasi": .list([.record(["jenjang": .string(education), "perguruan_tinggi": .string("Perguruan Contoh (fiktif)"), "tahun_lulus": .number(Double(graduated)),
+                                           "bidang_ilmu": .string(field)])]),
+            "sertifikat_keahlian": .list(certificates),
             "pengalaman": .list(rows),
             "diklat": .list((0..<rng.int(0...3)).map { _ in .record(["nama_diklat": .string("Pelatihan \(program)"), "jam": .number(Double(rng.int(8...120)))]) }),
             "berkas_ktp": .string(files["ktp"]!), "berkas_ijazah": .string(files["ijazah"]!), "berkas_surat_sehat": .string(files["surat_sehat"]!),
             "berkas_skck": .string(files["skck"]!), "pernyataan_kebenaran": .bool(true),
         ]
         if program == "paud" { answers["berkas_sertifikat_pendidik"] = .string(files["sertifikat_pendidik"]!) }
+        if program == "kesetaraan" { answers["mapel_diampu"] = .string(subject) }
         if answers["status_asn"] == .bool(true) { answers["berkas_pernyataan_asn"] = .string(files["pernyataan_asn"]!) }
         return answers
     }
@@ -495,6 +553,21 @@ public struct TutorBantuDemo {
         return out
     }
 
+    /// One appointed tutor withdraws before signing; the Kepala UPT appoints the next reserve of the same
+    /// SKB and programme in his place (BAB III B 7), as the workflow allows only into a real vacancy.
+    mutating func replaceOne(round: Int64, team: Team) throws {
+        advance(hours: 24)
+        try toWorkingDay()
+        let reserves = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "cadangan", parent: round), limit: Int.max)
+        let appointed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "ditetapkan", parent: round), limit: Int.max)
+        func group(_ r: InstanceRecord) -> String { r.variables["peringkat_kelompok"]?.displayText ?? "" }
+        func place(_ r: InstanceRecord) -> Double { if case .number(let n)? = r.variables["peringkat"] { return n } else { return .infinity } }
+        guard let leaving = appointed.first(where: { a in reserves.contains { group($0) == group(a) } }) else { return }
+        let next = reserves.filter { group($0) == group(leaving) }.min { place($0) < place($1) }!
+        try fire(leaving.id, "mundur", leaving.owner, reason: "Diterima bekerja di tempat lain sebelum perjanjian ditandatangani (demo)")
+        try fire(next.id, "gantikan", team.head, reason: "Mengisi lowongan #\(leaving.id) dari daftar cadangan, disetujui Kepala UPT (demo)")
+    }
+
     mutating func contract(round: Int64, team: Team) throws {
         advance(hours: 24 * 3)
         try toWorkingDay()
@@ -507,11 +580,9 @@ public struct TutorBantuDemo {
             FireRequest(instance: a.id, event: "ttd_perjanjian_kerja", actor: team.skbHeads[a.org]!, forms: ["tb_kontrak": [
                 "nomor": .string("PK-\(i + 1)/\(a.org.uppercased())/2019"), "tanggal": .string(clock.date.iso),
                 "tempat": .string("Kantor \(skbName(a.org, team))"),
-                "mulai": .string(start.iso), "selesai": .string(end.iso),
-                "honor_per_bulan": .number(programmes[a.id] == "kursus" ? course(for: a.org, team).fee : 1_500_000),
-                "jenis_kursus": .string(programmes[a.id] == "kursus" ? course(for: a.org, team).key : ""),
+                "mulai": .string(start.iso), "selesai": .string(end.iso), "program": .string(programmes[a.id] ?? ""),
                 "nama_bank": .string("Bank Contoh"), "nomor_rekening": .string(String(rng.int(1_000_000_000...9_999_999_999))),
-            ]])
+            ].merging(fee(programmes[a.id] ?? "", org: a.org, team)) { $1 }])
         })
         advance(hours: 24)
         try toWorkingDay()

@@ -54,31 +54,50 @@ public enum DefinitionFiles {
                 set.diagnostics.append(Diagnostic(file: file, line: 0, id: "berkas tidak dapat dibaca", en: "cannot read the file"))
                 continue
             }
-            if rootName(bytes) == "workflow" {
-                let (w, problems) = WorkflowLoader.loadForCheck(bytes, file: file)
-                set.diagnostics += problems
-                if let w {
-                    set.workflows.append(w)
-                    if problems.contains(where: { $0.severity == .error }) { set.unusable.insert("workflow/\(w.id)") }
-                    set.sources["workflow/\(w.id)"] = (file, bytes)
-                } else if let id = rootID(bytes) {
-                    unreadable.insert(id)
-                }
-            } else {
-                let (f, problems) = FormLoader.loadForCheck(bytes, file: file)
-                set.diagnostics += problems
-                if let f {
-                    set.forms.append(f)
-                    if problems.contains(where: { $0.severity == .error }) { set.unusable.insert("form/\(f.id)") }
-                    set.sources["form/\(f.id)"] = (file, bytes)
-                } else if let id = rootID(bytes) {
-                    unreadable.insert(id)
-                }
-            }
+            add(bytes, file: file, to: &set, unreadable: &unreadable)
         }
         let seedFolder = seed ?? (root as NSString).appendingPathComponent("seed")
         set.diagnostics += crossCheck(set, referenceColumns: referenceColumns(seedFolder), unreadable: unreadable)
         return set
+    }
+
+    /// Checks definitions given as bytes (those stored in a database at `init`), as files are checked;
+    /// `referenceColumns` are the seed tables stored with them (nil: `lookup()` is not checked).
+    public static func check(sources: [(file: String, bytes: [UInt8])], referenceColumns: [String: [String]]? = nil)
+        -> DefinitionSet
+    {
+        var set = DefinitionSet()
+        set.fileCount = sources.count
+        var unreadable: Set<String> = []
+        for source in sources { add(source.bytes, file: source.file, to: &set, unreadable: &unreadable) }
+        set.diagnostics += crossCheck(set, referenceColumns: referenceColumns, unreadable: unreadable)
+        return set
+    }
+
+    /// Parses one definition into the set, told apart by its root element. A file that breaks the schema
+    /// is still read as far as it can be; one that does not parse at all leaves its id in `unreadable`.
+    private static func add(_ bytes: [UInt8], file: String, to set: inout DefinitionSet, unreadable: inout Set<String>) {
+        if rootName(bytes) == "workflow" {
+            let (w, problems) = WorkflowLoader.loadForCheck(bytes, file: file)
+            set.diagnostics += problems
+            if let w {
+                set.workflows.append(w)
+                if problems.contains(where: { $0.severity == .error }) { set.unusable.insert("workflow/\(w.id)") }
+                set.sources["workflow/\(w.id)"] = (file, bytes)
+            } else if let id = rootID(bytes) {
+                unreadable.insert(id)
+            }
+        } else {
+            let (f, problems) = FormLoader.loadForCheck(bytes, file: file)
+            set.diagnostics += problems
+            if let f {
+                set.forms.append(f)
+                if problems.contains(where: { $0.severity == .error }) { set.unusable.insert("form/\(f.id)") }
+                set.sources["form/\(f.id)"] = (file, bytes)
+            } else if let id = rootID(bytes) {
+                unreadable.insert(id)
+            }
+        }
     }
 
     /// Semantic checks across files, and duplicate ids between files.

@@ -82,8 +82,8 @@ extension Engine {
         if try !isSimulation() {
             let system = Int64(Date().timeIntervalSince1970)
             if abs(now.seconds - system) > Engine.clockTolerance {
-                throw EngineError.input("waktu perintah \(now.iso) bukan waktu sistem; --now hanya untuk basis data simulasi "
-                    + "(`seleksi init --simulation`) (a simulated time on a real database)")
+                throw EngineError.input("waktu perintah \(now.iso) bukan waktu sistem; --now hanya untuk basis data simulasi (`seleksi init --simulation`)",
+                                        en: "the command's time \(now.iso) is not the system clock's; --now works only on a simulation database (`seleksi init --simulation`)")
             }
         }
         if let head = try store.auditHead(), now.seconds < head.at {

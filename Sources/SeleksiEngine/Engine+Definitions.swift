@@ -11,10 +11,12 @@ extension Engine {
     func workflow(hash: String) throws -> WorkflowDefinition {
         if let w = workflowCache[hash] { return w }
         guard let source = try store.definitionSource(hash: hash), source.kind == "workflow" else {
-            throw EngineError.input("workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
+            throw EngineError.input("definisi alur \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
+                                    en: "workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
         }
+        try requireContent(source.bytes, hash: hash, file: source.file)
         do {
-            let w = try WorkflowLoader.load(source.bytes, file: source.file)
+            let w = try WorkflowLoader.load(source.bytes, file: source.file, validateSchema: false)
             workflowCache[hash] = w
             return w
         } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
@@ -23,13 +25,24 @@ extension Engine {
     func form(hash: String) throws -> FormDefinition {
         if let f = formCache[hash] { return f }
         guard let source = try store.definitionSource(hash: hash), source.kind == "form" else {
-            throw EngineError.input("form definition \(hash) is missing from the database; `seleksi audit verify` says why")
+            throw EngineError.input("definisi formulir \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
+                                    en: "form definition \(hash) is missing from the database; `seleksi audit verify` says why")
         }
+        try requireContent(source.bytes, hash: hash, file: source.file)
         do {
-            let f = try FormLoader.load(source.bytes, file: source.file)
+            let f = try FormLoader.load(source.bytes, file: source.file, validateSchema: false)
             formCache[hash] = f
             return f
         } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
+    }
+
+    /// A stored definition is read back only if its bytes still have the hash it is stored under: then
+    /// they are the bytes validated when it was loaded, and the XML Schema need not run again.
+    private func requireContent(_ bytes: [UInt8], hash: String, file: String) throws {
+        guard Hash256.of(bytes).hex == hash else {
+            throw EngineError.input("definisi \(file) yang tersimpan telah diubah (hash tidak cocok); `seleksi audit verify` menjelaskan",
+                                    en: "the stored definition \(file) was changed (its hash does not match); see `seleksi audit verify`")
+        }
     }
 
     /// The current version of a form, by id (for `seleksi form` commands outside an instance).
@@ -37,8 +50,8 @@ extension Engine {
         try wrap {
             guard let hash = try currentHash(kind: "form", id: id) else {
                 let known = try store.currentDefinitionIDs(kind: "form")
-                throw EngineError.input("tidak ada formulir '\(id)'; formulir yang ada: \(known.joined(separator: ", ")) "
-                    + "(no form '\(id)')")
+                throw EngineError.input("tidak ada formulir '\(id)'; formulir yang ada: \(known.joined(separator: ", "))",
+                                        en: "no form '\(id)'; forms: \(known.joined(separator: ", "))")
             }
             return try form(hash: hash)
         }
@@ -48,8 +61,8 @@ extension Engine {
     public func currentWorkflow(_ id: String) throws -> WorkflowDefinition {
         try wrap {
             guard let hash = try currentHash(kind: "workflow", id: id) else {
-                throw EngineError.input("tidak ada alur '\(id)'; alur yang ada: \(try currentWorkflowIDs().joined(separator: ", ")) "
-                    + "(no workflow '\(id)')")
+                let known = try currentWorkflowIDs().joined(separator: ", ")
+                throw EngineError.input("tidak ada alur '\(id)'; alur yang ada: \(known)", en: "no workflow '\(id)'; workflows: \(known)")
             }
             return try workflow(hash: hash)
         }

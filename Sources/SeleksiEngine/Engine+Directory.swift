@@ -83,8 +83,9 @@ extension Engine {
             }
         }
         do { collect(try Evaluator.evaluate(parties, in: context)) } catch {
-            throw EngineError.input("\(workflow.file): parties '\(parties.source)' gagal dihitung pada instans #\(instance.id): "
-                + "\(error.text(.id)) (the parties failed: \(error.text(.en)))")
+            throw EngineError.input(
+                "\(workflow.file): parties '\(parties.source)' gagal dihitung pada instans #\(instance.id): \(error.text(.id))",
+                en: "\(workflow.file): parties '\(parties.source)' failed on instance #\(instance.id): \(error.text(.en))")
         }
         return try out.filter { try store.organisation($0) != nil }
     }

@@ -142,10 +142,11 @@ extension Engine {
         var holders: [String: Int] = [:]
         for role in quorumRoles { holders[role] = try self.holders(of: role, for: record, in: w, at: now) }
         let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
-        let command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
+        var command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
                               submittedForms: forms.data, confirmations: confirmations, roleHolders: holders,
                               children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables(for: w),
                               actors: try knownActors(for: w))
+        command.siblings = try siblingViews(of: record, for: load.candidates)
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
                                         forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
                                         context: try context(for: record, in: w, actor: request.actor, now: now))

@@ -64,8 +64,8 @@ extension Engine {
         }
         try requireTime(now)
         if options.simulation, current["simulation"] != "1" {
-            throw EngineError.input("\(store.location) adalah basis data sungguhan; ia tidak dapat menjadi simulasi "
-                + "(a real database cannot become a simulation); buat basis data baru dengan --simulation")
+            throw EngineError.input("\(store.location) adalah basis data sungguhan; ia tidak dapat menjadi simulasi; buat basis data baru dengan --simulation",
+                                    en: "\(store.location) is a real database; it cannot become a simulation; create a new database with --simulation")
         }
     }
 

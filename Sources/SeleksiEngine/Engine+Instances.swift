@@ -5,7 +5,7 @@ extension Engine {
     func instance(_ id: Int64) throws -> InstanceRecord? { try store.instance(id) }
 
     func requireInstance(_ id: Int64) throws -> InstanceRecord {
-        guard let i = try store.instance(id) else { throw EngineError.input("tidak ada instans #\(id); `seleksi list` menampilkan instans (no instance #\(id))") }
+        guard let i = try store.instance(id) else { throw EngineError.input("tidak ada instans #\(id); `seleksi list` menampilkan instans", en: "no instance #\(id); `seleksi list` shows the instances") }
         return i
     }
 
@@ -65,17 +65,18 @@ extension Engine {
     /// Inserts an instance in its initial state, audits the start and schedules its timers.
     func insertInstance(_ w: WorkflowDefinition, hash: String, org: String, owner: String, parent: Int64?, role: String?,
                         signer: SigningKey? = nil, given: [String: Value] = [:], now: Timestamp) throws -> InstanceRecord {
-        guard let initial = w.initialState else { throw EngineError.input("workflow \(w.id) has no initial state") }
+        guard let initial = w.initialState else { throw EngineError.input("alur \(w.id) tidak memiliki status awal", en: "workflow \(w.id) has no initial state") }
         var formHashes: [String: String] = [:]
         for f in w.referencedForms {
-            guard let h = try currentHash(kind: "form", id: f) else { throw EngineError.input("workflow \(w.id) needs form '\(f)', which is not loaded") }
+            guard let h = try currentHash(kind: "form", id: f) else { throw EngineError.input("alur \(w.id) memerlukan formulir '\(f)', yang tidak dimuat", en: "workflow \(w.id) needs form '\(f)', which is not loaded") }
             formHashes[f] = h
         }
         let vars: [String: Value]
         do {
             vars = try TransitionFunction(w).initialVariables(today: now.date, reference: try referenceTables(for: w), given: given)
         } catch let e as ExpressionError {
-            throw EngineError.input("\(w.file): nilai awal variabel gagal dihitung: \(e.text(.id)) (an initial value failed: \(e.text(.en)))")
+            throw EngineError.input("\(w.file): nilai awal variabel gagal dihitung: \(e.text(.id))",
+                                    en: "\(w.file): an initial value failed: \(e.text(.en))")
         }
         var record = InstanceRecord(workflowID: w.id, workflowHash: hash, formHashes: formHashes, org: org, owner: owner, parent: parent,
                                     state: initial.id, enteredAt: now.seconds, variables: vars, createdAt: now.seconds, updatedAt: now.seconds)

@@ -1,140 +1,139 @@
 import SeleksiCore
 import SeleksiStore
 
-/// What a round's report shows: outcomes per group against quota, decisions and their reasons,
-/// score distributions with inter-rater agreement, and the time children spent in each state.
-public struct RoundReport: Sendable {
-    public struct Group: Sendable { public let key: String; public let quota: Int; public let byState: [String: Int] }
-    public struct DecisionCount: Sendable { public let name: String; public let value: String; public let count: Int; public let withReason: Int }
-    public struct Score: Sendable {
-        public let form: String, field: String
-        public let ratings: Int, minimum: Double, mean: Double, median: Double, maximum: Double
-        /// Krippendorff's alpha (interval) across the instances rated.
-        public let alpha: Double?
-    }
-    public struct Stage: Sendable { public let state: String; public let instances: Int; public let meanHours: Double; public let medianHours: Double }
-
-    public var instance: Int64 = 0
-    public var states: [(state: String, count: Int)] = []
-    public var groups: [Group] = []
-    public var decisions: [DecisionCount] = []
-    public var scores: [Score] = []
-    /// Counts of the first calculated field of each independent form, in buckets of 10.
-    public var histogram: [(bucket: String, count: Int)] = []
-    public var stages: [Stage] = []
-}
-
+/// Builds a round's report from the database, as the parent workflow's `<report>` declares it. Without
+/// a declaration the report counts every child, with no funnel, category or quota.
 extension Engine {
-    public func report(round id: Int64) throws -> RoundReport {
+    public func report(round id: Int64, now: Timestamp = Timestamp(seconds: 0)) throws -> RoundReport {
         try wrap {
             let round = try requireInstance(id)
+            let w = try workflow(hash: round.workflowHash)
+            let spec = w.report
             var report = RoundReport()
             report.instance = id
-            report.states = try store.childStateCounts(of: id)
-            let w = try workflow(hash: round.workflowHash)
-            let children = try store.children(of: id, states: nil)
-            report.groups = groups(children, rankVariable: w.rankVariables.first)
-            report.decisions = try store.childDecisionCounts(parent: id).map {
-                RoundReport.DecisionCount(name: $0.name, value: $0.value, count: $0.count, withReason: $0.withReason)
+            report.title = w.title
+            report.organisation = try organisationName(round.org)
+            report.state = w.state(round.state)?.label ?? LocalizedText(id: round.state)
+            report.madeAt = now
+            report.auditRows = try store.auditHead()?.seq ?? 0
+            report.categoryTitle = spec?.category?.title
+            report.scoreTitle = spec?.score?.title
+            report.scoreMaximum = spec?.score?.maximum ?? 100
+
+            let all = try store.children(of: id, states: nil)
+            let reported = all.filter { spec == nil || $0.workflowID == spec!.children }
+            let childWorkflow =
+                try reported.first.map { try workflow(hash: $0.workflowHash) }
+                ?? (spec.flatMap { try? currentWorkflow($0.children) })
+            report.childTitle = childWorkflow?.title ?? LocalizedText(id: "")
+            report.applicants = reported.count
+            report.states = stateCounts(reported, childWorkflow)
+            report.others = try otherChildren(all.filter { spec != nil && $0.workflowID != spec!.children })
+
+            let moves = try store.childMoves(parent: id)
+            let reportedIDs = Set(reported.map(\.id))
+            var entered: [Int64: Set<String>] = [:]
+            for m in moves where reportedIDs.contains(m.instance) { entered[m.instance, default: []].insert(m.to) }
+            for c in reported { entered[c.id, default: []].insert(c.state) }
+            let funnel = spec?.funnel ?? []
+            report.funnel = funnel.map { stage in
+                .init(
+                    label: stage.label,
+                    count: reported.filter { !entered[$0.id, default: []].isDisjoint(with: stage.states) }.count)
             }
-            try addScores(to: &report, round: id, children: children)
-            report.stages = stages(try store.childMoves(parent: id))
+
+            let facts = try childFacts(reported, spec: spec, parent: id)
+            report.distributions = try distributions(facts, reported, spec: spec)
+            report.sections = try sections(
+                reported, facts: facts, entered: entered, round: round, spec: spec, childWorkflow: childWorkflow)
+            report.decisions = try store.childDecisionCounts(parent: id).map {
+                RoundReport.DecisionCount(
+                    name: $0.name, value: try actorExists($0.value) ? "(pelaku)" : $0.value, count: $0.count,
+                    withReason: $0.withReason)
+            }
+            report.raterScores = try raterScores(round: id, children: reported)
+            report.stages = stages(moves.filter { reportedIDs.contains($0.instance) }, childWorkflow)
+            report.timeline = try store.auditRecords(instance: id).compactMap { r in
+                guard r.outcome == "accepted", let to = r.to, r.from != to else { return nil }
+                return .init(
+                    state: to, label: w.state(to)?.label ?? LocalizedText(id: to), at: Timestamp(seconds: r.at))
+            }
             return report
         }
     }
 
-    /// Groups, from the variables a <rank> effect wrote on each child.
-    private func groups(_ children: [InstanceRecord], rankVariable rv: String?) -> [RoundReport.Group] {
-        guard let rv else { return [] }
-        var groups: [String: (quota: Int, byState: [String: Int])] = [:]
+    private func stateCounts(_ children: [InstanceRecord], _ w: WorkflowDefinition?) -> [RoundReport.StateCount] {
+        var counts: [String: Int] = [:]
+        for c in children { counts[c.state, default: 0] += 1 }
+        let order = (w?.states.map(\.id) ?? []) + counts.keys.sorted()
+        var seen: Set<String> = []
+        return order.compactMap { s in
+            guard seen.insert(s).inserted, let n = counts[s] else { return nil }
+            return .init(state: s, label: w?.state(s)?.label ?? LocalizedText(id: s), count: n)
+        }
+    }
+
+    private func otherChildren(_ children: [InstanceRecord]) throws -> [RoundReport.OtherChildren] {
+        let byWorkflow = Dictionary(grouping: children, by: \.workflowID)
+        return try byWorkflow.keys.sorted().map { id in
+            let list = byWorkflow[id]!
+            let w = try workflow(hash: list[0].workflowHash)
+            return .init(workflow: id, title: w.title, states: stateCounts(list, w))
+        }
+    }
+
+    /// What the report reads of each child: its category (value and label) and its score.
+    struct ChildFacts {
+        var category: [Int64: String] = [:]
+        var categoryLabel: [String: String] = [:]
+        var score: [Int64: Double] = [:]
+    }
+
+    private func childFacts(_ children: [InstanceRecord], spec: ReportDefinition?, parent: Int64) throws -> ChildFacts {
+        var facts = ChildFacts()
+        guard let spec, spec.category != nil || spec.score != nil else { return facts }
+        // The forms the expressions read, the latest version per child, one query per form.
+        let expressions = [spec.category?.value, spec.score?.value].compactMap { $0 }
+        let formIDs = Set(
+            expressions.flatMap(\.paths).compactMap { $0.path.first == "forms" && $0.path.count > 1 ? $0.path[1] : nil }
+        )
+        var forms: [Int64: [String: Value]] = [:]
+        for formID in formIDs {
+            var latest: [Int64: SubmissionRecord] = [:]
+            for s in try store.childSubmissions(parent: parent, form: formID) where s.kind != .withdraw {
+                latest[s.instance] = s
+            }
+            for (instance, s) in latest {
+                forms[instance, default: [:]][formID] = .record(JSONBridge.storedRecord(s.data))
+            }
+        }
+        let reference = try referenceTables()
         for c in children {
-            guard case .string(let key)? = c.variables["\(rv)_kelompok"] else { continue }
-            var g = groups[key] ?? (0, [:])
-            if case .number(let q)? = c.variables["\(rv)_kuota"], let quota = Int(exactly: q.rounded()) { g.quota = quota }
-            g.byState[c.state, default: 0] += 1
-            groups[key] = g
-        }
-        return groups.keys.sorted().map { RoundReport.Group(key: $0, quota: groups[$0]!.quota, byState: groups[$0]!.byState) }
-    }
-
-    /// Scores of the independently rated forms of every kind of child (a round may have several workflows below it).
-    private func addScores(to report: inout RoundReport, round id: Int64, children: [InstanceRecord]) throws {
-        var formsSeen: [String: String] = [:]
-        var kindsSeen: Set<String> = []
-        for child in children where kindsSeen.insert(child.workflowHash).inserted {
-            let cw = try workflow(hash: child.workflowHash)
-            for formID in cw.referencedForms {
-                guard let hash = child.formHashes[formID], try form(hash: hash).independentRatings else { continue }
-                formsSeen[formID] = hash
+            let scope: [String: Value] = [
+                "id": .number(Double(c.id)), "state": .string(c.state), "org": .string(c.org),
+                "vars": .record(c.variables), "forms": .record(forms[c.id] ?? [:]),
+            ]
+            let context = EvaluationContext(
+                scopes: [scope], today: Timestamp(seconds: c.updatedAt).date, reference: reference)
+            if let category = spec.category, let v = try? Evaluator.evaluate(category.value, in: context), !v.isEmpty {
+                facts.category[c.id] = v.displayText
+            }
+            if let score = spec.score, case .number(let n)? = try? Evaluator.evaluate(score.value, in: context),
+                n.isFinite
+            {
+                facts.score[c.id] = n
             }
         }
-        for (formID, formHash) in formsSeen.sorted(by: { $0.key < $1.key }) {
-            let rows = try latestRatings(parent: id, form: formID)
-            let numeric = try form(hash: formHash).allFields.filter { [.integer, .decimal].contains($0.field.type) }
-            for (path, field) in numeric {
-                var byInstance: [Int64: [Double]] = [:]
-                for (instance, data) in rows { if case .number(let v)? = data[path] { byInstance[instance, default: []].append(v) } }
-                let values = byInstance.values.flatMap { $0 }.sorted()
-                guard !values.isEmpty else { continue }
-                let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
-                report.scores.append(.init(form: formID, field: path, ratings: values.count, minimum: values.first!,
-                                           mean: values.reduce(0, +) / Double(values.count), median: median, maximum: values.last!,
-                                           alpha: Agreement.krippendorffAlphaInterval(byInstance.keys.sorted().map { byInstance[$0]! })))
-                if field.calculate != nil, report.histogram.isEmpty {
-                    var buckets = [Int](repeating: 0, count: 11)
-                    for v in values where v.isFinite { buckets[min(10, max(0, Int(v / 10)))] += 1 }
-                    report.histogram = buckets.enumerated().compactMap { i, n in n == 0 ? nil : (i == 10 ? "100" : "\(i * 10)–\(i * 10 + 9)", n) }
-                }
-            }
-        }
+        return facts
     }
 
-    /// Each rater's latest sheet per child (an amended sheet counts once, a withdrawn one not at all).
-    private func latestRatings(parent: Int64, form: String) throws -> [(Int64, [String: Value])] {
-        var latest: [String: SubmissionRecord] = [:]
-        for s in try store.childSubmissions(parent: parent, form: form) { latest["\(s.instance)|\(s.actor)"] = s }
-        return latest.values.filter { $0.kind != .withdraw }.sorted { ($0.instance, $0.id) < ($1.instance, $1.id) }.map { ($0.instance, JSONBridge.storedRecord($0.data)) }
-    }
-
-    /// Time in each state, from the audit log.
-    private func stages(_ moves: [(instance: Int64, at: Int64, from: String?, to: String)]) -> [RoundReport.Stage] {
-        var durations: [String: [Double]] = [:]
-        var entered: (instance: Int64, state: String, at: Int64)?
-        for (instance, at, from, to) in moves {
-            if let e = entered, e.instance == instance, from == e.state, to != e.state {
-                durations[e.state, default: []].append(Double(at - e.at) / 3600)
-            }
-            if from != to || entered?.instance != instance { entered = (instance, to, at) }
-        }
-        return durations.keys.sorted().map { state in
-            let d = durations[state]!.sorted()
-            return .init(state: state, instances: d.count, meanHours: d.reduce(0, +) / Double(d.count), medianHours: d[d.count / 2])
-        }
-    }
-}
-
-extension RoundReport {
-    /// The report as Markdown, for people.
-    public var markdown: String {
-        func f(_ x: Double) -> String { Value.format(number: (x * 100).rounded() / 100) }
-        var out = ["# Laporan putaran #\(instance)", "", "## Status anak", "", "| Status | Jumlah |", "|---|---|"]
-        out += states.map { "| \($0.state) | \($0.count) |" }
-        if !groups.isEmpty {
-            let stateNames = Array(Set(groups.flatMap { $0.byState.keys })).sorted()
-            out += ["", "## Kuota dan hasil per kelompok (SKB/program)", "", "| Kelompok | Kuota | " + stateNames.joined(separator: " | ") + " |",
-                    "|---|---|" + String(repeating: "---|", count: stateNames.count)]
-            out += groups.map { g in "| \(g.key) | \(g.quota) | " + stateNames.map { String(g.byState[$0] ?? 0) }.joined(separator: " | ") + " |" }
-        }
-        out += ["", "## Keputusan dan alasannya", "", "| Keputusan | Nilai | Jumlah | Dengan alasan tertulis |", "|---|---|---|---|"]
-        out += decisions.map { "| \($0.name) | \($0.value) | \($0.count) | \($0.withReason) |" }
-        if !scores.isEmpty {
-            out += ["", "## Sebaran skor dan kesepakatan penilai (alpha Krippendorff, interval)", "",
-                    "| Formulir | Komponen | Penilaian | Min | Rata-rata | Median | Maks | Alpha |", "|---|---|---|---|---|---|---|---|"]
-            out += scores.map { "| \($0.form) | \($0.field) | \($0.ratings) | \(f($0.minimum)) | \(f($0.mean)) | \(f($0.median)) | \(f($0.maximum)) | \($0.alpha.map(f) ?? "-") |" }
-            out += ["", "| Rentang jumlah skor | Penilaian |", "|---|---|"] + histogram.map { "| \($0.bucket) | \($0.count) |" }
-        }
-        out += ["", "## Lama di setiap tahap (jam)", "", "| Status | Instans | Rata-rata | Median |", "|---|---|---|---|"]
-        out += stages.map { "| \($0.state) | \($0.instances) | \(f($0.meanHours)) | \(f($0.medianHours)) |" }
-        return out.joined(separator: "\n") + "\n"
+    /// The label of a category value (`<category label="…">` reads it as `value`), else the value.
+    func categoryLabel(_ value: String, spec: ReportDefinition?) throws -> String {
+        guard let label = spec?.category?.label else { return value }
+        let context = EvaluationContext(
+            scopes: [["value": .string(value)]], today: CivilDate(year: 2000, month: 1, day: 1)!,
+            reference: try referenceTables())
+        guard let v = try? Evaluator.evaluate(label, in: context), !v.isEmpty else { return value }
+        return v.displayText
     }
 }

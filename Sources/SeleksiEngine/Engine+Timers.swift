@@ -83,8 +83,11 @@ extension Engine {
         do {
             value = try Evaluator.evaluate(expression, in: context)
         } catch {
-            throw EngineError.input("\(w.file):\(timer.line): pewaktu '\(timer.event)' di instans #\(record.id): tanggal "
-                + "'\(expression.source)' gagal dihitung: \(error.text(.id)) (the timer's date failed: \(error.text(.en)))")
+            throw EngineError.input(
+                "\(w.file):\(timer.line): pewaktu '\(timer.event)' di instans #\(record.id): tanggal "
+                    + "'\(expression.source)' gagal dihitung: \(error.text(.id))",
+                en: "\(w.file):\(timer.line): timer '\(timer.event)' of instance #\(record.id): its date "
+                    + "'\(expression.source)' failed: \(error.text(.en))")
         }
         switch value {
         case .date(let d): return Timestamp(startOf: d.adding(days: 1))

@@ -150,8 +150,8 @@ extension Engine {
         let value: Value
         do { value = try Evaluator.evaluate(candidates, in: evaluation) } catch {
             throw EngineError.input(
-                "\(w.file):\(vote.line): calon pemungutan suara '\(vote.id)' gagal dihitung: \(error.text(.id)) "
-                    + "(the candidates failed: \(error.text(.en)))")
+                "\(w.file):\(vote.line): calon pemungutan suara '\(vote.id)' gagal dihitung: \(error.text(.id))",
+                en: "\(w.file):\(vote.line): the candidates of vote '\(vote.id)' failed: \(error.text(.en))")
         }
         var out: [String] = []
         func collect(_ v: Value) {

@@ -5,19 +5,20 @@ import SeleksiCore
 public enum JSONBridge {
     public static func parse(_ text: String, what: String) throws -> Value {
         do { return try Value(json: text) } catch {
-            throw EngineError.input("\(what): not valid JSON: \(error.message) at character \(error.offset + 1)")
+            throw EngineError.input("\(what): bukan JSON yang sah: \(error.message) pada karakter \(error.offset + 1)",
+                                    en: "\(what): not valid JSON: \(error.message) at character \(error.offset + 1)")
         }
     }
 
     public static func parse(_ data: Data, what: String) throws -> Value {
-        guard let text = String(data: data, encoding: .utf8) else { throw EngineError.input("\(what): not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw EngineError.input("\(what): bukan teks UTF-8", en: "\(what): not UTF-8 text") }
         return try parse(text, what: what)
     }
 
     /// A JSON object of answers, as a submission file holds them.
     public static func record(_ data: Data, what: String) throws -> [String: Value] {
         guard case .record(let r) = try parse(data, what: what) else {
-            throw EngineError.input("\(what): expected a JSON object {\"field\": value, …}")
+            throw EngineError.input("\(what): diharapkan objek JSON {\"kolom\": nilai, …}", en: "\(what): expected a JSON object {\"field\": value, …}")
         }
         return r
     }

@@ -23,8 +23,9 @@ public enum SafeFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw problem(path, what, errno) }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            let kind = info.st_mode & S_IFMT == S_IFDIR ? "sebuah folder (a folder)" : "bukan berkas biasa (not a regular file)"
-            throw EngineError.input("\(what) '\(path)': \(kind)")
+            let folder = info.st_mode & S_IFMT == S_IFDIR
+            throw EngineError.input("\(what) '\(path)': \(folder ? "sebuah folder" : "bukan berkas biasa")",
+                                    en: "\(english(what)) '\(path)': \(folder ? "a folder" : "not a regular file")")
         }
         guard Int(info.st_size) <= limit else { throw tooLarge(path, what, limit) }
         var total = 0
@@ -44,13 +45,22 @@ public enum SafeFile {
     }
 
     static func problem(_ path: String, _ what: String, _ code: Int32) -> EngineError {
-        if code == ENOENT { return .input("\(what) '\(path)' tidak ada (no such file)") }
-        if code == ELOOP { return .input("\(what) '\(path)' adalah tautan simbolik; berikan berkas aslinya (a symbolic link)") }
-        return .input("\(what) '\(path)' tidak dapat dibaca: \(String(cString: strerror(code)))")
+        if code == ENOENT { return .input("\(what) '\(path)' tidak ada", en: "\(english(what)) '\(path)': no such file") }
+        if code == ELOOP {
+            return .input("\(what) '\(path)' adalah tautan simbolik; berikan berkas aslinya", en: "\(english(what)) '\(path)' is a symbolic link; give the file itself")
+        }
+        return .input("\(what) '\(path)' tidak dapat dibaca: \(String(cString: strerror(code)))",
+                      en: "\(english(what)) '\(path)' cannot be read: \(String(cString: strerror(code)))")
     }
 
     static func tooLarge(_ path: String, _ what: String, _ limit: Int) -> EngineError {
-        .input("\(what) '\(path)' lebih dari \(ByteCount.text(limit)); tidak dibaca (larger than \(ByteCount.text(limit)); not read)")
+        .input("\(what) '\(path)' lebih dari \(ByteCount.text(limit)); tidak dibaca", en: "\(english(what)) '\(path)' is larger than \(ByteCount.text(limit)); not read")
+    }
+
+    /// The callers name what they read in Indonesian ("berkas isian"); the English message says it in English.
+    static func english(_ what: String) -> String {
+        ["berkas isian": "answers file", "definisi": "definition", "lampiran": "attachment", "templat": "template", "berkas kunci": "key file",
+         "checkpoint": "checkpoint", "berkas": "file"][what] ?? what
     }
 }
 

@@ -21,11 +21,12 @@ public struct SigningKey {
         let text = "\(header)\n\(Hex.encode(key.key.rawRepresentation))\n"
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw EngineError.input("\(path): kunci tidak dapat ditulis: \(String(cString: strerror(errno))) (refusing to overwrite an existing file)")
+            throw EngineError.input("\(path): kunci tidak dapat ditulis (berkas yang ada tidak pernah ditimpa): \(String(cString: strerror(errno)))",
+                                    en: "\(path): the key cannot be written (an existing file is never overwritten): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         let written = text.utf8.withContiguousStorageIfAvailable { write(fd, $0.baseAddress, $0.count) } ?? -1
-        guard written == text.utf8.count else { throw EngineError.input("\(path): kunci tidak tertulis utuh (the key file was not written whole)") }
+        guard written == text.utf8.count else { throw EngineError.input("\(path): kunci tidak tertulis utuh", en: "\(path): the key file was not written whole") }
         return key
     }
 
@@ -35,13 +36,13 @@ public struct SigningKey {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0).trimmingSpaces }
         guard lines.first == SigningKey.header, lines.count >= 2, let raw = Hex.decode(lines[1]), raw.count == 32,
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw EngineError.input("\(path): bukan berkas kunci Seleksi (\(SigningKey.header)); buat dengan `seleksi key generate` "
-                + "(not a Seleksi key file)")
+            throw EngineError.input("\(path): bukan berkas kunci Seleksi (\(SigningKey.header)); buat dengan `seleksi key generate`",
+                                    en: "\(path): not a Seleksi key file (\(SigningKey.header)); make one with `seleksi key generate`")
         }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-            throw EngineError.input("\(path): berkas kunci dapat dibaca orang lain; jalankan `chmod 600 \(path)` "
-                + "(the key file is readable by others)")
+            throw EngineError.input("\(path): berkas kunci dapat dibaca orang lain; jalankan `chmod 600 \(path)`",
+                                    en: "\(path): the key file is readable by others; run `chmod 600 \(path)`")
         }
         self.key = key
     }

@@ -1,4 +1,5 @@
 import CSQLite
+import SeleksiCore
 
 /// Failures of the store that a user can act on, each with a message saying what to do.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
@@ -13,30 +14,36 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case conflict(String)
     case notFound(String)
 
-    public var description: String {
+    public var description: String { message(.id) }
+
+    /// What went wrong and what to do, in the reader's language.
+    public func message(_ language: Language) -> String {
+        let en = language == .en
         switch self {
         case .missingDatabase(let p):
-            return "tidak ada basis data di \(p); buat dengan `seleksi init --db \(p)` (no database at \(p); create it with `seleksi init`)"
+            return en ? "no database at \(p); create it with `seleksi init --db \(p)`"
+                      : "tidak ada basis data di \(p); buat dengan `seleksi init --db \(p)`"
         case .cannotOpen(let p, let m):
-            return "basis data \(p) tidak dapat dibuka: \(m) (cannot open the database)"
+            return en ? "the database \(p) cannot be opened: \(m)" : "basis data \(p) tidak dapat dibuka: \(m)"
         case .newerSchema(let p, let found, let known):
-            return "basis data \(p) dibuat oleh Seleksi yang lebih baru (skema \(found); versi ini mengenal sampai \(known)); "
-                + "perbarui seleksi. Tidak ada yang diubah. (database made by a newer Seleksi; nothing was changed)"
+            return en ? "the database \(p) was made by a newer Seleksi (schema \(found); this version knows up to \(known)); update seleksi. Nothing was changed."
+                      : "basis data \(p) dibuat oleh Seleksi yang lebih baru (skema \(found); versi ini mengenal sampai \(known)); perbarui seleksi. Tidak ada yang diubah."
         case .foreignDatabase(let p, let id):
-            let owner = id == 0 ? "tanpa penanda aplikasi" : "application_id \(id)"
-            return "\(p) bukan basis data Seleksi (\(owner)); tidak ada yang diubah. Pakai --db berkas lain. "
-                + "(\(p) is not a Seleksi database; nothing was changed)"
+            let owner = id == 0 ? (en ? "no application mark" : "tanpa penanda aplikasi") : "application_id \(id)"
+            return en ? "\(p) is not a Seleksi database (\(owner)); nothing was changed. Use another --db file."
+                      : "\(p) bukan basis data Seleksi (\(owner)); tidak ada yang diubah. Pakai --db berkas lain."
         case .notInitialised(let p):
-            return "\(p) belum diinisialisasi; jalankan `seleksi init --db \(p)` (not initialised; run seleksi init)"
+            return en ? "\(p) is not initialised; run `seleksi init --db \(p)`" : "\(p) belum diinisialisasi; jalankan `seleksi init --db \(p)`"
         case .sqlite(let code, let message, let p):
             let primary = code & 0xff
             if primary == SQLITE_BUSY || primary == SQLITE_LOCKED {
-                return "basis data \(p) sedang dikunci oleh proses lain; coba lagi sebentar lagi (database is locked by another process: \(message))"
+                return en ? "the database \(p) is locked by another process; try again in a moment (\(message))"
+                          : "basis data \(p) sedang dikunci oleh proses lain; coba lagi sebentar lagi (\(message))"
             }
-            if primary == SQLITE_NOTADB { return "\(p) bukan basis data Seleksi (SQLite): \(message)" }
-            if primary == SQLITE_READONLY { return "basis data \(p) hanya dapat dibaca: \(message)" }
-            if primary == SQLITE_FULL { return "disk penuh saat menulis \(p); tidak ada yang tersimpan (disk full; nothing was written)" }
-            return "kesalahan basis data \(p): \(message) (SQLite code \(code))"
+            if primary == SQLITE_NOTADB { return en ? "\(p) is not a Seleksi database (SQLite): \(message)" : "\(p) bukan basis data Seleksi (SQLite): \(message)" }
+            if primary == SQLITE_READONLY { return en ? "the database \(p) is read-only: \(message)" : "basis data \(p) hanya dapat dibaca: \(message)" }
+            if primary == SQLITE_FULL { return en ? "disk full while writing \(p); nothing was written" : "disk penuh saat menulis \(p); tidak ada yang tersimpan" }
+            return en ? "database error in \(p): \(message) (SQLite code \(code))" : "kesalahan basis data \(p): \(message) (kode SQLite \(code))"
         case .conflict(let m), .notFound(let m):
             return m
         }

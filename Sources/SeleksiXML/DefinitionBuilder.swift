@@ -8,7 +8,7 @@ struct DefinitionBuilder {
 
     init(file: String) { self.file = file }
 
-    mutating func error(_ line: Int, _ id: String, _ en: String) {
+    mutating func error(_ line: Int, id: String, en: String) {
         diagnostics.append(Diagnostic(file: file, line: line, id: id, en: en))
     }
 
@@ -20,8 +20,8 @@ struct DefinitionBuilder {
             return try Expression(source)
         } catch {
             let pointer = error.pointer(in: source)
-            self.error(line, "\(what.id): \(error.text(.id)) pada kolom \(error.offset + 1)\n\(pointer)",
-                       "\(what.en): \(error.text(.en)) at column \(error.offset + 1)\n\(pointer)")
+            self.error(line, id: "\(what.id): \(error.text(.id)) pada kolom \(error.offset + 1)\n\(pointer)",
+                       en: "\(what.en): \(error.text(.en)) at column \(error.offset + 1)\n\(pointer)")
             return nil
         }
     }

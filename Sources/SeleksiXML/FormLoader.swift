@@ -2,8 +2,10 @@ import SeleksiCore
 
 /// Reads a form definition (`forms/*.xml`): safe parse, schema, then the model with parsed expressions.
 public enum FormLoader {
-    public static func load(_ bytes: [UInt8], file: String) throws -> FormDefinition {
-        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .form, rootName: "form") { root in
+    /// `validateSchema: false` only for bytes validated before and found by their content hash.
+    public static func load(_ bytes: [UInt8], file: String, validateSchema: Bool = true) throws -> FormDefinition {
+        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .form, rootName: "form",
+                                            validateSchema: validateSchema) { root in
             var b = DefinitionBuilder(file: file)
             return try b.finish(build(root, &b))
         }
@@ -23,7 +25,7 @@ public enum FormLoader {
         var lists: [String: ChoiceList] = [:]
         for c in root.children("choices") {
             let id = c["id"] ?? ""
-            if lists[id] != nil { b.error(c.line, "daftar pilihan '\(id)' tertulis dua kali", "duplicate choice list '\(id)'") }
+            if lists[id] != nil { b.error(c.line, id: "daftar pilihan '\(id)' tertulis dua kali", en: "duplicate choice list '\(id)'") }
             lists[id] = ChoiceList(id: id, choices: c.children("choice").map {
                 ChoiceList.Choice(value: $0["value"] ?? "", label: b.text($0.children("label"), fallback: $0["value"] ?? ""))
             })

@@ -11,15 +11,17 @@ public enum SafeXMLParser {
 
     /// Parses `bytes` (read from `file`), validates it against `xsd`, and hands the root element to
     /// `build`. Every problem found is returned with its line.
-    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: CompiledSchema, rootName: String,
-                                     build: (XMLElement) throws -> T) throws -> T {
+    /// `validateSchema: false` is for bytes already validated, found again by their content hash (the
+    /// definitions a database stores): the refusals of DOCTYPE and entities still run.
+    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: @autoclosure () -> CompiledSchema, rootName: String,
+                                     validateSchema: Bool = true, build: (XMLElement) throws -> T) throws -> T {
         let collector = XMLErrorCollector(file: file)
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
         let doc = try parse(bytes, file: file, collector: collector)
         defer { xmlFreeDoc(doc) }
         let root = try rootElement(doc, file: file, rootName: rootName)
-        try SchemaValidator.validate(doc, schema: schema, file: file, collector: collector)
+        if validateSchema { try SchemaValidator.validate(doc, schema: schema(), file: file, collector: collector) }
         return try build(root)
     }
 
@@ -46,14 +48,14 @@ public enum SafeXMLParser {
         } catch let list as DiagnosticList {
             return (nil, list.diagnostics)
         } catch {
-            return (nil, [Diagnostic(file: file, line: 1, "\(error)")])
+            return (nil, [Diagnostic(file: file, line: 1, id: "\(error)", en: "\(error)")])
         }
     }
 
     private static func parse(_ bytes: [UInt8], file: String, collector: XMLErrorCollector) throws -> xmlDocPtr {
         guard bytes.count <= maxBytes else {
             throw DiagnosticList([Diagnostic(file: file, line: 1,
-                id: "berkas \(bytes.count) bait; definisi paling besar \(maxBytes) bait",
+                id: "berkas \(bytes.count) bita; definisi paling besar \(maxBytes) bita",
                 en: "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
         }
         if let line = lineOfDeclaration(in: bytes) {

@@ -37,7 +37,8 @@ final class CompiledSchema: @unchecked Sendable {
 enum SchemaValidator {
     static func validate(_ doc: xmlDocPtr, schema compiled: CompiledSchema, file: String, collector: XMLErrorCollector) throws {
         guard let schema = compiled.schema else {
-            throw DiagnosticList([Diagnostic(file: file, line: 1, "internal error: the built-in schema does not compile: \(compiled.problem ?? "")")])
+            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "kesalahan internal: skema bawaan tidak dapat dikompilasi: \(compiled.problem ?? "")",
+                                                    en: "internal error: the built-in schema does not compile: \(compiled.problem ?? "")")])
         }
         guard let validContext = xmlSchemaNewValidCtxt(schema) else { return }
         defer { xmlSchemaFreeValidCtxt(validContext) }

@@ -2,8 +2,10 @@ import SeleksiCore
 
 /// Reads a workflow definition (`workflows/*.xml`): safe parse, schema, then the model.
 public enum WorkflowLoader {
-    public static func load(_ bytes: [UInt8], file: String) throws -> WorkflowDefinition {
-        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .workflow, rootName: "workflow") { root in
+    /// `validateSchema: false` only for bytes validated before and found by their content hash.
+    public static func load(_ bytes: [UInt8], file: String, validateSchema: Bool = true) throws -> WorkflowDefinition {
+        try SafeXMLParser.withValidatedRoot(bytes, file: file, schema: .workflow, rootName: "workflow",
+                                            validateSchema: validateSchema) { root in
             var b = DefinitionBuilder(file: file)
             return try b.finish(build(root, &b))
         }
@@ -48,7 +50,7 @@ public enum WorkflowLoader {
             submissionRules: submissionRules(root), uniqueRules: uniqueRules(root, &b),
             parentWorkflow: root["parent"], calendarTable: root["calendar"],
             parties: b.expression(root["parties"], line: root.line, what: ("parties", "parties")),
-            votes: (root.child("votes")?.children("vote") ?? []).compactMap { vote($0, &b) })
+            votes: (root.child("votes")?.children("vote") ?? []).compactMap { vote($0, &b) }, report: report(root, &b))
     }
 
     static func split(_ s: String?) -> [String] { (s ?? "").split(separator: " ").map(String.init) }
@@ -60,15 +62,15 @@ public enum WorkflowLoader {
             switch ISODuration.parse(after) {
             case .success(let d): return TimerDefinition(event: event, when: .after(d), line: t.line)
             case .failure(let why):
-                b.error(t.line, "pewaktu: \(why.text(.id)) (mis. P14D, PT48H)", "timer: \(why.text(.en)) (e.g. P14D, PT48H)")
+                b.error(t.line, id: "pewaktu: \(why.text(.id)) (mis. P14D, PT48H)", en: "timer: \(why.text(.en)) (e.g. P14D, PT48H)")
                 return nil
             }
         case (nil, let at?):
             guard let e = b.expression(at, line: t.line, what: ("pewaktu 'at'", "timer 'at'")) else { return nil }
             return TimerDefinition(event: event, when: .at(e), line: t.line)
         default:
-            b.error(t.line, "pewaktu: beri tepat satu dari after=\"P…\" atau at=\"ungkapan\"",
-                    "timer: give exactly one of after=\"P…\" or at=\"expression\"")
+            b.error(t.line, id: "pewaktu: beri tepat satu dari after=\"P…\" atau at=\"ungkapan\"",
+                    en: "timer: give exactly one of after=\"P…\" or at=\"expression\"")
             return nil
         }
     }
@@ -84,7 +86,7 @@ public enum WorkflowLoader {
             let names = split(t["states"])
             for name in names where name != "*" && !states.contains(where: { $0.id == name }) {
                 let known = states.map(\.id).joined(separator: ", ")
-                b.error(t.line, "pewaktu: status '\(name)' tidak ada; status: \(known)", "timer: unknown state '\(name)'; states: \(known)")
+                b.error(t.line, id: "pewaktu: status '\(name)' tidak ada; status: \(known)", en: "timer: unknown state '\(name)'; states: \(known)")
             }
             for s in states where names.contains(s.id) || (names.contains("*") && !s.isFinal) {
                 extra[s.id, default: []].append(timer)
@@ -159,15 +161,15 @@ public enum WorkflowLoader {
         let id = v["id"] ?? ""
         guard let rule = VoteDefinition.Rule(rawValue: v["rule"] ?? "majority") else { return nil }
         guard let quorum = VoteQuorum(v["quorum"] ?? "all") else {
-            b.error(v.line, "vote '\(id)': kuorum '\(v["quorum"] ?? "")' tidak sah; tulis all, sebuah bilangan, atau pecahan seperti 2/3",
-                    "vote '\(id)': quorum '\(v["quorum"] ?? "")' is not valid; write all, a number, or a share such as 2/3")
+            b.error(v.line, id: "vote '\(id)': kuorum '\(v["quorum"] ?? "")' tidak sah; tulis all, sebuah bilangan, atau pecahan seperti 2/3",
+                    en: "vote '\(id)': quorum '\(v["quorum"] ?? "")' is not valid; write all, a number, or a share such as 2/3")
             return nil
         }
         var threshold: (Int, Int)?
         if let text = v["threshold"] {
             guard case .fraction(let n, let d)? = VoteQuorum(text) else {
-                b.error(v.line, "vote '\(id)': threshold '\(text)' harus pecahan seperti 2/3",
-                        "vote '\(id)': threshold '\(text)' must be a share such as 2/3")
+                b.error(v.line, id: "vote '\(id)': threshold '\(text)' harus pecahan seperti 2/3",
+                        en: "vote '\(id)': threshold '\(text)' must be a share such as 2/3")
                 return nil
             }
             threshold = (n, d)

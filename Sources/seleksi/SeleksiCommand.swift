@@ -6,23 +6,26 @@ struct SeleksiCommand: ParsableCommand {
         commandName: "seleksi",
         abstract: "Mesin alur kerja seleksi berbasis formulir, dengan jejak audit di SQLite.",
         discussion: """
-        Alur kerja ada di workflows/*.xml, formulir di forms/*.xml, data acuan di seed/.
-        Basis data dipilih dengan --db PATH atau SELEKSI_DB (bawaan: ./seleksi.sqlite).
+        Alur kerja ada di workflows/*.xml, formulir di forms/*.xml, data acuan di seed/, templat dokumen di templates/. `seleksi init` menyimpan definisi dan seed di basis data; perintah lain membacanya dari sana, dari folder mana pun. Folder proyek (untuk init, check, document, demo) dipilih dengan --root atau SELEKSI_ROOT, lalu folder kerja bila berisi forms/ dan workflows/, lalu folder tempat seleksi dibangun. Basis data dipilih dengan --db PATH atau SELEKSI_DB (bawaan: ./seleksi.sqlite). Pesan dalam bahasa Indonesia; --lang en untuk bahasa Inggris.
 
         Mulai cepat:
-          seleksi init --simulation            buat basis data latihan (menerima --now), muat definisi dan seed
-          seleksi check                        periksa semua definisi
+          seleksi init --simulation
+          seleksi check
           seleksi start demo_pelamar --org skb-demo --as pelamar1
           seleksi fire 1 ajukan --as pelamar1 --form demo_pendaftaran=isian.json
           seleksi show 1 ; seleksi history 1 ; seleksi audit verify
 
-        Kode keluar (exit status):
+        Kode keluar, sama untuk setiap perintah (kesalahan yang sama, kode yang sama):
           0  berhasil
-          1  perintah ditolak oleh aturan alur (peran, status, syarat, kuorum, formulir tidak sah)
-          2  masukan atau definisi salah (berkas, baris, kolom disebutkan)
-          3  masalah basis data (tidak ada, terkunci, dibuat versi lebih baru)
+          1  ditolak oleh aturan alur, formulir atau direktori
+          2  masukan salah: yang disebut tidak ada, berkas atau definisi salah
+          3  masalah basis data: tidak ada, terkunci, asing, versi lebih baru
           4  log audit tidak utuh
-          64 argumen perintah salah (lihat pesan dan --help)
+          64 baris perintah salah: perintah, opsi atau nilai tidak dikenal
+
+        Kode 1: permintaan dipahami dan yang disebutnya ada, tetapi aturan tidak mengizinkannya (peran, status, syarat, kuorum, alasan, tanda tangan, isian yang melanggar syarat formulir termasuk pada form validate, id yang sudah dipakai, dokumen yang tahapnya belum tercapai); tercatat di log audit bila menyentuh basis data. Kode 2: menyebut instans, pelaku, organisasi, peran, alur, formulir, peristiwa, templat, berkas atau folder proyek yang tidak ada, berkas yang tidak terbaca atau bukan JSON yang sah, definisi yang salah (berkas dan baris disebut), --now pada basis data sungguhan, atau keluaran yang sudah ada tanpa --replace. Kode 64: nilai yang bukan jenisnya atau di luar rentangnya, argumen yang kurang.
+
+        Pelengkapan shell: seleksi --generate-completion-script bash (atau zsh, fish).
         """,
         version: "0.1.0",
         subcommands: [

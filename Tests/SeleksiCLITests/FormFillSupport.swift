@@ -13,16 +13,18 @@ enum Typed {
     /// `tb_portofolio` up to (not including) the birth date: programme by its label, sex by its label.
     static let portfolioHead = ["Pendidik PAUD", "Dewi Lestari, S.Pd. (fiktif)", nik, "perempuan", "Banjarbaru"]
 
-    /// `tb_portofolio` after the birth date: contact, education (S1 by its number, 6), one
-    /// qualification, one experience, no optional rows, the five documents, the declaration.
+    /// `tb_portofolio` after the birth date: contact and NPWP, education (S1 by its number, 8), one
+    /// qualification (field of study by its code), one experience, no optional rows, the six documents
+    /// and the doctor's office, the declaration.
     static let portfolioTail = [
-        "Jl. Contoh No. 1 (fiktif)", "0812-0000-1111", "dewi.contoh@contoh.id", "", "6", "", "tidak", "tidak",
-        "S1", "Universitas Contoh (fiktif)", "", "PG-PAUD", "2012", "tidak",
+        "Jl. Contoh No. 1 (fiktif)", "0812-0000-1111", "dewi.contoh@contoh.id", "01.234.567.8-901.000", "8", "", "tidak",
+        "tidak",
+        "S1", "Universitas Contoh (fiktif)", "", "PG-PAUD", "paud", "2012", "tidak",
         "tidak",
         "PAUD Melati (fiktif)", "PAUD", "ya", "2013-01-07", "2019-05-31", "tidak",
         "tidak", "tidak", "tidak", "tidak", "tidak", "tidak", "tidak",
         lampiran + "ktp-contoh.txt", lampiran + "ijazah-contoh.txt", lampiran + "sertifikat_pendidik-contoh.txt",
-        lampiran + "surat_sehat-contoh.txt", lampiran + "skck-contoh.txt", "ya",
+        lampiran + "npwp-contoh.txt", "Dokter Puskesmas", lampiran + "surat_sehat-contoh.txt", lampiran + "skck-contoh.txt", "ya",
     ]
 
     /// `tb_pernyataan`, the date first written day first and refused.

@@ -160,7 +160,7 @@ struct FormFillTests {
             "1e300", "99999999999999999999", "2019",
             "+123-01-01", "1990-+7-31", "1850-01-01", "2019-07-01",
             "2200-01-01", "2019-06-24",
-            "3", "15", "9", "MEDIAN", "ya",
+            "3", "15", "ya", "9", "MEDIAN", "ya",
         ]
         let r = try cli.fill("tb_jadwal", out: out, input: Typed.lines(input))
         #expect(r.status == 0, "\(r.stderr)")

@@ -213,7 +213,7 @@ struct TeamDayCLITests {
         let typo = try cli.run(["list", "--state", "layk"])
         #expect(typo.status == 2 && typo.stderr.contains("layak"))
         let event = try cli.run(["fire", "15", "nilaii", "--as", Self.head])
-        #expect(event.status == 1 && event.stderr.contains("nilai"))
+        #expect(event.status == 2 && event.stderr.contains("nilai"))
         let who = try cli.run(["tasks", "--as", "tim-satu"])
         #expect(who.status == 2 && who.stderr.contains(Self.member(1)))
     }

@@ -28,7 +28,7 @@ struct CheckFeatureTests {
 
     func expectOne(_ errors: [Diagnostic], id: String, en: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(
-            errors.contains { $0.text(.id).contains(id) && $0.text(.en).contains(en) },
+            errors.contains { $0.text.text(.id).contains(id) && $0.text.text(.en).contains(en) },
             "\(errors.map { $0.description(.en) })", sourceLocation: sourceLocation)
     }
 
@@ -177,16 +177,16 @@ struct CheckFeatureTests {
             )
             .write(toFile: workflow, atomically: true, encoding: .utf8)
         let errors = DefinitionFiles.load(paths: [], root: temp.path).errors
-        #expect(errors.contains { $0.file.hasSuffix("tb_kuota.xml") && $0.text(.id).hasPrefix("XML tidak sah") })
+        #expect(errors.contains { $0.file.hasSuffix("tb_kuota.xml") && $0.text.text(.id).hasPrefix("XML tidak sah") })
         #expect(
             errors.contains {
-                $0.file.hasSuffix("demo_pelamar.xml") && $0.text(.id).hasPrefix("tidak sesuai skema")
-                    && $0.text(.en).contains("warna")
+                $0.file.hasSuffix("demo_pelamar.xml") && $0.text.text(.id).hasPrefix("tidak sesuai skema")
+                    && $0.text.text(.en).contains("warna")
             })
         expectOne(errors, id: "status 'diajukann' pada to tidak ada", en: "unknown state 'diajukann' in to")
         #expect(
             !errors.contains {
-                $0.text(.en).contains("unknown form 'tb_kuota'") || $0.text(.en).contains("form 'tb_kuota', which")
+                $0.text.text(.en).contains("unknown form 'tb_kuota'") || $0.text.text(.en).contains("form 'tb_kuota', which")
             })
     }
 

@@ -39,7 +39,7 @@ struct DefinitionCheckTests {
         text = text.replacingOccurrences(of: #"<transition event="tanda_tangan" from="berita_acara" to="selesai""#, with: #"<transition event="tanda_tangan" from="berita_acara" to="berita_acara""#)
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let set = DefinitionFiles.load(paths: [file, temp.file("forms")], root: temp.path)
-        #expect(set.errors.contains { $0.text(.en).contains("state 'berita_acara' has no path to a final state") })
+        #expect(set.errors.contains { $0.text.text(.en).contains("state 'berita_acara' has no path to a final state") })
     }
 
     @Test func anExpressionThatDoesNotParsePointsAtLineAndColumn() throws {
@@ -63,8 +63,8 @@ struct DefinitionCheckTests {
         </form>
         """)
         let set = DefinitionFiles.load(paths: [file, other])
-        #expect(set.errors.contains { $0.file == file && $0.line == 6 && $0.text(.en).contains("column 6") })
-        #expect(set.errors.contains { $0.file == other && $0.line == 5 && $0.text(.en).contains("unknown field 'c'") })
+        #expect(set.errors.contains { $0.file == file && $0.line == 6 && $0.text.text(.en).contains("column 6") })
+        #expect(set.errors.contains { $0.file == other && $0.line == 5 && $0.text.text(.en).contains("unknown field 'c'") })
     }
 
     @Test func schemaErrorsNameTheLine() {
@@ -79,7 +79,7 @@ struct DefinitionCheckTests {
         let set = DefinitionFiles.load(paths: [file])
         #expect(set.errors.count >= 1)
         #expect(set.errors.first?.line == 4)
-        #expect(set.errors.first?.text(.en).contains("colour") == true)
+        #expect(set.errors.first?.text.text(.en).contains("colour") == true)
     }
 
     @Test func malformedXMLIsRefusedWithItsLine() {
@@ -99,7 +99,7 @@ struct DefinitionCheckTests {
         """)
         let set = DefinitionFiles.load(paths: [file])
         #expect(set.errors.count == 1)
-        #expect(set.errors.first?.text(.en).contains("DOCTYPE") == true)
+        #expect(set.errors.first?.text.text(.en).contains("DOCTYPE") == true)
         #expect(set.errors.first?.line == 2)
         #expect(set.forms.isEmpty)
     }

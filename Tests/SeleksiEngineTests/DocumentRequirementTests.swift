@@ -65,14 +65,7 @@ struct DocumentRequirementTests {
             forms: [
                 "tb_sk_tim": [
                     "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string(f.upt),
-                    "anggota": .list(
-                        ["kepala", "tim1"].enumerated().map { i, id in
-                            .record([
-                                "pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"),
-                                "lembaga": .string("UPT"),
-                                "kedudukan": .string(i == 0 ? "Ketua" : "Anggota"),
-                            ])
-                        }),
+                    "anggota": TutorBantuFixture.members(["kepala", "tim1"]),
                 ]
             ])
         #expect(
@@ -102,14 +95,7 @@ struct DocumentRequirementTests {
             forms: [
                 "tb_sk_tim": [
                     "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-05"), "tempat": .string("Banjarbaru"),
-                    "anggota": .list(
-                        ["kepala", "tim1"].enumerated().map { i, id in
-                            .record([
-                                "pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"),
-                                "lembaga": .string("UPT"),
-                                "kedudukan": .string(i == 0 ? "Ketua" : "Anggota"),
-                            ])
-                        }),
+                    "anggota": TutorBantuFixture.members(["kepala", "tim1"]),
                 ]
             ])
         do {
@@ -175,5 +161,7 @@ struct DocumentContentTests {
         let announcement = try round.compose("tutor_bantu/pengumuman").markdown
         #expect(announcement.contains("Waktu pelaksanaan") && announcement.contains("31 Desember 2019"))
         #expect(announcement.contains("30 JP per bulan") && announcement.contains("360 JP per paket"))
+        // The hours are the quota's for each SKB and programme, not the programme's 12-month standard.
+        #expect(!announcement.contains("12 bulan"))
     }
 }

@@ -15,7 +15,8 @@ struct TutorBantuFixture {
     var now = at("2019-06-10T08:00")
     var applicantCount = 0
 
-    init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true, aggregation: String = "rata_rata") throws {
+    init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true, aggregation: String = "rata_rata",
+         npwpRequired: Bool = true) throws {
         engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"),
                                        options: .init(simulation: true), now: at("2019-06-01T08:00")).0
         engine.attachments = Attachments(folder: temp.path)
@@ -41,14 +42,25 @@ struct TutorBantuFixture {
         try fire(round, "tetapkan_kuota", "kepala", forms: ["tb_kuota": ["rincian": .list(rows)]])
         try fire(round, "bentuk_tim", "kepala", forms: ["tb_sk_tim": [
             "nomor": .string("1/SK/2019"), "tanggal": .string("2019-06-10"), "tempat": .string("Banjarbaru"),
-            "anggota": .list(team.enumerated().map { i, id in
-                .record(["pelaku": .string(id), "nama": .string(id), "jabatan": .string("Pamong"), "lembaga": .string("UPT"), "kedudukan": .string(i == 0 ? "Ketua" : "Anggota")])
-            }),
+            "anggota": TutorBantuFixture.members(team),
         ]])
         try fire(round, "buka_pendaftaran", "operator", forms: ["tb_jadwal": [
             "tahun_anggaran": .number(2019), "tanggal_acuan": .string("2019-07-01"), "batas_pendaftaran": .string("2019-06-24"),
-            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string(aggregation),
+            "jumlah_penilai": .number(3), "batas_selisih": .number(15), "agregasi": .string(aggregation), "npwp_wajib": .bool(npwpRequired),
         ]])
+    }
+
+    /// A team list for the SK Tim (Format 5): the first is the chair, from the UPT (the Kepala UPT who
+    /// issues the decree); the others alternate between a partner organisation and the UPT.
+    static func members(_ ids: [String], chair: Int = 0) -> Value {
+        .list(ids.enumerated().map { i, id in
+            let partner = i != chair && i % 2 == 1
+            var row: [String: Value] = ["pelaku": .string(id), "nama": .string(id), "jabatan": .string(partner ? "Pengurus" : "Pamong Belajar"),
+                                        "unsur": .string(partner ? "mitra" : "upt"), "lembaga": .string(partner ? "HIMPAUDI" : "UPT"),
+                                        "kedudukan": .string(i == chair ? "Ketua" : "Anggota")]
+            if partner { row["mitra"] = .string("himpaudi") }
+            return .record(row)
+        })
     }
 
     @discardableResult
@@ -66,11 +78,13 @@ struct TutorBantuFixture {
         return [
             "program": .string(program), "nama": .string("Dewi Contoh (fiktif)"), "nik": .string(nik), "jenis_kelamin": .string("P"),
             "tempat_lahir": .string("Banjarbaru"), "tanggal_lahir": .string(born), "alamat": .string("Jl. Contoh 1"), "telepon": .string("081200001111"),
-            "email": .string("dewi@contoh.id"), "pendidikan_terakhir": .string(education), "status_asn": .bool(false), "menerima_honor_sejenis": .bool(false),
+            "email": .string("dewi@contoh.id"), "npwp": .string("01.234.567.8-901.000"),
+            "pendidikan_terakhir": .string(education), "status_asn": .bool(false), "menerima_honor_sejenis": .bool(false),
             "kualifikasi": .list([.record(["jenjang": .string(education), "perguruan_tinggi": .string("Universitas Contoh"), "tahun_lulus": .number(2012)])]),
             "pengalaman": .list(experience.map { .record(["tempat_kerja": .string("PAUD Contoh"), "bidang": .string("PAUD"), "relevan": .bool(true),
                                                           "mulai": .string($0.0), "selesai": $0.1.map(Value.string) ?? .null]) }),
             "berkas_ktp": .string(file), "berkas_ijazah": .string(file), "berkas_sertifikat_pendidik": .string(file),
+            "berkas_npwp": .string(file), "penerbit_surat_sehat": .string("puskesmas"),
             "berkas_surat_sehat": .string(file), "berkas_skck": .string(file), "pernyataan_kebenaran": .bool(true),
         ]
     }
@@ -91,6 +105,38 @@ struct TutorBantuFixture {
         try fire(id, "ajukan", actor, forms: ["tb_portofolio": answers, "tb_pernyataan": statement])
         return id
     }
+
+    /// Forwards the applicants, closes registration, verifies them as eligible and opens scoring.
+    mutating func toScoring(_ ids: [Int64]) throws {
+        for id in ids { try fire(id, "usulkan", "\(try engine.show(id).record.org)-kepala") }
+        now = at("2019-06-25T08:00")
+        _ = try engine.tick(now: now)
+        for id in ids { try fire(id, "verifikasi", "tim1", forms: ["tb_verifikasi": ["keputusan": .string("memenuhi"), "dokumen_asli_sesuai": .bool(true)]]) }
+        try fire(round, "mulai_penilaian", "kepala")
+    }
+
+    /// Scores every applicant in `scores` (three agreeing raters), ranks, signs the minutes, issues the
+    /// SK, and has the PPK set and the KPA ratify the recipients: the round stands in `pengumuman`.
+    func toRatification(_ scores: [Int64: Int]) throws {
+        for (id, total) in scores.sorted(by: { $0.key < $1.key }) {
+            for (rater, delta) in [("tim1", -1), ("tim2", 1), ("kepala", 0)] {
+                try fire(id, "nilai", rater, forms: ["tb_skor": TutorBantuFixture.sheet(total + delta)])
+            }
+        }
+        try fire(round, "peringkat", "kepala")
+        try fire(round, "isi_berita_acara", "operator", forms: ["tb_berita_acara": [
+            "tanggal": .string("2019-06-28"), "tempat": .string("Aula"), "provinsi": .string("Kalimantan Selatan"),
+            "pukul_mulai": .string("08.00"), "pukul_selesai": .string("15.30"),
+        ]])
+        for member in team { try fire(round, "tanda_tangan_ba", member) }
+        try fire(round, "tetapkan_sk", "kepala", forms: ["tb_sk_penetapan": [
+            "nomor": .string("2/SK/2019"), "tanggal": .string("2019-06-29"), "tempat": .string("Banjarbaru")]])
+        try fire(round, "tetapkan_penerima", "ppk")
+        try fire(round, "sahkan", "kpa")
+    }
+
+    /// The actor who registered an applicant (its owner).
+    func owner(_ id: Int64) throws -> String { try engine.show(id).record.owner }
 
     func variable(_ id: Int64, _ name: String) throws -> Value? { try engine.show(id).record.variables[name] }
     func state(_ id: Int64) throws -> String { try engine.show(id).record.state }

@@ -29,10 +29,11 @@ struct TutorBantuRulesTests {
         #expect(try f.variable(exactly21, "usulan_kelayakan") == .string("memenuhi"))
     }
 
-    @Test func anApplicantSixtyYearsAndADayOldIsNotEligibleButSixtyExactlyIs() throws {
+    @Test func anApplicantSixtyYearsAndADayOldIsStillEligible() throws {
+        // "21 s.d 60 tahun" includes 60: eligible until the 61st birthday (GuidelineRulesTests has the boundary).
         var f = try TutorBantuFixture()
         let old = try f.apply(f.portfolio(born: "1959-06-30"))
-        #expect(try f.variable(old, "syarat_usia") == .bool(false))
+        #expect(try f.variable(old, "syarat_usia") == .bool(true))
         let sixty = try f.apply(f.portfolio(born: "1959-07-01"))
         #expect(try f.variable(sixty, "syarat_usia") == .bool(true))
     }
@@ -229,8 +230,7 @@ struct SKBProposalTests {
         let head = "\(f.skb1)-kepala"
         let proposal = try f.engine.start(workflow: "tb_usulan_skb", org: f.skb1, actor: head, parent: f.round, now: f.now).id
         let file = f.temp.write("surat.txt", "surat sintetis\n")
-        let needs: [String: Value] = ["baris": .list([.record(["program": .string("paud"), "jenis_pendidik": .string("guru"), "peserta_didik": .number(8),
-                                                               "rasio": .number(15), "jumlah_ada": .number(1)])])]
+        let needs: [String: Value] = ["baris": .list([.record(["standar": .string("paud-guru-4-6"), "peserta_didik": .number(8), "jumlah_ada": .number(1)])])]
         var forms: [String: [String: Value]] = [
             "tb_usulan_skb": ["nama_skb": .string("SKB Uji 1"), "npsn": .string("60000001"), "akreditasi": .string("B"), "nama_kepala": .string("Kepala"),
                               "alamat": .string("Jl. Uji"), "kabupaten_kota": .string("Kab. Uji"), "provinsi": .string("Kalimantan Selatan"),
@@ -244,8 +244,8 @@ struct SKBProposalTests {
             guard case EngineError.refused(_, let v) = error else { return false }
             return v.map(\.path) == ["tb_analisis_kebutuhan.baris[1].peserta_didik"]
         }
-        forms["tb_analisis_kebutuhan"] = ["baris": .list([.record(["program": .string("paud"), "jenis_pendidik": .string("guru"), "peserta_didik": .number(40),
-                                                                  "rasio": .number(15), "jumlah_ada": .number(1)])])]
+        forms["tb_analisis_kebutuhan"] = ["baris": .list([.record(["standar": .string("paud-guru-4-6"), "peserta_didik": .number(40),
+                                                                  "jumlah_ada": .number(1)])])]
         try f.fire(proposal, "ajukan_usulan", head, forms: forms)
         #expect(try f.variable(proposal, "kebutuhan") == .number(2))  // ceil(40 / 15) − 1
         let quota: [String: [String: Value]] = ["tb_kuota": ["rincian": .list([.record(["skb": .string(f.skb1), "program": .string("paud"), "jumlah": .number(2), "jam_atau_bulan": .string("12 bulan")])])]]
@@ -266,7 +266,9 @@ struct EducationAndAggregationTests {
         // PAUD and Kesetaraan need at least S1; Keaksaraan and Kursus at least SMA (BAB II D 2).
         let paudD3 = try f.apply(f.portfolio(program: "paud", education: "D3"))
         #expect(try f.variable(paudD3, "syarat_pendidikan") == .bool(false))
-        let kesetaraanS2 = try f.apply(f.portfolio(program: "kesetaraan", education: "S2"))
+        var kesetaraan = f.portfolio(program: "kesetaraan", education: "S2")
+        kesetaraan["mapel_diampu"] = .string("matematika")
+        let kesetaraanS2 = try f.apply(kesetaraan)
         #expect(try f.variable(kesetaraanS2, "syarat_pendidikan") == .bool(true))
         let keaksaraanSMA = try f.apply(f.portfolio(program: "keaksaraan", education: "SMA"))
         #expect(try f.variable(keaksaraanSMA, "syarat_pendidikan") == .bool(true))
@@ -304,7 +306,7 @@ struct ContractCapTests {
     }
 
     func contract(_ fee: Double) -> [String: [String: Value]] {
-        ["tb_kontrak": ["nomor": .string("PK-1"), "tanggal": .string("2019-07-05"), "tempat": .string("SKB Uji 1"), "mulai": .string("2019-07-08"),
+        ["tb_kontrak": ["nomor": .string("PK-1"), "tanggal": .string("2019-07-05"), "tempat": .string("SKB Uji 1"), "program": .string("paud"), "mulai": .string("2019-07-08"),
                         "selesai": .string("2019-12-31"), "honor_per_bulan": .number(fee), "nama_bank": .string("Bank Contoh"), "nomor_rekening": .string("1234567890")]]
     }
 

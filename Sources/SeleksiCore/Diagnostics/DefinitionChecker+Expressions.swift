@@ -15,6 +15,13 @@ extension DefinitionChecker {
         return ids.compactMap { workflows[$0] }
     }
 
+    /// One expression's diagnostics, reported against `w`'s file (a report's expressions are checked this way).
+    func checkWorkflowNames(_ e: Expression, line: Int, w: WorkflowDefinition) -> [Diagnostic] {
+        var r = Report(file: w.file)
+        checkExpression(e, line: line, w, &r)
+        return r.out
+    }
+
     func checkExpression(_ e: Expression, line: Int, _ w: WorkflowDefinition, _ r: inout Report) {
         for (path, offset) in e.paths { checkPath(path, offset: offset, e, line, w, &r) }
         checkCalls(e, line: line, calendar: w.calendarTable ?? defaultCalendar, &r)
@@ -44,18 +51,19 @@ extension DefinitionChecker {
         _ path: [String], offset: Int, _ e: Expression, _ line: Int, _ w: WorkflowDefinition,
         _ r: inout Report
     ) {
-        let at = "'\(e.source)' (kolom \(offset + 1))"
+        let at = "'\(e.source)' (kolom teks \(offset + 1))"
         let atEN = "'\(e.source)' (column \(offset + 1))"
         let varIds = w.variables.map(\.id)
         switch path[0] {
-        case "state", "actor", "reason", "id", "org", "actor_orgs", "decisions": return
+        // `sibling.…` is each other child of the parent, inside siblings-count() and siblings-any().
+        case "state", "actor", "reason", "id", "org", "actor_orgs", "decisions", "sibling": return
         case "ratings":
             if path.count >= 2, let form = forms[path[1]], !form.independentRatings {
                 r.err(
                     line,
-                    "ungkapan \(at) membaca ratings formulir '\(path[1])', yang tidak dinilai mandiri; "
+                    id: "ungkapan \(at) membaca ratings formulir '\(path[1])', yang tidak dinilai mandiri; "
                         + "tambahkan rating=\"independent\" pada formulirnya",
-                    "expression \(atEN) reads ratings of form '\(path[1])', which is not rated independently; "
+                    en: "expression \(atEN) reads ratings of form '\(path[1])', which is not rated independently; "
                         + "add rating=\"independent\" to the form")
             }
         case "vars":
@@ -63,8 +71,8 @@ extension DefinitionChecker {
                 let name = path.dropFirst().first ?? ""
                 let known = varIds.sorted().joined(separator: ", ")
                 r.err(
-                    line, "ungkapan \(at) menyebut variabel '\(name)' yang tidak ada; variabel: \(known)",
-                    "expression \(atEN) names unknown variable '\(name)'; variables: \(known)")
+                    line, id: "ungkapan \(at) menyebut variabel '\(name)' yang tidak ada; variabel: \(known)",
+                    en: "expression \(atEN) names unknown variable '\(name)'; variables: \(known)")
             }
         case "forms":
             checkFormPath(
@@ -81,8 +89,8 @@ extension DefinitionChecker {
                 if unreadable.contains(path[1]) { return }
                 let known = workflows.keys.sorted().joined(separator: ", ")
                 r.err(
-                    line, "ungkapan \(at) menyebut instances.\(path[1]), padahal alur itu tidak ada; alur: \(known)",
-                    "expression \(atEN) names instances.\(path[1]), but there is no such workflow; workflows: \(known)")
+                    line, id: "ungkapan \(at) menyebut instances.\(path[1]), padahal alur itu tidak ada; alur: \(known)",
+                    en: "expression \(atEN) names instances.\(path[1]), but there is no such workflow; workflows: \(known)")
                 return
             }
             checkInstancePath(Array(path.dropFirst(2)), of: other, prefix: "instances.\(path[1])", at, atEN, line, &r)
@@ -91,25 +99,25 @@ extension DefinitionChecker {
             guard let vote = w.vote(path[1]) else {
                 let known = w.votes.map(\.id).joined(separator: ", ")
                 r.err(
-                    line, "ungkapan \(at) menyebut pemungutan suara '\(path[1])' yang tidak ada; yang ada: \(known)",
-                    "expression \(atEN) names vote '\(path[1])', which is not declared; votes: \(known)")
+                    line, id: "ungkapan \(at) menyebut pemungutan suara '\(path[1])' yang tidak ada; yang ada: \(known)",
+                    en: "expression \(atEN) names vote '\(path[1])', which is not declared; votes: \(known)")
                 return
             }
             if path.count >= 3, !VoteTally.fields.contains(path[2]) {
                 let known = VoteTally.fields.sorted().joined(separator: ", ")
                 r.err(
-                    line, "ungkapan \(at): votes.\(vote.id) tidak punya '\(path[2])'; yang ada: \(known)",
-                    "expression \(atEN): votes.\(vote.id) has no '\(path[2])'; it has: \(known)")
+                    line, id: "ungkapan \(at): votes.\(vote.id) tidak punya '\(path[2])'; yang ada: \(known)",
+                    en: "expression \(atEN): votes.\(vote.id) has no '\(path[2])'; it has: \(known)")
             }
         default:
             r.err(
                 line,
-                "ungkapan \(at) menyebut '\(path[0])'; ungkapan alur membaca state, actor, reason, vars.<variabel>, "
+                id: "ungkapan \(at) menyebut '\(path[0])'; ungkapan alur membaca state, actor, reason, vars.<variabel>, "
                     + "forms.<formulir>.<kolom>, parent.…, peers, instances.<alur>, votes.<pemungutan>, ratings.<formulir>, "
-                    + "decisions.<nama>, id, org atau actor_orgs",
-                "expression \(atEN) names '\(path[0])'; a workflow expression reads state, actor, reason, vars.<variable>, "
+                    + "decisions.<nama>, id, org, actor_orgs atau sibling.… (dalam siblings-*)",
+                en: "expression \(atEN) names '\(path[0])'; a workflow expression reads state, actor, reason, vars.<variable>, "
                     + "forms.<form>.<field>, parent.…, peers, instances.<workflow>, votes.<vote>, ratings.<form>, decisions.<name>, "
-                    + "id, org or actor_orgs")
+                    + "id, org, actor_orgs or sibling.… (in siblings-*)")
         }
     }
 
@@ -123,23 +131,23 @@ extension DefinitionChecker {
             let name = rest.first ?? ""
             let known = used.sorted().joined(separator: ", ")
             r.err(
-                line, "ungkapan \(at) menyebut formulir '\(name)', yang tidak dipakai \(owner); formulir: \(known)",
-                "expression \(atEN) names form '\(name)', which \(ownerEN) does not use; forms: \(known)")
+                line, id: "ungkapan \(at) menyebut formulir '\(name)', yang tidak dipakai \(owner); formulir: \(known)",
+                en: "expression \(atEN) names form '\(name)', which \(ownerEN) does not use; forms: \(known)")
             return
         }
         if rest.count >= 2, !form.items.contains(where: { $0.id == rest[1] }) {
             let known = form.items.map(\.id).joined(separator: ", ")
             r.err(
                 line,
-                "ungkapan \(at) menyebut kolom '\(rest[1])' yang tidak ada di formulir '\(form.id)'; kolom: \(known)",
-                "expression \(atEN) names unknown field '\(rest[1])' of form '\(form.id)'; fields: \(known)")
+                id: "ungkapan \(at) menyebut kolom '\(rest[1])' yang tidak ada di formulir '\(form.id)'; kolom: \(known)",
+                en: "expression \(atEN) names unknown field '\(rest[1])' of form '\(form.id)'; fields: \(known)")
         } else if rest.count >= 3, let group = form.group(rest[1]), !group.fields.contains(where: { $0.id == rest[2] })
         {
             let known = group.fields.map(\.id).joined(separator: ", ")
             r.err(
                 line,
-                "ungkapan \(at) menyebut kolom '\(rest[2])' yang tidak ada di ulangan '\(group.id)'; kolom: \(known)",
-                "expression \(atEN) names unknown field '\(rest[2])' in repeat '\(group.id)'; fields: \(known)")
+                id: "ungkapan \(at) menyebut kolom '\(rest[2])' yang tidak ada di ulangan '\(group.id)'; kolom: \(known)",
+                en: "expression \(atEN) names unknown field '\(rest[2])' in repeat '\(group.id)'; fields: \(known)")
         }
     }
 
@@ -157,9 +165,9 @@ extension DefinitionChecker {
             if !known.contains(rest[1]) {
                 r.err(
                     line,
-                    "ungkapan \(at) menyebut \(prefix).vars.\(rest[1]), padahal alur '\(other.id)' tidak punya variabel itu; "
+                    id: "ungkapan \(at) menyebut \(prefix).vars.\(rest[1]), padahal alur '\(other.id)' tidak punya variabel itu; "
                         + "variabelnya: \(known.joined(separator: ", "))",
-                    "expression \(atEN) names \(prefix).vars.\(rest[1]), but workflow '\(other.id)' has no such variable; "
+                    en: "expression \(atEN) names \(prefix).vars.\(rest[1]), but workflow '\(other.id)' has no such variable; "
                         + "variables: \(known.joined(separator: ", "))")
             }
         case "forms" where prefix == "parent":
@@ -170,8 +178,8 @@ extension DefinitionChecker {
         default:
             let names = prefix == "parent" ? "id, state, org, vars, forms" : "id, state, org, created, vars"
             r.err(
-                line, "ungkapan \(at): \(prefix) tidak punya '\(head)'; yang ada: \(names)",
-                "expression \(atEN): \(prefix) has no '\(head)'; it has: \(names)")
+                line, id: "ungkapan \(at): \(prefix) tidak punya '\(head)'; yang ada: \(names)",
+                en: "expression \(atEN): \(prefix) has no '\(head)'; it has: \(names)")
         }
     }
 
@@ -183,15 +191,15 @@ extension DefinitionChecker {
         let known = Set(children.flatMap { $0.states.map(\.id) }).sorted().joined(separator: ", ")
         let names = children.map(\.id).joined(separator: ", ")
         r.err(
-            line, "ungkapan '\(e.source)' menyebut status anak '\(s)', yang tidak ada di \(names); statusnya: \(known)",
-            "expression '\(e.source)' names child state '\(s)', which \(names) does not have; states: \(known)")
+            line, id: "ungkapan '\(e.source)' menyebut status anak '\(s)', yang tidak ada di \(names); statusnya: \(known)",
+            en: "expression '\(e.source)' names child state '\(s)', which \(names) does not have; states: \(known)")
     }
 
     /// An expression evaluated in a child's own scope: names of some child workflow.
     private func checkChildScope(_ e: Expression, line: Int, _ children: [WorkflowDefinition], _ r: inout Report) {
         guard !children.isEmpty else { return }
         for (path, offset) in e.paths {
-            let at = "'\(e.source)' (kolom \(offset + 1))"
+            let at = "'\(e.source)' (kolom teks \(offset + 1))"
             let atEN = "'\(e.source)' (column \(offset + 1))"
             switch path[0] {
             case "id", "state", "org": continue
@@ -201,8 +209,8 @@ extension DefinitionChecker {
                 let known = Set(children.flatMap { $0.variables.map(\.id) }).sorted().joined(separator: ", ")
                 r.err(
                     line,
-                    "ungkapan \(at) dibaca pada tiap anak, tetapi anak tidak punya variabel '\(path[1])'; variabelnya: \(known)",
-                    "expression \(atEN) is read on each child, but no child has variable '\(path[1])'; variables: \(known)"
+                    id: "ungkapan \(at) dibaca pada tiap anak, tetapi anak tidak punya variabel '\(path[1])'; variabelnya: \(known)",
+                    en: "expression \(atEN) is read on each child, but no child has variable '\(path[1])'; variables: \(known)"
                 )
             case "forms":
                 guard path.count >= 2 else { continue }
@@ -212,8 +220,8 @@ extension DefinitionChecker {
                     let known = Set(children.flatMap(\.referencedForms)).sorted().joined(separator: ", ")
                     r.err(
                         line,
-                        "ungkapan \(at) dibaca pada tiap anak, tetapi anak tidak memakai formulir '\(path[1])'; formulirnya: \(known)",
-                        "expression \(atEN) is read on each child, but no child uses form '\(path[1])'; forms: \(known)"
+                        id: "ungkapan \(at) dibaca pada tiap anak, tetapi anak tidak memakai formulir '\(path[1])'; formulirnya: \(known)",
+                        en: "expression \(atEN) is read on each child, but no child uses form '\(path[1])'; forms: \(known)"
                     )
                     continue
                 }
@@ -221,14 +229,14 @@ extension DefinitionChecker {
                     let known = form.items.map(\.id).joined(separator: ", ")
                     r.err(
                         line,
-                        "ungkapan \(at) menyebut kolom '\(path[2])' yang tidak ada di formulir '\(form.id)'; kolom: \(known)",
-                        "expression \(atEN) names unknown field '\(path[2])' of form '\(form.id)'; fields: \(known)")
+                        id: "ungkapan \(at) menyebut kolom '\(path[2])' yang tidak ada di formulir '\(form.id)'; kolom: \(known)",
+                        en: "expression \(atEN) names unknown field '\(path[2])' of form '\(form.id)'; fields: \(known)")
                 }
             default:
                 r.err(
                     line,
-                    "ungkapan \(at) dibaca pada tiap anak, yang punya id, state, org, vars dan forms, bukan '\(path[0])'",
-                    "expression \(atEN) is read on each child, which has id, state, org, vars and forms, not '\(path[0])'"
+                    id: "ungkapan \(at) dibaca pada tiap anak, yang punya id, state, org, vars dan forms, bukan '\(path[0])'",
+                    en: "expression \(atEN) is read on each child, which has id, state, org, vars and forms, not '\(path[0])'"
                 )
             }
         }
@@ -262,8 +270,8 @@ extension DefinitionChecker {
             let known = Set(children.flatMap { $0.variables.map(\.id) }).sorted().joined(separator: ", ")
             r.err(
                 line,
-                "ungkapan '\(e.source)' (kolom \(offset + 1)): anak tidak punya variabel '\(path[1])'; variabelnya: \(known)",
-                "expression '\(e.source)' (column \(offset + 1)): no child has variable '\(path[1])'; variables: \(known)"
+                id: "ungkapan '\(e.source)' (kolom teks \(offset + 1)): anak tidak punya variabel '\(path[1])'; variabelnya: \(known)",
+                en: "expression '\(e.source)' (column \(offset + 1)): no child has variable '\(path[1])'; variables: \(known)"
             )
         }
         _ = args
@@ -288,9 +296,9 @@ extension DefinitionChecker {
                         let known = other.states.map(\.id).joined(separator: ", ")
                         r.err(
                             line,
-                            "ungkapan '\(e.source)' membandingkan \(path.joined(separator: ".")) dengan '\(s)', yang bukan status "
+                            id: "ungkapan '\(e.source)' membandingkan \(path.joined(separator: ".")) dengan '\(s)', yang bukan status "
                                 + "alur '\(other.id)'; statusnya: \(known)",
-                            "expression '\(e.source)' compares \(path.joined(separator: ".")) with '\(s)', which is not a state of "
+                            en: "expression '\(e.source)' compares \(path.joined(separator: ".")) with '\(s)', which is not a state of "
                                 + "workflow '\(other.id)'; states: \(known)")
                     }
                 }
@@ -318,16 +326,16 @@ extension DefinitionChecker {
             let known = Set(children.flatMap { $0.states.map(\.id) }).sorted().joined(separator: ", ")
             r.err(
                 line,
-                "\(what): status anak '\(state)' tidak ada di \(children.map(\.id).joined(separator: ", ")); statusnya: \(known)",
-                "\(what): child state '\(state)' is not a state of \(children.map(\.id).joined(separator: ", ")); states: \(known)"
+                id: "\(what): status anak '\(state)' tidak ada di \(children.map(\.id).joined(separator: ", ")); statusnya: \(known)",
+                en: "\(what): child state '\(state)' is not a state of \(children.map(\.id).joined(separator: ", ")); states: \(known)"
             )
             return
         }
         for event in events
         where !holders.contains(where: { c in c.transitions(from: state).contains { $0.event == event } }) {
             r.err(
-                line, "\(what): anak pada status '\(state)' tidak menerima peristiwa '\(event)'",
-                "\(what): a child in state '\(state)' takes no event '\(event)'")
+                line, id: "\(what): anak pada status '\(state)' tidak menerima peristiwa '\(event)'",
+                en: "\(what): a child in state '\(state)' takes no event '\(event)'")
         }
     }
 }

@@ -5,30 +5,30 @@ extension DefinitionChecker {
         var r = Report(file: w.file)
         var stateIds: Set<String> = []
         for s in w.states where !stateIds.insert(s.id).inserted {
-            r.err(s.line, "id status '\(s.id)' dipakai dua kali", "duplicate state id '\(s.id)'")
+            r.err(s.line, id: "id status '\(s.id)' dipakai dua kali", en: "duplicate state id '\(s.id)'")
         }
         var roleIds: Set<String> = []
         for role in w.roles where !roleIds.insert(role.id).inserted {
-            r.err(role.line, "id peran '\(role.id)' dipakai dua kali", "duplicate role id '\(role.id)'")
+            r.err(role.line, id: "id peran '\(role.id)' dipakai dua kali", en: "duplicate role id '\(role.id)'")
         }
         var varIds: Set<String> = []
         for v in w.variables where !varIds.insert(v.id).inserted {
-            r.err(v.line, "id variabel '\(v.id)' dipakai dua kali", "duplicate variable id '\(v.id)'")
+            r.err(v.line, id: "id variabel '\(v.id)' dipakai dua kali", en: "duplicate variable id '\(v.id)'")
         }
         let initials = w.states.filter(\.isInitial)
         if initials.count != 1 {
             r.err(
-                initials.dropFirst().first?.line ?? 1, "alur harus punya tepat satu status awal; ada \(initials.count)",
-                "a workflow needs exactly one initial state; found \(initials.count)")
+                initials.dropFirst().first?.line ?? 1, id: "alur harus punya tepat satu status awal; ada \(initials.count)",
+                en: "a workflow needs exactly one initial state; found \(initials.count)")
         }
         if !w.states.contains(where: \.isFinal) {
-            r.err(1, "alur '\(w.id)' tidak punya status akhir", "workflow '\(w.id)' has no final state")
+            r.err(1, id: "alur '\(w.id)' tidak punya status akhir", en: "workflow '\(w.id)' has no final state")
         }
         let roleList = w.roles.map(\.id).joined(separator: ", ")
         for role in w.startRoles where !roleIds.contains(role) {
             r.err(
-                1, "start-roles: peran '\(role)' tidak ada; peran: \(roleList)",
-                "start-roles: unknown role '\(role)'; roles: \(roleList)")
+                1, id: "start-roles: peran '\(role)' tidak ada; peran: \(roleList)",
+                en: "start-roles: unknown role '\(role)'; roles: \(roleList)")
         }
         checkDeclarations(w, &r)
         var seenTransitions: Set<String> = []
@@ -39,9 +39,9 @@ extension DefinitionChecker {
             if !seenTransitions.insert(key).inserted {
                 r.err(
                     t.line,
-                    "peralihan '\(t.event)' dari \(t.from.joined(separator: " ")) untuk peran yang sama dengan syarat yang sama "
+                    id: "peralihan '\(t.event)' dari \(t.from.joined(separator: " ")) untuk peran yang sama dengan syarat yang sama "
                         + "tertulis dua kali",
-                    "duplicate transition '\(t.event)' from \(t.from.joined(separator: " ")) for the same roles with the same guards"
+                    en: "duplicate transition '\(t.event)' from \(t.from.joined(separator: " ")) for the same roles with the same guards"
                 )
             }
         }
@@ -49,16 +49,16 @@ extension DefinitionChecker {
             if let e = v.initial { checkExpression(e, line: v.line, w, &r) }
             if let because = v.because, !varIds.contains(because) {
                 r.err(
-                    v.line, "variabel '\(v.id)': because menyebut variabel '\(because)' yang tidak ada",
-                    "variable '\(v.id)': because names unknown variable '\(because)'")
+                    v.line, id: "variabel '\(v.id)': because menyebut variabel '\(because)' yang tidak ada",
+                    en: "variable '\(v.id)': because names unknown variable '\(because)'")
             }
             guard let target = v.proposedField else { continue }
             guard w.referencedForms.contains(target.form), let form = forms[target.form] else {
                 r.err(
                     v.line,
-                    "variabel '\(v.id)': mengusulkan '\(target.form).\(target.field)', padahal alur ini tidak memakai "
+                    id: "variabel '\(v.id)': mengusulkan '\(target.form).\(target.field)', padahal alur ini tidak memakai "
                         + "formulir '\(target.form)'",
-                    "variable '\(v.id)': proposes '\(target.form).\(target.field)', but the workflow uses no form '\(target.form)'"
+                    en: "variable '\(v.id)': proposes '\(target.form).\(target.field)', but the workflow uses no form '\(target.form)'"
                 )
                 continue
             }
@@ -66,8 +66,8 @@ extension DefinitionChecker {
                 let fields = form.items.map(\.id).joined(separator: ", ")
                 r.err(
                     v.line,
-                    "variabel '\(v.id)': formulir '\(target.form)' tidak punya kolom '\(target.field)'; kolom: \(fields)",
-                    "variable '\(v.id)': form '\(target.form)' has no field '\(target.field)'; fields: \(fields)")
+                    id: "variabel '\(v.id)': formulir '\(target.form)' tidak punya kolom '\(target.field)'; kolom: \(fields)",
+                    en: "variable '\(v.id)': form '\(target.form)' has no field '\(target.field)'; fields: \(fields)")
             }
         }
         checkSubmissionRules(w, stateIds: stateIds, roleIds: roleIds, &r)
@@ -76,8 +76,8 @@ extension DefinitionChecker {
                 let events = Set(w.transitions.map(\.event)).sorted().joined(separator: ", ")
                 r.err(
                     u.line,
-                    "unique '\(u.name)': tidak ada peralihan dengan peristiwa '\(u.event)'; peristiwa: \(events)",
-                    "unique '\(u.name)': no transition takes event '\(u.event)'; events: \(events)")
+                    id: "unique '\(u.name)': tidak ada peralihan dengan peristiwa '\(u.event)'; peristiwa: \(events)",
+                    en: "unique '\(u.name)': no transition takes event '\(u.event)'; events: \(events)")
             }
             checkExpression(u.key, line: u.line, w, &r)
         }
@@ -86,20 +86,21 @@ extension DefinitionChecker {
                 if !w.transitions(from: s.id).contains(where: { $0.event == timer.event }) {
                     r.err(
                         timer.line,
-                        "pewaktu pada status '\(s.id)' memicu '\(timer.event)', yang tidak diterima peralihan mana pun "
+                        id: "pewaktu pada status '\(s.id)' memicu '\(timer.event)', yang tidak diterima peralihan mana pun "
                             + "dari '\(s.id)'",
-                        "timer in state '\(s.id)' fires '\(timer.event)', which no transition from '\(s.id)' takes")
+                        en: "timer in state '\(s.id)' fires '\(timer.event)', which no transition from '\(s.id)' takes")
                 }
                 if case .at(let e) = timer.when { checkExpression(e, line: timer.line, w, &r) }
             }
             if s.isFinal, !w.transitions.filter({ $0.from.contains(s.id) }).isEmpty {
                 r.err(
-                    s.line, "status akhir '\(s.id)' punya peralihan keluar",
-                    "final state '\(s.id)' has transitions leaving it")
+                    s.line, id: "status akhir '\(s.id)' punya peralihan keluar",
+                    en: "final state '\(s.id)' has transitions leaving it")
             }
         }
         checkVotes(w, stateIds: stateIds, roleIds: roleIds, &r)
         checkGraph(w, &r)
+        r.out += checkReport(w)
         return r.out
     }
 
@@ -108,20 +109,20 @@ extension DefinitionChecker {
         if let parent = w.parentWorkflow, workflows[parent] == nil, !unreadable.contains(parent) {
             let known = workflows.keys.sorted().joined(separator: ", ")
             r.err(
-                1, "parent=\"\(parent)\": alur itu tidak ada; alur: \(known)",
-                "parent=\"\(parent)\": no such workflow; workflows: \(known)")
+                1, id: "parent=\"\(parent)\": alur itu tidak ada; alur: \(known)",
+                en: "parent=\"\(parent)\": no such workflow; workflows: \(known)")
         }
         if let table = w.calendarTable, let tables = referenceColumns, !(tables[table]?.contains("tanggal") ?? false) {
             r.err(
-                1, "calendar=\"\(table)\": tidak ada tabel seed dengan kolom tanggal bernama itu",
-                "calendar=\"\(table)\": no seed table of that name with a tanggal column")
+                1, id: "calendar=\"\(table)\": tidak ada tabel seed dengan kolom tanggal bernama itu",
+                en: "calendar=\"\(table)\": no seed table of that name with a tanggal column")
         }
         if let parties = w.parties { checkExpression(parties, line: 1, w, &r) }
         if w.parentWorkflow == nil, readsParent(w) {
             r.warn(
                 1,
-                "alur ini membaca parent.… tanpa menyebut alur induknya; tambahkan parent=\"…\" agar nama-namanya diperiksa",
-                "this workflow reads parent.… without naming its parent's workflow; add parent=\"…\" so the names are checked"
+                id: "alur ini membaca parent.… tanpa menyebut alur induknya; tambahkan parent=\"…\" agar nama-namanya diperiksa",
+                en: "this workflow reads parent.… without naming its parent's workflow; add parent=\"…\" so the names are checked"
             )
         }
     }
@@ -136,47 +137,47 @@ extension DefinitionChecker {
         let roleList = w.roles.map(\.id).joined(separator: ", ")
         for s in t.from where s != "*" && !stateIds.contains(s) {
             r.err(
-                t.line, "peralihan '\(t.event)': status '\(s)' pada from tidak ada; status: \(stateList)",
-                "transition '\(t.event)': unknown state '\(s)' in from; states: \(stateList)")
+                t.line, id: "peralihan '\(t.event)': status '\(s)' pada from tidak ada; status: \(stateList)",
+                en: "transition '\(t.event)': unknown state '\(s)' in from; states: \(stateList)")
         }
         if t.from.contains("*"), t.from.count > 1 {
             r.err(
                 t.line,
-                "peralihan '\(t.event)': from=\"*\" (setiap status yang bukan akhir) tidak digabung dengan nama status",
-                "transition '\(t.event)': from=\"*\" (every state that is not final) is not combined with state names")
+                id: "peralihan '\(t.event)': from=\"*\" (setiap status yang bukan akhir) tidak digabung dengan nama status",
+                en: "transition '\(t.event)': from=\"*\" (every state that is not final) is not combined with state names")
         }
         if !stateIds.contains(t.to) {
             r.err(
-                t.line, "peralihan '\(t.event)': status '\(t.to)' pada to tidak ada; status: \(stateList)",
-                "transition '\(t.event)': unknown state '\(t.to)' in to; states: \(stateList)")
+                t.line, id: "peralihan '\(t.event)': status '\(t.to)' pada to tidak ada; status: \(stateList)",
+                en: "transition '\(t.event)': unknown state '\(t.to)' in to; states: \(stateList)")
         }
         for role in t.roles where !roleIds.contains(role) && role != "system" {
             r.err(
                 t.line,
-                "peralihan '\(t.event)': peran '\(role)' tidak ada; peran: \(roleList), atau system (pewaktu dan peralihan otomatis)",
-                "transition '\(t.event)': unknown role '\(role)'; roles: \(roleList), or system (for timers and automatic transitions)"
+                id: "peralihan '\(t.event)': peran '\(role)' tidak ada; peran: \(roleList), atau system (pewaktu dan peralihan otomatis)",
+                en: "transition '\(t.event)': unknown role '\(role)'; roles: \(roleList), or system (for timers and automatic transitions)"
             )
         }
         if t.isAutomatic, t.quorum != nil {
             r.err(
-                t.line, "peralihan '\(t.event)': peralihan otomatis tidak dapat memerlukan kuorum",
-                "transition '\(t.event)': an automatic transition cannot need a quorum")
+                t.line, id: "peralihan '\(t.event)': peralihan otomatis tidak dapat memerlukan kuorum",
+                en: "transition '\(t.event)': an automatic transition cannot need a quorum")
         }
         for f in t.requiredForms where forms[f] == nil && !unreadable.contains(f) {
             let known = forms.keys.sorted().joined(separator: ", ")
             r.err(
-                t.line, "peralihan '\(t.event)': formulir '\(f)' tidak ada; formulir: \(known)",
-                "transition '\(t.event)': unknown form '\(f)'; forms: \(known)")
+                t.line, id: "peralihan '\(t.event)': formulir '\(f)' tidak ada; formulir: \(known)",
+                en: "transition '\(t.event)': unknown form '\(f)'; forms: \(known)")
         }
         if case .count(let k)? = t.quorum, k < 1 {
             r.err(
-                t.line, "peralihan '\(t.event)': kuorum paling sedikit 1",
-                "transition '\(t.event)': quorum must be at least 1")
+                t.line, id: "peralihan '\(t.event)': kuorum paling sedikit 1",
+                en: "transition '\(t.event)': quorum must be at least 1")
         }
         if t.quorum != nil, t.roles.count != 1 {
             r.err(
-                t.line, "peralihan '\(t.event)': kuorum menghitung pemegang satu peran; sebut tepat satu",
-                "transition '\(t.event)': a quorum counts the holders of one role; name exactly one")
+                t.line, id: "peralihan '\(t.event)': kuorum menghitung pemegang satu peran; sebut tepat satu",
+                en: "transition '\(t.event)': a quorum counts the holders of one role; name exactly one")
         }
         for g in t.guards { checkExpression(g.test, line: g.line, w, &r) }
         for e in t.effects {
@@ -185,8 +186,8 @@ extension DefinitionChecker {
                 if !varIds.contains(name) {
                     let vars = w.variables.map(\.id).joined(separator: ", ")
                     r.err(
-                        line, "set: variabel '\(name)' tidak ada; variabel: \(vars)",
-                        "set: unknown variable '\(name)'; variables: \(vars)")
+                        line, id: "set: variabel '\(name)' tidak ada; variabel: \(vars)",
+                        en: "set: unknown variable '\(name)'; variables: \(vars)")
                 }
                 checkExpression(value, line: line, w, &r)
             case .decision(_, let value, let line):
@@ -200,8 +201,8 @@ extension DefinitionChecker {
                 checkChildExpressions([rank.groupBy] + rank.order.map(\.0), line: rank.line, w, &r)
                 if rank.selectedEvent == rank.restEvent {
                     r.err(
-                        rank.line, "rank: peristiwa terpilih dan sisanya harus berbeda",
-                        "rank: selected and rest events must differ")
+                        rank.line, id: "rank: peristiwa terpilih dan sisanya harus berbeda",
+                        en: "rank: selected and rest events must differ")
                 }
                 checkChildEvent(
                     state: rank.childState, events: [rank.selectedEvent, rank.restEvent], line: rank.line, what: "rank",
@@ -210,8 +211,8 @@ extension DefinitionChecker {
                 let declared = Set(workflows.values.flatMap { $0.roles.map(\.id) })
                 if !declared.contains(g.role) {
                     r.err(
-                        g.line, "grant: peran '\(g.role)' tidak dinyatakan alur mana pun",
-                        "grant: no workflow declares role '\(g.role)'")
+                        g.line, id: "grant: peran '\(g.role)' tidak dinyatakan alur mana pun",
+                        en: "grant: no workflow declares role '\(g.role)'")
                 }
                 for e in g.expressions { checkExpression(e, line: g.line, w, &r) }
             }
@@ -228,22 +229,22 @@ extension DefinitionChecker {
             if !unreadable.contains(child) {
                 let known = workflows.keys.sorted().joined(separator: ", ")
                 r.err(
-                    line, "create: alur '\(child)' tidak ada; alur: \(known)",
-                    "create: unknown workflow '\(child)'; workflows: \(known)")
+                    line, id: "create: alur '\(child)' tidak ada; alur: \(known)",
+                    en: "create: unknown workflow '\(child)'; workflows: \(known)")
             }
             return
         }
         if let declared = c.parentWorkflow, declared != w.id {
             r.err(
-                line, "create: alur '\(child)' menyatakan induknya '\(declared)', bukan '\(w.id)'",
-                "create: workflow '\(child)' declares its parent to be '\(declared)', not '\(w.id)'")
+                line, id: "create: alur '\(child)' menyatakan induknya '\(declared)', bukan '\(w.id)'",
+                en: "create: workflow '\(child)' declares its parent to be '\(declared)', not '\(w.id)'")
         }
         let vars = c.variables.map(\.id)
         for p in passes where !vars.contains(p.variable) {
             r.err(
                 p.line,
-                "pass: alur '\(child)' tidak punya variabel '\(p.variable)'; variabelnya: \(vars.joined(separator: ", "))",
-                "pass: workflow '\(child)' has no variable '\(p.variable)'; variables: \(vars.joined(separator: ", "))")
+                id: "pass: alur '\(child)' tidak punya variabel '\(p.variable)'; variabelnya: \(vars.joined(separator: ", "))",
+                en: "pass: workflow '\(child)' has no variable '\(p.variable)'; variables: \(vars.joined(separator: ", "))")
         }
     }
 
@@ -256,26 +257,26 @@ extension DefinitionChecker {
             if forms[rule.form] == nil && !unreadable.contains(rule.form) {
                 let known = forms.keys.sorted().joined(separator: ", ")
                 r.err(
-                    rule.line, "\(what): formulir tidak ada; formulir: \(known)",
-                    "\(what): unknown form; forms: \(known)")
+                    rule.line, id: "\(what): formulir tidak ada; formulir: \(known)",
+                    en: "\(what): unknown form; forms: \(known)")
             }
             for role in rule.roles where !roleIds.contains(role) {
                 let known = w.roles.map(\.id).joined(separator: ", ")
                 r.err(
-                    rule.line, "\(what): peran '\(role)' tidak ada; peran: \(known)",
-                    "\(what): unknown role '\(role)'; roles: \(known)")
+                    rule.line, id: "\(what): peran '\(role)' tidak ada; peran: \(known)",
+                    en: "\(what): unknown role '\(role)'; roles: \(known)")
             }
             for s in rule.states where s != "*" && !stateIds.contains(s) {
                 let known = w.states.map(\.id).joined(separator: ", ")
                 r.err(
-                    rule.line, "\(what): status '\(s)' tidak ada; status: \(known)",
-                    "\(what): unknown state '\(s)'; states: \(known)")
+                    rule.line, id: "\(what): status '\(s)' tidak ada; status: \(known)",
+                    en: "\(what): unknown state '\(s)'; states: \(known)")
             }
             if rule.action == .withdraw, let form = forms[rule.form], !form.independentRatings {
                 r.err(
                     rule.line,
-                    "\(what): hanya lembar penilai (rating=\"independent\") yang dapat ditarik; koreksi formulirnya",
-                    "\(what): only a rater's sheet (rating=\"independent\") can be withdrawn; correct the form instead")
+                    id: "\(what): hanya lembar penilai (rating=\"independent\") yang dapat ditarik; koreksi formulirnya",
+                    en: "\(what): only a rater's sheet (rating=\"independent\") can be withdrawn; correct the form instead")
             }
         }
     }
@@ -304,12 +305,12 @@ extension DefinitionChecker {
         for s in w.states {
             if !reached.contains(s.id) {
                 r.err(
-                    s.line, "status '\(s.id)' tidak dapat dicapai dari status awal '\(initial.id)'",
-                    "state '\(s.id)' is unreachable from the initial state '\(initial.id)'")
+                    s.line, id: "status '\(s.id)' tidak dapat dicapai dari status awal '\(initial.id)'",
+                    en: "state '\(s.id)' is unreachable from the initial state '\(initial.id)'")
             } else if !canFinish.contains(s.id) {
                 r.err(
-                    s.line, "dari status '\(s.id)' tidak ada jalan ke status akhir",
-                    "state '\(s.id)' has no path to a final state")
+                    s.line, id: "dari status '\(s.id)' tidak ada jalan ke status akhir",
+                    en: "state '\(s.id)' has no path to a final state")
             }
         }
     }
@@ -319,47 +320,47 @@ extension DefinitionChecker {
         var seen: Set<String> = []
         for v in w.votes {
             let what = "vote '\(v.id)'"
-            if !seen.insert(v.id).inserted { r.err(v.line, "\(what) tertulis dua kali", "\(what) is declared twice") }
+            if !seen.insert(v.id).inserted { r.err(v.line, id: "\(what) tertulis dua kali", en: "\(what) is declared twice") }
             for role in v.roles where !roleIds.contains(role) {
                 let known = w.roles.map(\.id).joined(separator: ", ")
                 r.err(
-                    v.line, "\(what): peran '\(role)' tidak ada; peran: \(known)",
-                    "\(what): unknown role '\(role)'; roles: \(known)")
+                    v.line, id: "\(what): peran '\(role)' tidak ada; peran: \(known)",
+                    en: "\(what): unknown role '\(role)'; roles: \(known)")
             }
             for s in v.states where s != "*" && !stateIds.contains(s) {
                 let known = w.states.map(\.id).joined(separator: ", ")
                 r.err(
-                    v.line, "\(what): status '\(s)' tidak ada; status: \(known)",
-                    "\(what): unknown state '\(s)'; states: \(known)")
+                    v.line, id: "\(what): status '\(s)' tidak ada; status: \(known)",
+                    en: "\(what): unknown state '\(s)'; states: \(known)")
             }
             for s in v.states where w.state(s)?.isFinal == true {
                 r.err(
-                    v.line, "\(what): tidak dapat dibuka pada status akhir '\(s)'",
-                    "\(what): cannot be open in final state '\(s)'")
+                    v.line, id: "\(what): tidak dapat dibuka pada status akhir '\(s)'",
+                    en: "\(what): cannot be open in final state '\(s)'")
             }
             switch (v.choices, v.candidates) {
             case (nil, nil), (.some, .some):
                 r.err(
-                    v.line, "\(what): beri tepat satu dari choices=\"…\" atau candidates=\"ungkapan\"",
-                    "\(what): give exactly one of choices=\"…\" or candidates=\"expression\"")
+                    v.line, id: "\(what): beri tepat satu dari choices=\"…\" atau candidates=\"ungkapan\"",
+                    en: "\(what): give exactly one of choices=\"…\" or candidates=\"expression\"")
             case (let choices?, nil):
                 if Set(choices).count != choices.count || choices.count < 2 {
                     r.err(
-                        v.line, "\(what): pilihan harus paling sedikit dua dan berbeda",
-                        "\(what): choices must be at least two, all different")
+                        v.line, id: "\(what): pilihan harus paling sedikit dua dan berbeda",
+                        en: "\(what): choices must be at least two, all different")
                 }
                 if let abstain = v.abstain, !choices.contains(abstain) {
                     r.err(
-                        v.line, "\(what): abstain=\"\(abstain)\" bukan salah satu pilihan",
-                        "\(what): abstain=\"\(abstain)\" is not one of the choices")
+                        v.line, id: "\(what): abstain=\"\(abstain)\" bukan salah satu pilihan",
+                        en: "\(what): abstain=\"\(abstain)\" is not one of the choices")
                 }
             case (nil, let e?):
                 checkExpression(e, line: v.line, w, &r)
             }
             if v.threshold != nil, v.rule != .majority {
                 r.err(
-                    v.line, "\(what): threshold hanya untuk rule=\"majority\"",
-                    "\(what): threshold applies to rule=\"majority\" only")
+                    v.line, id: "\(what): threshold hanya untuk rule=\"majority\"",
+                    en: "\(what): threshold applies to rule=\"majority\" only")
             }
         }
     }

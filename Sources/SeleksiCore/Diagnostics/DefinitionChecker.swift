@@ -27,11 +27,11 @@ public struct DefinitionChecker {
         let file: String
         var out: [Diagnostic] = []
 
-        mutating func err(_ line: Int, _ id: String, _ en: String) {
+        mutating func err(_ line: Int, id: String, en: String) {
             out.append(Diagnostic(file: file, line: line, id: id, en: en))
         }
 
-        mutating func warn(_ line: Int, _ id: String, _ en: String) {
+        mutating func warn(_ line: Int, id: String, en: String) {
             out.append(Diagnostic(file: file, line: line, id: id, en: en, severity: .warning))
         }
     }
@@ -47,20 +47,20 @@ public struct DefinitionChecker {
                 case .repeatGroup(let g): return (g.id, g.line)
                 }
             }()
-            if !seen.insert(id).inserted { r.err(line, "id kolom '\(id)' dipakai dua kali", "duplicate field id '\(id)'") }
+            if !seen.insert(id).inserted { r.err(line, id: "id kolom '\(id)' dipakai dua kali", en: "duplicate field id '\(id)'") }
             var fields: [(FieldDefinition, Set<String>)] = []
             switch item {
             case .field(let f): fields = [(f, [])]
             case .repeatGroup(let g):
                 var rowSeen: Set<String> = []
                 for f in g.fields where !rowSeen.insert(f.id).inserted {
-                    r.err(f.line, "id kolom '\(f.id)' dipakai dua kali dalam ulangan '\(g.id)'",
-                          "duplicate field id '\(f.id)' in repeat '\(g.id)'")
+                    r.err(f.line, id: "id kolom '\(f.id)' dipakai dua kali dalam ulangan '\(g.id)'",
+                          en: "duplicate field id '\(f.id)' in repeat '\(g.id)'")
                 }
                 fields = g.fields.map { ($0, Set(g.fields.map(\.id))) }
                 if let max = g.maxRows, max < g.minRows {
-                    r.err(g.line, "ulangan '\(g.id)': max \(max) di bawah min \(g.minRows)",
-                          "repeat '\(g.id)': max \(max) is below min \(g.minRows)")
+                    r.err(g.line, id: "ulangan '\(g.id)': max \(max) di bawah min \(g.minRows)",
+                          en: "repeat '\(g.id)': max \(max) is below min \(g.minRows)")
                 }
                 if let rel = g.relevant { checkFormNames(rel, line: g.line, known: topLevel, rowFields: [], form: form, &r) }
             }
@@ -69,12 +69,12 @@ public struct DefinitionChecker {
                     let lists = form.choiceLists.keys.sorted().joined(separator: ", ")
                     if let list = f.choices {
                         if form.choiceLists[list] == nil {
-                            r.err(f.line, "kolom '\(f.id)' menyebut daftar pilihan '\(list)' yang tidak ada; daftar: \(lists)",
-                                  "field '\(f.id)' names unknown choice list '\(list)'; lists: \(lists)")
+                            r.err(f.line, id: "kolom '\(f.id)' menyebut daftar pilihan '\(list)' yang tidak ada; daftar: \(lists)",
+                                  en: "field '\(f.id)' names unknown choice list '\(list)'; lists: \(lists)")
                         }
                     } else {
-                        r.err(f.line, "kolom '\(f.id)' bertipe \(f.type.rawValue) memerlukan choices=\"…\"",
-                              "field '\(f.id)' of type \(f.type.rawValue) needs choices=\"…\"")
+                        r.err(f.line, id: "kolom '\(f.id)' bertipe \(f.type.rawValue) memerlukan choices=\"…\"",
+                              en: "field '\(f.id)' of type \(f.type.rawValue) needs choices=\"…\"")
                     }
                 }
                 var exprs: [Expression] = []
@@ -94,13 +94,13 @@ public struct DefinitionChecker {
             if rowFields.contains(head) { continue }
             guard known.contains(head) else {
                 let names = known.union(rowFields).sorted().joined(separator: ", ")
-                r.err(line, "ungkapan '\(e.source)' menyebut kolom '\(head)' yang tidak ada (kolom \(offset + 1)); kolom: \(names)",
-                      "expression '\(e.source)' names unknown field '\(head)' (column \(offset + 1)); fields: \(names)")
+                r.err(line, id: "ungkapan '\(e.source)' menyebut kolom '\(head)' yang tidak ada (kolom teks \(offset + 1)); kolom: \(names)",
+                      en: "expression '\(e.source)' names unknown field '\(head)' (column \(offset + 1)); fields: \(names)")
                 continue
             }
             if path.count > 1, let group = form.group(head), !group.fields.contains(where: { $0.id == path[1] }) {
-                r.err(line, "ungkapan '\(e.source)' menyebut kolom '\(path[1])' yang tidak ada di ulangan '\(head)' (kolom \(offset + 1))",
-                      "expression '\(e.source)' names unknown field '\(path[1])' in repeat '\(head)' (column \(offset + 1))")
+                r.err(line, id: "ungkapan '\(e.source)' menyebut kolom '\(path[1])' yang tidak ada di ulangan '\(head)' (kolom teks \(offset + 1))",
+                      en: "expression '\(e.source)' names unknown field '\(path[1])' in repeat '\(head)' (column \(offset + 1))")
             }
         }
         for (list, paths) in e.elementReads {
@@ -115,9 +115,9 @@ public struct DefinitionChecker {
                          _ e: Expression, _ line: Int, _ r: inout Report) {
         for (path, offset) in paths where path.count > 1 && !fields.contains(path[1]) {
             let names = fields.joined(separator: ", ")
-            r.err(line, "ungkapan '\(e.source)' menyebut item.\(path[1]), padahal baris \(whatID) tidak punya kolom itu "
-                  + "(kolom \(offset + 1)); kolomnya: \(names)",
-                  "expression '\(e.source)' reads item.\(path[1]), but the rows of \(whatEN) have no such field "
+            r.err(line, id: "ungkapan '\(e.source)' menyebut item.\(path[1]), padahal baris \(whatID) tidak punya kolom itu "
+                  + "(kolom teks \(offset + 1)); kolomnya: \(names)",
+                  en: "expression '\(e.source)' reads item.\(path[1]), but the rows of \(whatEN) have no such field "
                   + "(column \(offset + 1)); fields: \(names)")
         }
     }
@@ -129,29 +129,29 @@ public struct DefinitionChecker {
         if e.calls.contains(where: { workingDays.contains($0.function) }) {
             if let calendar {
                 if !(tables[calendar]?.contains("tanggal") ?? false) {
-                    r.err(line, "ungkapan '\(e.source)' menghitung hari kerja, tetapi kalender '\(calendar)' tidak ada di seed/ "
+                    r.err(line, id: "ungkapan '\(e.source)' menghitung hari kerja, tetapi kalender '\(calendar)' tidak ada di seed/ "
                           + "(tabel dengan kolom tanggal)",
-                          "expression '\(e.source)' counts working days, but calendar '\(calendar)' is not in seed/ "
+                          en: "expression '\(e.source)' counts working days, but calendar '\(calendar)' is not in seed/ "
                           + "(a table with a tanggal column)")
                 }
             } else {
-                r.err(line, "ungkapan '\(e.source)' menghitung hari kerja tanpa kalender; sebut tabelnya dengan calendar=\"…\"",
-                      "expression '\(e.source)' counts working days with no calendar; name its table with calendar=\"…\"")
+                r.err(line, id: "ungkapan '\(e.source)' menghitung hari kerja tanpa kalender; sebut tabelnya dengan calendar=\"…\"",
+                      en: "expression '\(e.source)' counts working days with no calendar; name its table with calendar=\"…\"")
             }
         }
         for call in e.calls where call.function == .lookup {
             guard let table = call.arguments[0].literalText else { continue }
             guard let columns = tables[table] else {
                 let known = tables.keys.sorted().joined(separator: ", ")
-                r.err(line, "ungkapan '\(e.source)': lookup() menyebut tabel '\(table)' yang tidak ada di seed/; tabel: \(known)",
-                      "expression '\(e.source)': lookup() names table '\(table)', which is not in seed/; tables: \(known)")
+                r.err(line, id: "ungkapan '\(e.source)': lookup() menyebut tabel '\(table)' yang tidak ada di seed/; tabel: \(known)",
+                      en: "expression '\(e.source)': lookup() names table '\(table)', which is not in seed/; tables: \(known)")
                 continue
             }
             for index in [1, 3] {
                 guard let column = call.arguments[index].literalText, !columns.contains(column) else { continue }
                 let known = columns.joined(separator: ", ")
-                r.err(line, "ungkapan '\(e.source)': tabel '\(table)' tidak punya kolom '\(column)'; kolomnya: \(known)",
-                      "expression '\(e.source)': table '\(table)' has no column '\(column)'; columns: \(known)")
+                r.err(line, id: "ungkapan '\(e.source)': tabel '\(table)' tidak punya kolom '\(column)'; kolomnya: \(known)",
+                      en: "expression '\(e.source)': table '\(table)' has no column '\(column)'; columns: \(known)")
             }
         }
     }

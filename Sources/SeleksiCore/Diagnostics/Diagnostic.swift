@@ -1,46 +1,34 @@
 /// A problem found in a definition file, located for a person to fix: `forms/x.xml:12: …`, in
-/// Indonesian (`message`) with an English variant (`en`) where one was written.
+/// Indonesian by default and in English for `--lang en`.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable {
+        case error, warning
+
+        public func word(_ language: Language) -> String {
+            language == .en ? rawValue : (self == .error ? "kesalahan" : "peringatan")
+        }
+    }
 
     public let file: String
     public let line: Int
     public let severity: Severity
-    /// The message in Indonesian (or the only text there is, such as libxml2's).
-    public let message: String
-    /// The message in English, where it differs.
-    public let en: String?
+    public let text: LocalizedText
 
-    public init(file: String, line: Int, _ message: String, severity: Severity = .error) {
+    public init(file: String, line: Int, _ text: LocalizedText, severity: Severity = .error) {
         self.file = file
         self.line = line
         self.severity = severity
-        self.message = message
-        self.en = nil
+        self.text = text
     }
 
     public init(file: String, line: Int, id: String, en: String, severity: Severity = .error) {
-        self.file = file
-        self.line = line
-        self.severity = severity
-        self.message = id
-        self.en = en
+        self.init(file: file, line: line, LocalizedText(id: id, en: en), severity: severity)
     }
 
-    /// The message in `language`.
-    public func text(_ language: Language) -> String { language == .en ? (en ?? message) : message }
+    /// The message in Indonesian.
+    public var message: String { text.id }
 
-    /// `file:line: kesalahan: …` (or `error:` in English).
-    public func description(_ language: Language) -> String {
-        let word: String
-        switch (severity, language) {
-        case (.error, .id): word = "kesalahan"
-        case (.warning, .id): word = "peringatan"
-        case (.error, .en): word = "error"
-        case (.warning, .en): word = "warning"
-        }
-        return "\(file):\(line): \(word): \(text(language))"
-    }
+    public func description(_ language: Language) -> String { "\(file):\(line): \(severity.word(language)): \(text.text(language))" }
 
     public var description: String { description(.id) }
 }

@@ -12,9 +12,12 @@ public struct EvaluationContext: Sendable {
     public var reference: ReferenceTables
     /// The actor ids the directory knows, for `actors-exist()`; nil where the shell did not load them.
     public var actors: Set<String>?
+    /// The other children of the instance's parent, for `siblings-*` functions; nil where not loaded.
+    public var siblings: [ChildView]?
 
     public init(scopes: [[String: Value]], current: Value = .null, today: CivilDate, children: [ChildView]? = nil,
-                reference: ReferenceTables = ReferenceTables(), actors: Set<String>? = nil) {
+                reference: ReferenceTables = ReferenceTables(), actors: Set<String>? = nil, siblings: [ChildView]? = nil) {
+        self.siblings = siblings
         self.scopes = scopes
         self.current = current
         self.today = today

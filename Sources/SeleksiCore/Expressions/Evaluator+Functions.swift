@@ -62,6 +62,8 @@ extension Evaluator {
             return try callChildren(f, args, at: at)
         case .regex:
             return try callRegex(args, at: at)
+        case .siblingsCount, .siblingsAny:
+            return try callSiblings(f, args, at: at)
         case .children:
             return try callChildrenList(args, at: at)
         case _ where f.takesPredicate(arguments: args.count):

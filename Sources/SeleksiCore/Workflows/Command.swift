@@ -18,6 +18,8 @@ public struct Command: Sendable {
     public let reference: ReferenceTables
     /// The directory's actor ids, when the workflow calls `actors-exist()`.
     public let actors: Set<String>?
+    /// The other children of the instance's parent, when a guard or effect reads them (`siblings-*`).
+    public var siblings: [ChildView]?
 
     public init(event: String, actor: String, actorRoles: Set<String>, reason: String? = nil, now: Timestamp,
                 submittedForms: [String: [String: Value]] = [:], confirmations: Set<String> = [],

@@ -30,7 +30,7 @@ public struct GrantEffect: Sendable {
         self.line = line
     }
 
-    var expressions: [Expression] {
+    public var expressions: [Expression] {
         var out = [actors]
         if let org { out.append(org) }
         if case .date(let e) = until { out.append(e) }

@@ -52,7 +52,7 @@ public struct TransitionFunction: Sendable {
             }
             let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
             let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children,
-                                            reference: command.reference, actors: command.actors)
+                                            reference: command.reference, actors: command.actors, siblings: command.siblings)
             switch checkGuards(t, context) {
             case .failed(let refusal):
                 firstRefusal = firstRefusal ?? refusal

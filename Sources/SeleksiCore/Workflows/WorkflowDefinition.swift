@@ -27,6 +27,8 @@ public final class WorkflowDefinition: Sendable {
     public let parties: Expression?
     /// Votes the instance holds (`<votes>`).
     public let votes: [VoteDefinition]
+    /// What a report of this instance's children shows (`<report>`), if the workflow says.
+    public let report: ReportDefinition?
 
     /// Transitions by event name, in file order.
     public let transitionsByEvent: [String: [TransitionDefinition]]
@@ -53,7 +55,9 @@ public final class WorkflowDefinition: Sendable {
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String],
                 submissionRules: [SubmissionRule] = [], uniqueRules: [UniqueRule] = [], parentWorkflow: String? = nil,
-                calendarTable: String? = nil, parties: Expression? = nil, votes: [VoteDefinition] = []) {
+                calendarTable: String? = nil, parties: Expression? = nil, votes: [VoteDefinition] = [],
+                report: ReportDefinition? = nil) {
+        self.report = report
         self.startRoles = startRoles
         self.parentWorkflow = parentWorkflow
         self.calendarTable = calendarTable

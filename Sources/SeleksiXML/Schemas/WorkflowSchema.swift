@@ -278,6 +278,48 @@ public enum WorkflowSchema {
             </xs:element>
           </xs:sequence></xs:complexType>
         </xs:element>
+        <!-- What `seleksi report` shows of this instance's children; see ReportDefinition. -->
+        <xs:element name="report" minOccurs="0"><xs:annotation><xs:documentation>What seleksi report shows of this instance's children (attribute children: their workflow): categories, a score distribution, quotas filled and the funnel of stages.</xs:documentation></xs:annotation>
+          <xs:complexType>
+            <xs:sequence>
+              <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"><xs:annotation><xs:documentation>Why the report shows what it shows, for readers.</xs:documentation></xs:annotation></xs:element>
+              <xs:element name="category" minOccurs="0"><xs:annotation><xs:documentation>The expression (value) that sorts children into categories, e.g. their programme; label names the heading.</xs:documentation></xs:annotation>
+                <xs:complexType>
+                  <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The heading, in Indonesian (lang="id") and English.</xs:documentation></xs:annotation></xs:element></xs:sequence>
+                  <xs:attribute name="value" type="xs:string" use="required"/>
+                  <xs:attribute name="label" type="xs:string"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="score" minOccurs="0"><xs:annotation><xs:documentation>The expression (value) of a child's score whose distribution is drawn, up to maximum (default 100).</xs:documentation></xs:annotation>
+                <xs:complexType>
+                  <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The heading, in Indonesian (lang="id") and English.</xs:documentation></xs:annotation></xs:element></xs:sequence>
+                  <xs:attribute name="value" type="xs:string" use="required"/>
+                  <xs:attribute name="maximum" type="xs:positiveInteger" default="100"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="quota" minOccurs="0"><xs:annotation><xs:documentation>The quota table (rows), the columns naming organisation, category and count, and the states (filled) of children that fill a place.</xs:documentation></xs:annotation>
+                <xs:complexType>
+                  <xs:attribute name="rows" type="xs:string" use="required"/>
+                  <xs:attribute name="org" type="xs:string" use="required"/>
+                  <xs:attribute name="category" type="xs:string" use="required"/>
+                  <xs:attribute name="count" type="xs:string" use="required"/>
+                  <xs:attribute name="filled" type="IdList" use="required"/>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="funnel" minOccurs="0"><xs:annotation><xs:documentation>The stages children pass, in order; each counts the children that reached it.</xs:documentation></xs:annotation>
+                <xs:complexType><xs:sequence>
+                  <xs:element name="stage" minOccurs="1" maxOccurs="unbounded"><xs:annotation><xs:documentation>A stage of the funnel: the states (states) whose children have reached it.</xs:documentation></xs:annotation>
+                    <xs:complexType>
+                      <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The heading, in Indonesian (lang="id") and English.</xs:documentation></xs:annotation></xs:element></xs:sequence>
+                      <xs:attribute name="states" type="IdList" use="required"/>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence></xs:complexType>
+              </xs:element>
+            </xs:sequence>
+            <xs:attribute name="children" type="DefinitionId" use="required"/>
+          </xs:complexType>
+        </xs:element>
       </xs:sequence>
       <xs:attribute name="id" type="DefinitionId" use="required"/>
       <xs:attribute name="version" type="xs:string" use="required"/>

@@ -11,15 +11,12 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Verify.self, Checkpoint.self, Log.self])
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "verify", 
             abstract: "Buktikan basis data terhadap log auditnya; keluar 4 dan sebut baris atau rekaman pertama yang tidak sesuai.",
             discussion: """
-            Memeriksa: rantai hash (urutan, tautan, isi, waktu tidak mundur, tanda tangan), data setiap perintah (formulir,
-            keputusan, konfirmasi), setiap instans, pelaku, organisasi, peran, definisi, pengaturan dan tabel acuan terhadap
-            baris audit terakhir yang menulisnya, jalur status setiap instans terhadap alurnya, lampiran terhadap hash-nya,
-            dan pemicu penjaga log. Baris yang dihapus dari ujung log atau rantai yang dihitung ulang seluruhnya hanya
-            terlihat dengan checkpoint yang disimpan di luar basis data (--checkpoint) atau kepala log yang tercetak di
-            dokumen (--head). Lihat docs/threat-model.md.
+            Memeriksa: rantai hash (urutan, tautan, isi, waktu tidak mundur, tanda tangan), data setiap perintah (formulir, keputusan, konfirmasi), setiap instans, pelaku, organisasi, peran, definisi, pengaturan dan tabel acuan terhadap baris audit terakhir yang menulisnya, jalur status setiap instans terhadap alurnya, lampiran terhadap hash-nya, dan pemicu penjaga log.
+
+            Baris yang dihapus dari ujung log atau rantai yang dihitung ulang seluruhnya hanya terlihat dengan checkpoint yang disimpan di luar basis data (--checkpoint) atau kepala log yang tercetak di dokumen (--head). Lihat docs/threat-model.md.
             """)
         @OptionGroup var options: DatabaseOptions
         @Option(name: .long, help: ArgumentHelp("Berkas checkpoint (dari `seleksi audit checkpoint`); boleh berulang.", valueName: "BERKAS"))
@@ -44,15 +41,17 @@ struct AuditCommand: ParsableCommand {
                                    "instances": .number(Double(v.instances)), "directory_entries": .number(Double(v.directoryEntries)),
                                    "signatures": .number(Double(v.signatures)), "checkpoints": .number(Double(v.checkpoints))]))
             } else {
-                print("ok: \(v.rows) baris log audit utuh dan sesuai dengan \(v.instances) instans, \(v.directoryEntries) entri direktori/definisi, "
-                      + "\(v.signatures) tanda tangan, \(v.checkpoints + heads.count) checkpoint; kepala \(v.headSeq):\(v.head.hex)")
+                print(options.t("ok: \(v.rows) baris log audit utuh dan sesuai dengan \(v.instances) instans, \(v.directoryEntries) entri direktori/definisi, "
+                                + "\(v.signatures) tanda tangan, \(v.checkpoints + heads.count) checkpoint; kepala \(v.headSeq):\(v.head.hex)",
+                                "ok: \(v.rows) audit rows whole and in agreement with \(v.instances) instances, \(v.directoryEntries) directory/definition entries, "
+                                + "\(v.signatures) signatures, \(v.checkpoints + heads.count) checkpoints; head \(v.headSeq):\(v.head.hex)"))
             }
         }
 
         static func readCheckpoint(_ path: String) throws -> SeleksiStore.Checkpoint {
             let bytes = try SafeFile.read(path, limit: 64 * 1024, what: "checkpoint")
             do { return try SeleksiStore.Checkpoint(text: String(decoding: bytes, as: UTF8.self)) } catch {
-                throw EngineError.input("\(path): \(error)")
+                throw EngineError.input("\(path): \(error)", en: "\(path): \(error)")
             }
         }
 
@@ -78,12 +77,14 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Checkpoint: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "checkpoint", 
             abstract: "Tandatangani kepala log dengan kunci instalasi dan tulis checkpoint ke berkas yang disimpan di tempat lain.",
             discussion: """
-            Buat kunci sekali: seleksi key generate --out /media/aman/instalasi.key
-            Lalu secara berkala (mis. tiap akhir hari): seleksi audit checkpoint --key /media/aman/instalasi.key --out /media/aman/cp-2019-07-01.txt
-            Kemudian: seleksi audit verify --checkpoint /media/aman/cp-2019-07-01.txt
+            Buat kunci sekali, lalu buat checkpoint secara berkala (mis. tiap akhir hari) dan periksa log terhadapnya:
+
+              seleksi key generate --out /media/aman/instalasi.key
+              seleksi audit checkpoint --key /media/aman/instalasi.key --out /media/aman/cp-2019-07-01.txt
+              seleksi audit verify --checkpoint /media/aman/cp-2019-07-01.txt
             """)
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Berkas kunci instalasi.") var key: String
@@ -95,12 +96,13 @@ struct AuditCommand: ParsableCommand {
             let checkpoint = try report(options.lang) { try engine.checkpoint(key: signingKey, now: try options.timestamp()) }
             guard let out else { print(checkpoint.text, terminator: ""); return }
             try report(options.lang) { try OutputFile.writeNew(out, Array(checkpoint.text.utf8)) }
-            print("checkpoint baris \(checkpoint.seq) ditulis ke \(out); simpan di luar mesin basis data")
+            print(options.t("checkpoint baris \(checkpoint.seq) ditulis ke \(out); simpan di luar mesin basis data",
+                            "checkpoint of row \(checkpoint.seq) written to \(out); keep it off the database's machine"))
         }
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cetak log audit (semua instans), dari baris --from.")
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "Cetak log audit (semua instans), dari baris --from.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Mulai dari baris ini.") var from: Int64 = 1
 
@@ -123,10 +125,11 @@ enum OutputFile {
     static func writeNew(_ path: String, _ bytes: [UInt8]) throws {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw EngineError.input("\(path): tidak ditulis: \(String(cString: strerror(errno))) (an existing file is never overwritten)")
+            throw EngineError.input("\(path): tidak ditulis (berkas yang ada tidak pernah ditimpa): \(String(cString: strerror(errno)))",
+                                    en: "\(path): not written (an existing file is never overwritten): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw EngineError.input("\(path): tidak tertulis utuh (not written whole)") }
+        guard written == bytes.count else { throw EngineError.input("\(path): tidak tertulis utuh", en: "\(path): not written whole") }
     }
 }

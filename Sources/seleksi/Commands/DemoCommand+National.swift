@@ -6,7 +6,7 @@ import SeleksiDemo
 /// `seleksi demo --upt all`: one round per UPT of the 2019 allocation in one database, with a
 /// progress bar on a terminal and a summary over every round.
 extension DemoCommand {
-    func runNational() throws {
+    func runNational(root: String) throws {
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -11,12 +11,10 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak.",
         discussion: """
-        Membuat basis data simulasi baru dengan definisi dan seed bawaan, membangkitkan pelamar sintetis (deterministik
-        menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku
-        pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi,
-        peringkat, berita acara, SK, pengesahan, pengumuman, perjanjian kerja. Semua orang fiktif.
-        Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau
-        dihentikan tidak meninggalkan basis data setengah jadi.
+        Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
+
+        Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau dihentikan tidak meninggalkan basis data setengah jadi.
+
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
         """)
 
@@ -25,46 +23,58 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
     @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran per UPT, pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
-    @Option(help: "Folder proyek yang berisi forms/, workflows/, seed/.") var root = FileManager.default.currentDirectoryPath
+    @OptionGroup var project: RootOption
     @Option(help: ArgumentHelp("Hentikan putaran tepat sebelum tahap ini, untuk dicoba sendiri: "
                                + DemoStage.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "TAHAP"))
     var until: DemoStage?
     @Flag(help: "Ganti basis data --db yang sudah ada (setelah demo baru selesai).") var replace = false
     @Flag(help: "Ringkasan JSON.") var json = false
 
+    @Option(help: "Bahasa pesan: id atau en.") var lang: Language = .id
+
     func validate() throws {
-        guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000") }
-        guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong") }
-        if FileManager.default.fileExists(atPath: db), !replace {
-            throw ValidationError("\(db) sudah ada; pakai --replace untuk menggantinya, atau --db lain")
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: db, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ValidationError("--db \(db) adalah folder")
-        }
-        for folder in ["forms", "workflows", "seed"] where !FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(folder)) {
-            throw ValidationError("--root \(root) tidak berisi \(folder)/; jalankan dari folder proyek atau beri --root")
+        guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000 (must be 1–200000)") }
+        guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong (must not be empty)") }
+    }
+
+    /// What the command line names but cannot be used: bad input (exit 2), not a usage error.
+    private func checkTargets() throws {
+        try report(lang) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: db, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { throw EngineError.input(lang == .en ? "--db \(db) is a folder" : "--db \(db) adalah folder") }
+                if !replace {
+                    throw EngineError.input(lang == .en ? "\(db) exists; add --replace to replace it, or give another --db"
+                                                        : "\(db) sudah ada; pakai --replace untuk menggantinya, atau --db lain")
+                }
+            }
         }
     }
 
     func run() throws {
         removeAbandonedBuilds()
-        if upt == "all" { return try runNational() }
+        try checkTargets()
+        let root = try project.require(["forms", "workflows", "seed", "templates"], lang).path
+        if upt == "all" { return try runNational(root: root) }
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let quiet = json
-        var summary = try report(.id) { () throws -> TutorBantuDemo.Summary in
-            var demo = try TutorBantuDemo(options: .init(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt,
-                                                         root: root, until: until)) { line in
+        var summary = try report(lang) { () throws -> TutorBantuDemo.Summary in
+            var demoOptions = TutorBantuDemo.Options(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root,
+                                                     until: until)
+            demoOptions.language = lang
+            var demo = try TutorBantuDemo(options: demoOptions) { line in
                 if !quiet { print(line) }
             }
             return try demo.run()
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         guard rename(building, db) == 0 else {
-            throw ValidationError("basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))")
+            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
+                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
+            throw ExitCode(3)
         }
         summary.database = db
         printSummary(summary)
@@ -93,13 +103,14 @@ struct DemoCommand: ParsableCommand {
             ]))
             return
         }
-        print("\nPelamar per status:")
+        print(lang == .en ? "\nApplicants by state:" : "\nPelamar per status:")
         for s in summary.states { print("  \(s.state)\t\(s.count)") }
         if !summary.documents.isEmpty {
-            print("Dokumen:")
+            print(lang == .en ? "Documents:" : "Dokumen:")
             for d in summary.documents { print("  \(d)") }
         }
-        print(String(format: "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
+        print(String(format: lang == .en ? "Audit log whole: %d rows. Time: %.2f s. Database: %@ (round #%lld)"
+                                         : "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
                      summary.auditRows, summary.phases.last?.seconds ?? 0, db, summary.round))
         if let stage = summary.stoppedBefore {
             print("Pelaku:")

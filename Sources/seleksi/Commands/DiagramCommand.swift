@@ -8,8 +8,7 @@ struct DiagramCommand: ParsableCommand {
         commandName: "diagram",
         abstract: "Gambar mesin status sebuah alur sebagai Mermaid atau Graphviz DOT.",
         discussion: """
-            Status (dengan label, pewaktu dan pemungutan suara), peralihan (peristiwa, peran, syarat, formulir; peralihan otomatis ditandai).
-            Dibaca dari workflows/ di folder ini (atau --definitions), tanpa basis data.
+            Status (dengan label, pewaktu dan pemungutan suara), peralihan (peristiwa, peran, syarat, formulir; peralihan otomatis ditandai). Dibaca dari workflows/ di folder ini (atau --definitions), tanpa basis data.
 
             Contoh:
               seleksi diagram tb_pelamar                          Mermaid ke keluaran standar

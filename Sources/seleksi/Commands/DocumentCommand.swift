@@ -10,26 +10,24 @@ struct DocumentCommand: ParsableCommand {
         abstract:
             "Dokumen dari keadaan instans: SK, berita acara, pengumuman, perjanjian (Markdown dan HTML siap cetak).",
         discussion: """
-            Setiap dokumen yang dibuat dicatat di log audit beserta SHA-256-nya; keadaan yang sama menghasilkan \
-            bita yang sama.
-            Berkas bernama <templat>-<instans>.md/.html (dan .pdf dengan --pdf), hanya dapat dibaca pemiliknya (0600).
+            Setiap dokumen yang dibuat dicatat di log audit beserta SHA-256-nya; keadaan yang sama menghasilkan bita yang sama. Berkas bernama <templat>-<instans>.md/.html (dan .pdf dengan --pdf), hanya dapat dibaca pemiliknya (0600). Templat dibaca dari --templates, atau templates/ folder proyek (--root, SELEKSI_ROOT).
+
             Contoh: seleksi document render 1 tutor_bantu/berita_acara --out dokumen/
             """,
         subcommands: [Render.self, List.self])
 
     struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "render", 
             abstract: "Buat satu dokumen untuk satu instans.",
             discussion: """
-                Ditolak (kode keluar 1) bila instans belum memiliki data dokumen itu: pesan menyebut data yang \
-                kurang dan tahap yang harus dicapai. Berkas dokumen yang sudah ada di --out tidak ditimpa \
-                tanpa --replace.
+                Ditolak (kode keluar 1) bila instans belum memiliki data dokumen itu: pesan menyebut data yang kurang dan tahap yang harus dicapai. Berkas dokumen yang sudah ada di --out tidak ditimpa tanpa --replace (kode keluar 2).
                 """)
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Nomor instans.") var instance: Int64
         @Argument(help: "Templat, mis. tutor_bantu/berita_acara (lihat `seleksi document list`).") var template: String
         @Option(help: "Folder keluaran.") var out = "."
-        @Option(help: "Folder templat.") var templates = "templates"
+        @Option(help: ArgumentHelp("Folder templat (bawaan ROOT/templates).", valueName: "FOLDER")) var templates: String?
+        @OptionGroup var project: RootOption
         @Option(name: .customLong("as"), help: "Pelaku yang membuat dokumen (dicatat di log audit).")
         var actor = Command.systemActor
         @Flag(help: "Ganti berkas dokumen yang sama yang sudah ada di --out.") var replace = false
@@ -38,8 +36,9 @@ struct DocumentCommand: ParsableCommand {
 
         func run() throws {
             let engine = try options.openEngine()
+            let folder = try templates ?? project.require(["templates"], options.lang).folder("templates")
             let rendered = try document {
-                try DocumentRenderer(templatesFolder: templates).render(
+                try DocumentRenderer(templatesFolder: folder).render(
                     template, instance: instance, engine: engine, outputFolder: out, replace: replace,
                     pdf: pdf ? try PDFPrinter.require() : nil, actor: actor, now: try options.timestamp())
             }
@@ -70,9 +69,15 @@ struct DocumentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "Daftar templat dokumen (*.md.mustache, paling dalam 4 folder).")
-        @Option(help: "Folder templat.") var templates = "templates"
-        func run() { for t in DocumentRenderer(templatesFolder: templates).templates() { print(t) } }
+        @Option(help: ArgumentHelp("Folder templat (bawaan ROOT/templates).", valueName: "FOLDER")) var templates: String?
+        @OptionGroup var project: RootOption
+        @Option(help: "Bahasa pesan: id atau en.") var lang: Language = .id
+
+        func run() throws {
+            let folder = try templates ?? project.require(["templates"], lang).folder("templates")
+            for t in DocumentRenderer(templatesFolder: folder).templates() { say(t) }
+        }
     }
 }

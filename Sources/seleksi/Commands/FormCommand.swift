@@ -10,7 +10,7 @@ struct FormCommand: ParsableCommand {
         subcommands: [Show.self, Fill.self, Validate.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "show", 
             abstract: "Tampilkan kolom-kolom formulir: jenis, wajib, pilihan, syarat.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
@@ -19,12 +19,12 @@ struct FormCommand: ParsableCommand {
             let engine = try options.openEngine()
             let f = try report(options.lang) { try engine.currentForm(form) }
             let l = options.lang
-            print("\(f.title.text(l)) (\(f.id), versi \(f.version))")
+            print("\(f.title.text(l)) (\(f.id), \(options.t("versi", "version")) \(f.version))")
             for item in f.items {
                 switch item {
                 case .field(let field): print(FormPrinter.line(field, form: f, indent: "  ", language: l))
                 case .repeatGroup(let g):
-                    print("  [\(g.id)] \(g.label.text(l)) — baris \(g.minRows)–\(g.maxRows.map(String.init) ?? "…")")
+                    print("  [\(g.id)] \(g.label.text(l)) — \(options.t("baris", "rows")) \(g.minRows)–\(g.maxRows.map(String.init) ?? "…")")
                     for field in g.fields { print(FormPrinter.line(field, form: f, indent: "      ", language: l)) }
                 }
             }
@@ -32,7 +32,7 @@ struct FormCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "validate", 
             abstract: "Periksa berkas isian JSON terhadap formulir tanpa menyimpan apa pun.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
@@ -61,28 +61,22 @@ struct FormCommand: ParsableCommand {
             } else {
                 for v in outcome.violations { standardError("\(file): \(v.path): \(v.message.text(options.lang))") }
             }
-            if !outcome.isValid { throw ExitCode(2) }
+            // Answers that break the form's constraints are refused by the rules: 1, as `fire` with them is.
+            if !outcome.isValid { throw ExitCode(1) }
         }
     }
 
     struct Fill: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "fill", 
             abstract: "Isi formulir secara interaktif; setiap jawaban diperiksa dan ditanyakan ulang bila salah.",
             discussion: """
                 Hasilnya JSON (ke --out atau layar), siap untuk `seleksi fire … --form FORM=berkas.json`.
+
                 - Kosongkan jawaban kolom tidak wajib untuk melewatinya; kolom bertanda * wajib.
-                - Pilihan dijawab dengan nomornya, kodenya, atau labelnya (huruf besar/kecil tidak dibedakan);
-                  pilihan ganda dipisah koma.
-                - Tanggal ditulis TTTT-BB-HH (mis. 1990-07-31). Tanggal yang ditulis hari lebih dahulu
-                  (31-07-1990, 31/07/1990) ditolak dengan bentuk yang benar disebutkan, tidak diubah diam-diam:
-                  bentuk itu dibaca bulan lebih dahulu di tempat lain. Tahun sebelum 1900 atau lebih dari
-                  100 tahun setelah hari ini ditolak.
-                - Pemeriksaan yang membaca kolom lain (NIK dengan tanggal lahir) dijalankan begitu kolom itu
-                  terisi; kolom yang salah ditanyakan lagi (Enter = tetap; bila tetap, kolom lain yang dibaca
-                  pemeriksaan itu ditanyakan lagi).
-                - Sebelum disimpan, semua jawaban ditampilkan: ketik ya untuk menyimpan, nama kolom untuk
-                  mengubahnya (mis. nik, pengalaman[1].mulai, atau pengalaman untuk mengisi ulang seluruh
-                  barisnya), atau batal. `!batal` di pertanyaan mana pun berhenti tanpa menyimpan.
+                - Pilihan dijawab dengan nomornya, kodenya, atau labelnya (huruf besar/kecil tidak dibedakan); pilihan ganda dipisah koma.
+                - Tanggal ditulis TTTT-BB-HH (mis. 1990-07-31). Tanggal yang ditulis hari lebih dahulu (31-07-1990, 31/07/1990) ditolak dengan bentuk yang benar disebutkan, tidak diubah diam-diam: bentuk itu dibaca bulan lebih dahulu di tempat lain. Tahun sebelum 1900 atau lebih dari 100 tahun setelah hari ini ditolak.
+                - Pemeriksaan yang membaca kolom lain (NIK dengan tanggal lahir) dijalankan begitu kolom itu terisi; kolom yang salah ditanyakan lagi (Enter = tetap; bila tetap, kolom lain yang dibaca pemeriksaan itu ditanyakan lagi).
+                - Sebelum disimpan, semua jawaban ditampilkan: ketik ya untuk menyimpan, nama kolom untuk mengubahnya (mis. nik, pengalaman[1].mulai, atau pengalaman untuk mengisi ulang seluruh barisnya), atau batal. `!batal` di pertanyaan mana pun berhenti tanpa menyimpan.
                 - Masukan yang berakhir sebelum isian dikonfirmasi (Ctrl-D) tidak menulis apa pun (kode 2).
                 - Lampiran: jalur berkas relatif terhadap folder kerja; yang ditulis adalah jalur lengkapnya.
                 """)
@@ -137,7 +131,7 @@ struct FormCommand: ParsableCommand {
 private func referenceTables(_ engine: Engine, _ language: Language) throws -> ReferenceTables {
     try report(language) {
         do { return try engine.referenceTables() } catch let e as EngineError { throw e } catch {
-            throw EngineError.input("\(error)")
+            throw EngineError.input("\(error)", en: "\(error)")
         }
     }
 }
@@ -148,15 +142,16 @@ private func standardError(_ line: String) {
 
 enum FormPrinter {
     static func line(_ field: FieldDefinition, form: FormDefinition, indent: String, language: Language) -> String {
+        let en = language == .en
         var parts = ["\(indent)\(field.id): \(field.label.text(language)) — \(field.type.rawValue)"]
-        if field.required { parts.append("wajib") }
-        if field.filledBy == .rater { parts.append("diisi penilai") }
-        if let c = field.calculate { parts.append("dihitung: \(c.source)") }
-        if let r = field.relevant { parts.append("tampil bila: \(r.source)") }
+        if field.required { parts.append(en ? "required" : "wajib") }
+        if field.filledBy == .rater { parts.append(en ? "filled by a rater" : "diisi penilai") }
+        if let c = field.calculate { parts.append((en ? "calculated: " : "dihitung: ") + c.source) }
+        if let r = field.relevant { parts.append((en ? "shown when: " : "tampil bila: ") + r.source) }
         if let list = field.choices.flatMap({ form.choiceLists[$0] }) {
-            parts.append("pilihan: \(list.choices.map(\.value).joined(separator: "/"))")
+            parts.append((en ? "choices: " : "pilihan: ") + list.choices.map(\.value).joined(separator: "/"))
         }
-        for c in field.constraints { parts.append("syarat: \(c.message.text(language))") }
+        for c in field.constraints { parts.append((en ? "rule: " : "syarat: ") + c.message.text(language)) }
         return parts.joined(separator: "; ")
     }
 }

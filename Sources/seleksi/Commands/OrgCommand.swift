@@ -8,7 +8,7 @@ struct OrgCommand: ParsableCommand {
         subcommands: [Add.self, Update.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Daftarkan organisasi baru. Contoh: seleksi org add skb-2 --name \"SKB Kota\" --kind skb --parent upt-demo")
         @OptionGroup var options: DatabaseOptions
         @Argument var id: String
@@ -21,12 +21,12 @@ struct OrgCommand: ParsableCommand {
             try report(options.lang) {
                 try engine.addOrganisation(id: id, name: name, kind: kind, parent: parent, actor: by, now: try options.timestamp())
             }
-            say("organisasi \(id) terdaftar: \(name)")
+            say(options.t("organisasi \(id) terdaftar: \(name)", "organisation \(id) registered: \(name)"))
         }
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "update", 
             abstract: "Ubah nama, jenis atau induk organisasi. Contoh: seleksi org update skb-2 --parent upt-lain")
         @OptionGroup var options: DatabaseOptions
         @Argument var id: String
@@ -40,12 +40,12 @@ struct OrgCommand: ParsableCommand {
                 try engine.updateOrganisation(id: id, name: name, kind: kind, parent: parent.map { $0.isEmpty ? nil : $0 }, actor: by,
                                               now: try options.timestamp())
             }
-            say("organisasi \(id) diubah")
+            say(options.t("organisasi \(id) diubah", "organisation \(id) changed"))
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Daftar organisasi.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Daftar organisasi.")
         @OptionGroup var options: DatabaseOptions
         func run() throws {
             let engine = try options.openEngine()
@@ -55,7 +55,7 @@ struct OrgCommand: ParsableCommand {
                                                     "parent": $0.parent.map { .string($0) } ?? .null]) }))
                 return
             }
-            for o in orgs { say("\(o.id)\t\(o.kind)\t\(o.name)" + (o.parent.map { "\tinduk \($0)" } ?? "")) }
+            for o in orgs { say("\(o.id)\t\(o.kind)\t\(o.name)" + (o.parent.map { options.t("\tinduk \($0)", "\tparent \($0)") } ?? "")) }
         }
     }
 }

@@ -8,10 +8,8 @@ struct ProgressCommand: ParsableCommand {
         abstract:
             "Pandangan Kepala atas satu putaran: penilai × pelamar, selisih skor, kekurangan penilai, keterlambatan, langkah berikutnya.",
         discussion: """
-            Kisi menandai setiap lembar penilaian: ✓ diserahkan (dengan skornya bila Anda boleh melihatnya: pemegang peran yang
-            membaca semua lembar, yaitu Kepala UPT, dengan --as), · menunggu, ✗ terhalang (konflik kepentingan, SKB pelamar).
-            Selisih di atas batas putaran ditampilkan dengan skor tiap penilai (hanya untuk Kepala). Langkah berikutnya diuji
-            seperti akan dijalankan: bila ditolak, setiap pelamar yang menghalanginya disebut beserta sebabnya.
+            Kisi menandai setiap lembar penilaian: ✓ diserahkan (dengan skornya bila Anda boleh melihatnya: pemegang peran yang membaca semua lembar, yaitu Kepala UPT, dengan --as), · menunggu, ✗ terhalang (konflik kepentingan, SKB pelamar). Selisih di atas batas putaran ditampilkan dengan skor tiap penilai (hanya untuk Kepala). Langkah berikutnya diuji seperti akan dijalankan: bila ditolak, setiap pelamar yang menghalanginya disebut beserta sebabnya.
+
             Contoh: seleksi progress 1 --as kepala1
             """)
 

@@ -6,23 +6,68 @@ import SeleksiEngine
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Laporan putaran: kuota dan hasil per SKB/program, keputusan verifikasi, sebaran skor dan kesepakatan penilai, lama tiap tahap.")
+        abstract:
+            "Laporan putaran: pelamar per status dan per SKB, corong seleksi, kuota terisi, sebaran skor per program, lama tiap tahap.",
+        discussion: """
+            Laporan dibaca dari basis data dan log audit, sebagaimana bagian <report> alur induk menetapkannya: SKB, program dan status ditulis dengan labelnya; pelamar dihitung terpisah dari anak lain putaran (usulan SKB); jumlah per status, per SKB dan tahap pertama corong sama.
+
+            Format md (bawaan, ke layar) berisi tabel; html satu halaman mandiri berisi grafik SVG (tanpa JavaScript) yang dapat dicetak A4; json untuk skrip. Laporan tidak memuat data pribadi: tidak ada nama, NIK, alamat, telepon atau rekening pelamar.
+
+            Contoh: seleksi report 1 --format html --out laporan.html
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json }
 
     @OptionGroup var options: DatabaseOptions
     @Argument(help: "Nomor instans putaran (induk).") var round: Int64
+    @Option(help: "Bentuk laporan: md, html atau json (--json sama dengan --format json).") var format: Format?
+    @Option(help: ArgumentHelp("Tulis laporan ke berkas ini, bukan ke layar.", valueName: "BERKAS")) var out: String?
+    @Flag(help: "Ganti berkas --out yang sudah ada.") var replace = false
 
     func run() throws {
         let engine = try options.openEngine()
-        let r = try report(options.lang) { try engine.report(round: round) }
-        guard options.json else { print(r.markdown, terminator: ""); return }
-        printJSON(.record([
-            "round": .number(Double(r.instance)),
-            "states": .record(Dictionary(uniqueKeysWithValues: r.states.map { ($0.state, Value.number(Double($0.count))) })),
-            "groups": .list(r.groups.map { .record(["key": .string($0.key), "quota": .number(Double($0.quota)), "states": .record($0.byState.mapValues { .number(Double($0)) })]) }),
-            "decisions": .list(r.decisions.map { .record(["name": .string($0.name), "value": .string($0.value), "count": .number(Double($0.count)), "with_reason": .number(Double($0.withReason))]) }),
-            "scores": .list(r.scores.map { .record(["form": .string($0.form), "field": .string($0.field), "ratings": .number(Double($0.ratings)), "min": .number($0.minimum),
-                                                    "mean": .number($0.mean), "median": .number($0.median), "max": .number($0.maximum), "alpha": $0.alpha.map(Value.number) ?? .null]) }),
-            "stages": .list(r.stages.map { .record(["state": .string($0.state), "instances": .number(Double($0.instances)), "mean_hours": .number($0.meanHours), "median_hours": .number($0.medianHours)]) }),
-        ]))
+        let lang = options.lang
+        let now = try options.timestamp()
+        let r = try report(lang) { try engine.report(round: round, now: now) }
+        let chosen = format ?? (options.json ? .json : .md)
+        let text: String
+        switch chosen {
+        case .md: text = r.markdown(lang)
+        case .html: text = r.html(lang)
+        case .json: text = r.json(lang).canonicalJSON + "\n"
+        }
+        guard let out else { return print(text, terminator: "") }
+        try report(lang) { try ReportFile.write(text, to: out, replace: replace, language: lang) }
+        say(lang == .en ? "report written to \(out)" : "laporan ditulis ke \(out)")
+    }
+}
+
+/// Writes a report file: refuses to replace one without `--replace`, and a missing folder.
+enum ReportFile {
+    static func write(_ text: String, to path: String, replace: Bool, language: Language) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw EngineError.input(
+                    language == .en
+                        ? "--out \(path) is a folder; give a file name"
+                        : "--out \(path) adalah folder; beri nama berkas")
+            }
+            if !replace {
+                throw EngineError.input(
+                    language == .en
+                        ? "\(path) exists; add --replace to replace it"
+                        : "\(path) sudah ada; tambahkan --replace untuk menggantinya")
+            }
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw EngineError.input(
+                language == .en
+                    ? "cannot write \(path): \(error.localizedDescription)"
+                    : "tidak dapat menulis \(path): \(error.localizedDescription)")
+        }
     }
 }

@@ -8,13 +8,8 @@ struct ReviewCommand: ParsableCommand {
         abstract:
             "Tinjau tugas satu per satu: portofolio berlabel, usulan mesin, lampiran terverifikasi, lalu putusan atau lembar skor.",
         discussion: """
-            Berjalan melalui tugas pelaku (seperti `seleksi tasks`), satu pelamar setiap kali: portofolio dengan label,
-            tanggal dan rupiah seperti ditulis orang; usulan mesin dan alasannya; lampiran dengan ukuran dan hash yang
-            diperiksa terhadap salinan tersimpan dan berkas di disk (o N membuka, e N mengekspor). Lalu tindakannya: lembar
-            verifikasi (Enter menerima usulan), atau lembar skor (batas tiap butir dan jumlah sementara; beberapa skor
-            sekaligus dipisah spasi). Sebelum dicatat, perintah dicoba tanpa menulis dan Anda diminta mengonfirmasi dengan
-            nama pelamar. Yang dicatat melalui perintah dan log audit yang sama dengan `seleksi fire`.
-            s lewati · b kembali · q keluar: tidak mencatat apa pun. Tindakan pilihan (mis. k menyatakan konflik) satu tombol.
+            Berjalan melalui tugas pelaku (seperti `seleksi tasks`), satu pelamar setiap kali: portofolio dengan label, tanggal dan rupiah seperti ditulis orang; usulan mesin dan alasannya; lampiran dengan ukuran dan hash yang diperiksa terhadap salinan tersimpan dan berkas di disk (o N membuka, e N mengekspor). Lalu tindakannya: lembar verifikasi (Enter menerima usulan), atau lembar skor (batas tiap butir dan jumlah sementara; beberapa skor sekaligus dipisah spasi). Sebelum dicatat, perintah dicoba tanpa menulis dan Anda diminta mengonfirmasi dengan nama pelamar. Yang dicatat melalui perintah dan log audit yang sama dengan `seleksi fire`. s lewati · b kembali · q keluar: tidak mencatat apa pun. Tindakan pilihan (mis. k menyatakan konflik) satu tombol.
+
             Contoh: seleksi review --as tim1 1 --attachments demo-out/lampiran-sintetis
             """)
 

@@ -9,10 +9,7 @@ struct ShowCommand: ParsableCommand {
         abstract:
             "Tampilkan satu instans: status, variabel dengan labelnya, formulir, keputusan, anak, pewaktu, peristiwa yang berlaku.",
         discussion: """
-            --form NAMA menampilkan isian satu formulir dengan label kolomnya (tanggal dan rupiah seperti ditulis orang,
-            kelompok berulang sebagai tabel kecil). Lembar penilaian independen hanya terlihat oleh penilai yang sudah
-            menyerahkan miliknya dan oleh pemegang peran yang membaca semua lembar (Kepala UPT); pakai --as.
-            --versions menampilkan setiap versi formulir (penyerahan, koreksi beserta alasannya, penarikan).
+            --form NAMA menampilkan isian satu formulir dengan label kolomnya (tanggal dan rupiah seperti ditulis orang, kelompok berulang sebagai tabel kecil). Lembar penilaian independen hanya terlihat oleh penilai yang sudah menyerahkan miliknya dan oleh pemegang peran yang membaca semua lembar (Kepala UPT); pakai --as. --versions menampilkan setiap versi formulir (penyerahan, koreksi beserta alasannya, penarikan).
             """)
 
     @OptionGroup var options: DatabaseOptions

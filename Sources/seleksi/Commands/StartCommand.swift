@@ -8,6 +8,7 @@ struct StartCommand: ParsableCommand {
         abstract: "Mulai instans baru sebuah alur (mis. lamaran, putaran seleksi).",
         discussion: """
         Contoh: seleksi start demo_pelamar --org skb-demo --as pelamar1 --parent 1
+
         --var NAMA=NILAI memberi variabel alur nilai awalnya (JSON, mis. '["org-a","org-b"]', atau teks):
           seleksi start pks --org dinas-a --as operator1 --var 'pihak=["bpmp-b"]'
         """)
@@ -31,7 +32,7 @@ struct StartCommand: ParsableCommand {
         if options.json {
             printJSON(.record(["id": .number(Double(record.id)), "workflow": .string(record.workflowID), "state": .string(record.state)]))
         } else {
-            say("\(engine.describeBriefly(record.id)) \(record.workflowID): status \(record.state)")
+            say("\(engine.describeBriefly(record.id)) \(record.workflowID): \(options.t("status", "state")) \(record.state)")
         }
     }
 }
@@ -42,9 +43,12 @@ func parseVariables(_ pairs: [String]) throws -> [String: Value] {
     for pair in pairs {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty else {
-            throw EngineError.input("--var '\(pair)': tulis NAMA=NILAI, mis. --var 'pihak=[\"org-b\"]' (write NAME=VALUE)")
+            throw EngineError.input("--var '\(pair)': tulis NAMA=NILAI, mis. --var 'pihak=[\"org-b\"]'",
+                                    en: "--var '\(pair)': write NAME=VALUE, e.g. --var 'pihak=[\"org-b\"]'")
         }
-        guard out[parts[0]] == nil else { throw EngineError.input("--var \(parts[0]) diberikan dua kali (given twice)") }
+        guard out[parts[0]] == nil else {
+            throw EngineError.input("--var \(parts[0]) diberikan dua kali", en: "--var \(parts[0]) is given twice")
+        }
         out[parts[0]] = (try? Value(json: parts[1])) ?? .string(parts[1])
     }
     return out

@@ -9,8 +9,8 @@ struct SubmitCommand: ParsableCommand {
         commandName: "submit",
         abstract: "Serahkan versi pertama isian formulir (JSON) untuk sebuah instans tanpa memicu peristiwa.",
         discussion: """
-        Hanya bila alur mengizinkannya (<submissions><allow action="submit" …>) bagi peran pelaku pada status ini.
-        Isian diperiksa lengkap; bila ada kesalahan semuanya dicetak (jalur kolom dan pesan) dan tidak ada yang disimpan.
+        Hanya bila alur mengizinkannya (<submissions><allow action="submit" …>) bagi peran pelaku pada status ini. Isian diperiksa lengkap; bila ada kesalahan semuanya dicetak (jalur kolom dan pesan) dan tidak ada yang disimpan.
+
         Contoh: seleksi submit 2 demo_pendaftaran isian.json --as pelamar1
         """)
 
@@ -30,8 +30,8 @@ struct CorrectCommand: ParsableCommand {
         commandName: "correct",
         abstract: "Koreksi isian formulir: versi baru dengan alasan tertulis; versi lama tetap tersimpan.",
         discussion: """
-        Hanya bila alur mengizinkannya (<allow action="correct" …>) bagi peran pelaku pada status ini. Seorang penilai
-        mengoreksi lembar penilaiannya sendiri sampai pemeringkatan. `seleksi show N --versions` menampilkan setiap versi.
+        Hanya bila alur mengizinkannya (<allow action="correct" …>) bagi peran pelaku pada status ini. Seorang penilai mengoreksi lembar penilaiannya sendiri sampai pemeringkatan. `seleksi show N --versions` menampilkan setiap versi.
+
         Contoh: seleksi correct 5 tb_skor skor-baru.json --as tim1 --reason "salah ketik pada komponen pengalaman"
         """)
 
@@ -80,7 +80,8 @@ private func writeVersion(_ options: DatabaseOptions, _ actorOptions: ActorOptio
         printJSON(.record(["instance": .number(Double(instance)), "form": .string(form), "action": .string(action.rawValue),
                            "sha256": .string(hash)]))
     } else {
-        let verb = ["submit": "diterima", "correct": "dikoreksi (versi baru)", "withdraw": "ditarik"][action.rawValue] ?? action.rawValue
+        let verb = (options.lang == .en ? ["submit": "accepted", "correct": "corrected (a new version)", "withdraw": "withdrawn"]
+                                        : ["submit": "diterima", "correct": "dikoreksi (versi baru)", "withdraw": "ditarik"])[action.rawValue] ?? action.rawValue
         say("\(who): \(form) \(verb) (sha256 \(hash.prefix(16))…)")
     }
 }

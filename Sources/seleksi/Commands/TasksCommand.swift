@@ -8,10 +8,8 @@ struct TasksCommand: ParsableCommand {
         abstract:
             "Apa yang menunggu seorang pelaku sekarang: instans, peristiwa, formulir yang perlu diisi, batas waktu, nama pelamar.",
         discussion: """
-            Di semua putaran dan organisasi: setiap instans tempat pelaku boleh bertindak sekarang (peran yang dipegangnya,
-            syarat alur terpenuhi, lembar penilaiannya sendiri belum diserahkan, tidak terhalang konflik kepentingan atau
-            asal SKB). Batas waktu terdekat lebih dahulu. Bagi Kepala UPT juga peringatan pelamar yang kekurangan penilai.
-            Langkah pilihan (menyatakan konflik, mengundurkan diri, membuka ulang putusan) tidak dihitung sebagai tugas.
+            Di semua putaran dan organisasi: setiap instans tempat pelaku boleh bertindak sekarang (peran yang dipegangnya, syarat alur terpenuhi, lembar penilaiannya sendiri belum diserahkan, tidak terhalang konflik kepentingan atau asal SKB). Batas waktu terdekat lebih dahulu. Bagi Kepala UPT juga peringatan pelamar yang kekurangan penilai. Langkah pilihan (menyatakan konflik, mengundurkan diri, membuka ulang putusan) tidak dihitung sebagai tugas.
+
             Contoh: seleksi tasks --as tim1 ; seleksi review --as tim1 1
             """)
 

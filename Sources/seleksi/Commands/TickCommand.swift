@@ -27,6 +27,7 @@ struct TickCommand: ParsableCommand {
             if case .moved(let from, let to) = r.kind { print("#\(r.instance) \(r.event): \(from) → \(to)") }
         }
         for r in tickReport.refused { say("#\(r.instance) \(r.event): \(r.message)") }
-        print("\(tickReport.fired.count) pewaktu dijalankan, \(tickReport.refused.count) ditolak")
+        print(options.t("\(tickReport.fired.count) pewaktu dijalankan, \(tickReport.refused.count) ditolak",
+                        "\(tickReport.fired.count) timers fired, \(tickReport.refused.count) refused"))
     }
 }

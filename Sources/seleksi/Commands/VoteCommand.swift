@@ -7,11 +7,7 @@ struct VoteCommand: ParsableCommand {
         commandName: "vote",
         abstract: "Berikan (atau ubah) suara dalam pemungutan suara sebuah instans.",
         discussion: """
-            Pemungutan suara dinyatakan alur (<votes><vote …/>): siapa yang memilih, pada status apa, pilihan atau calonnya,
-            aturan (unanimous, majority, plurality), kuorum, rahasia atau terbuka. Suara dapat diubah sampai putaran ditutup
-            (instans meninggalkan status itu); suara terakhir yang dihitung, semua tercatat di log audit. Suara rahasia tidak
-            ditampilkan `seleksi show` sampai putaran ditutup. Ditolak (keluar 1, tercatat) bila pemungutan tidak dibuka,
-            pelaku tidak berhak, atau pilihan tidak ada.
+            Pemungutan suara dinyatakan alur (<votes><vote …/>): siapa yang memilih, pada status apa, pilihan atau calonnya, aturan (unanimous, majority, plurality), kuorum, rahasia atau terbuka. Suara dapat diubah sampai putaran ditutup (instans meninggalkan status itu); suara terakhir yang dihitung, semua tercatat di log audit. Suara rahasia tidak ditampilkan `seleksi show` sampai putaran ditutup. Ditolak (keluar 1, tercatat) bila pemungutan tidak dibuka, pelaku tidak berhak, atau pilihan tidak ada.
 
             Contoh: seleksi vote 3 putusan setuju --as anggota1
             """)

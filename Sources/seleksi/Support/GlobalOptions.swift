@@ -23,7 +23,8 @@ struct DatabaseOptions: ParsableArguments {
         get throws {
             let chosen = db ?? ProcessInfo.processInfo.environment["SELEKSI_DB"] ?? "seleksi.sqlite"
             guard !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--db / SELEKSI_DB kosong; beri jalur berkas basis data (the database path is empty)")
+                throw ValidationError(lang == .en ? "--db / SELEKSI_DB is empty; give the database file's path"
+                                                  : "--db / SELEKSI_DB kosong; beri jalur berkas basis data")
             }
             return chosen
         }
@@ -34,12 +35,13 @@ struct DatabaseOptions: ParsableArguments {
     func timestamp() throws -> Timestamp {
         guard let now else { return Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
         guard let t = Timestamp(iso: now) else {
-            throw ValidationError("--now: '\(now)' bukan waktu; tulis 2019-07-01, 2019-07-01T09:00 atau 2019-07-01T02:00:00Z")
+            throw ValidationError(lang == .en ? "--now: '\(now)' is not a time; write 2019-07-01, 2019-07-01T09:00 or 2019-07-01T02:00:00Z"
+                                              : "--now: '\(now)' bukan waktu; tulis 2019-07-01, 2019-07-01T09:00 atau 2019-07-01T02:00:00Z")
         }
         return t
     }
 
-    /// A text in the chosen language.
+    /// Text in the user's language.
     func t(_ id: String, _ en: String) -> String { lang == .en ? en : id }
 
     func openEngine() throws -> Engine {
@@ -116,7 +118,8 @@ func readAnswers(_ path: String) throws -> [String: Value] {
     if path == "-" {
         let data = FileHandle.standardInput.readData(ofLength: maxAnswerFileBytes + 1)
         guard data.count <= maxAnswerFileBytes else {
-            throw EngineError.input("masukan standar lebih dari \(ByteCount.text(maxAnswerFileBytes)); tidak dibaca (standard input is too large)")
+            throw EngineError.input("masukan standar lebih dari \(ByteCount.text(maxAnswerFileBytes)); tidak dibaca",
+                                    en: "standard input is larger than \(ByteCount.text(maxAnswerFileBytes)); not read")
         }
         bytes = [UInt8](data)
     } else {
@@ -131,9 +134,10 @@ func parseFormArguments(_ pairs: [String]) throws -> [String: [String: Value]] {
     for pair in pairs {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty else {
-            throw EngineError.input("--form '\(pair)': tulis FORMULIR=BERKAS.json, mis. --form demo_pendaftaran=isian.json")
+            throw EngineError.input("--form '\(pair)': tulis FORMULIR=BERKAS.json, mis. --form demo_pendaftaran=isian.json",
+                                    en: "--form '\(pair)': write FORM=FILE.json, e.g. --form demo_pendaftaran=isian.json")
         }
-        guard out[parts[0]] == nil else { throw EngineError.input("--form \(parts[0]) diberikan dua kali (given twice)") }
+        guard out[parts[0]] == nil else { throw EngineError.input("--form \(parts[0]) diberikan dua kali", en: "--form \(parts[0]) is given twice") }
         out[parts[0]] = try readAnswers(parts[1])
     }
     return out
@@ -145,5 +149,31 @@ extension TerminalText {
     /// Like `safe`, but keeps the line breaks of a multi-line message the program itself composed.
     static func safeLines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.safe(String($0)) }.joined(separator: "\n")
+    }
+}
+
+/// `--root`, for the commands that read the project's files (init, check, document, demo).
+struct RootOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder proyek berisi forms/, workflows/, seed/ dan templates/ (atau env SELEKSI_ROOT; bawaan: folder kerja bila berisi itu, lalu folder tempat seleksi dibangun).",
+        valueName: "FOLDER"))
+    var root: String?
+
+    /// The project folder holding `needs`, or nil when none is found (and none was asked for).
+    func find(_ needs: [String]) -> ProjectRoot? { ProjectRoot.find(option: root, needs: needs) }
+
+    /// The project folder holding `needs`; a bad input (exit 2) naming what is missing otherwise.
+    func require(_ needs: [String], _ language: Language) throws -> ProjectRoot {
+        try report(language) {
+            guard let found = find(needs) else {
+                let m = ProjectRoot.missing(needs)
+                throw EngineError.input(m.id, en: m.en)
+            }
+            if let lacking = found.lacking(needs) {
+                let place = found.source == .option ? "--root" : (found.source == .environment ? "SELEKSI_ROOT" : "")
+                throw EngineError.input("\(place) \(found.path) tidak berisi \(lacking)/", en: "\(place) \(found.path) holds no \(lacking)/")
+            }
+            return found
+        }
     }
 }

@@ -1,0 +1,44 @@
+/// `siblings-count(condition)` and `siblings-any(condition)`: the other children of the instance's
+/// parent, each bound as `sibling` (its `state`, `org`, `vars`, `forms`, `id`) while `condition` is
+/// evaluated beside the instance's own names. "No vacancy unless fewer siblings of my group hold a place
+/// than the quota": `siblings-count(sibling.vars.kelompok = vars.kelompok and sibling.state = 'ditetapkan')`.
+extension Evaluator {
+    mutating func callSiblings(_ f: Function, _ args: [Expr], at: Int) throws -> Value {
+        guard let siblings = context.siblings else {
+            throw ExpressionError(
+                "\(f.rawValue)() can only be used in a workflow guard or effect of an instance that has a parent",
+                at: at)
+        }
+        let saved = context
+        defer { context = saved }
+        var matches = 0
+        for sibling in siblings {
+            try tick(at)
+            context.scopes = saved.scopes + [["sibling": .record(sibling.scope)]]
+            guard Evaluator.truthy(try eval(args[0])) else { continue }
+            if f == .siblingsAny { return .bool(true) }
+            matches += 1
+        }
+        return f == .siblingsAny ? .bool(false) : .number(Double(matches))
+    }
+}
+
+extension Function {
+    /// Whether the function reads the parent's other children (so the shell loads them only when asked).
+    var readsSiblings: Bool { self == .siblingsCount || self == .siblingsAny }
+}
+
+extension Expression {
+    /// Whether evaluation needs the other children of the instance's parent.
+    public var readsSiblings: Bool {
+        func walk(_ e: Expr) -> Bool {
+            switch e {
+            case .literal, .current, .path, .pattern: return false
+            case .index(let a, let b, _), .binary(_, let a, let b, _): return walk(a) || walk(b)
+            case .member(let a, _, _), .unary(_, let a, _): return walk(a)
+            case .call(let f, let args, _): return f.readsSiblings || args.contains(where: walk)
+            }
+        }
+        return walk(root)
+    }
+}
