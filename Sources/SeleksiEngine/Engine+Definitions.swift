@@ -79,14 +79,15 @@ extension Engine {
         return roles
     }
 
-    /// Seed tables (`lookup()`), read once per process.
+    /// Seed tables (`lookup()`), read once per process, with the default working-day calendar
+    /// (`Engine.defaultCalendarTable`) when the seed has it.
     public func referenceTables() throws -> ReferenceTables {
         if let cached = referenceCache { return cached }
         var tables: [String: [[String: String]]] = [:]
         for (table, data) in try wrap({ try store.referenceRows() }) {
             tables[table, default: []].append(JSONBridge.storedRecord(data).mapValues(\.displayText))
         }
-        let loaded = ReferenceTables(tables)
+        let loaded = ReferenceTables(tables).withCalendar(from: Engine.defaultCalendarTable)
         referenceCache = loaded
         return loaded
     }

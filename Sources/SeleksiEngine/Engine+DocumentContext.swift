@@ -106,7 +106,7 @@ struct Describer {
         ]
         if wants("decisions") {
             var decisions: [String: Value] = [:]
-            for d in try engine.store.decisions(instance: r.id) {
+            for d in try engine.store.decisions(instance: r.id) where !d.isBallot {
                 decisions[d.name] = .record(["value": d.value, "reason": d.reason.map(Value.string) ?? .null, "actor": .string(d.actor)])
             }
             out["decisions"] = pruned(.record(decisions))

@@ -3,7 +3,7 @@ import SeleksiCore
 
 extension LogVerifier {
     /// Commands whose rows change tables, so that an accepted one with a `dataHash` must have its rows.
-    static let effectCommands: [StaticString] = ["start", "fire", "submit", "correct", "withdraw"]
+    static let effectCommands: [StaticString] = ["start", "fire", "submit", "correct", "withdraw", "vote"]
 
     /// Streams the log once, straight from SQLite's column bytes: each row's number, link, hash and
     /// time; its signature; the rows its command appended; and what it says the tables now hold.
