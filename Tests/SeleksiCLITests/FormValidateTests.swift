@@ -66,4 +66,18 @@ struct FormValidateTests {
             #expect(r.stderr.contains("\(file): \(line)"), "\(line)\n\(r.stderr)")
         }
     }
+
+    @Test func aSexThatContradictsTheNIKIsRefusedOnTheSexField() throws {
+        let cli = CLIRunner()
+        #expect(try cli.run("init --simulation").status == 0)
+        let example = try String(contentsOfFile: CLIRunner.repo + "/examples/tutor_bantu/portofolio.json", encoding: .utf8)
+        // The example's NIK 637101 710790 9001 has day 71 = 31 + 40: a woman born on 31 July 1990.
+        #expect(example.contains("\"jenis_kelamin\": \"P\""))
+        let file = try write(cli, "laki.json", example.replacingOccurrences(of: "\"jenis_kelamin\": \"P\"", with: "\"jenis_kelamin\": \"L\""))
+        let r = try cli.run(["form", "validate", "tb_portofolio", file, "--now", "2019-06-11"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(file): jenis_kelamin: Jenis kelamin tidak sesuai NIK"), "\(r.stderr)")
+        let right = try cli.run(["form", "validate", "tb_portofolio", "examples/tutor_bantu/portofolio.json", "--now", "2019-06-11"])
+        #expect(right.status == 0, "\(right.stderr)")
+    }
 }
