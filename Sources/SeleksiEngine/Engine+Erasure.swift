@@ -75,7 +75,7 @@ extension Engine {
     /// attachments' hashes.
     static func erasePersonal(in data: inout [String: Value], form: FormDefinition, attachments: inout Set<Hash256>) -> [String] {
         var erased: [String] = []
-        func scrub(_ f: FieldDefinition, _ value: inout Value, _ path: String) {
+        eachField(of: form, in: &data) { f, value, path in
             if f.type == .attachment, case .record(var r) = value {
                 if case .string(let hex)? = r["sha256"], let h = Hash256(hex: hex) { attachments.insert(h) }
                 guard r["path"] != .string(erasedMarker) else { return }
@@ -87,22 +87,41 @@ extension Engine {
                 erased.append(path)
             }
         }
+        return erased
+    }
+
+    /// What `show` prints instead of a personal value unless personal data is asked for.
+    public static let personalMask = "[data pribadi]"
+
+    /// Hides the personal fields (NIK, NPWP, phone, e-mail, fields marked `personal`) of one form's data
+    /// from a viewer who did not ask for them; empty and erased values stay as they are.
+    static func maskPersonal(in data: inout [String: Value], form: FormDefinition) {
+        eachField(of: form, in: &data) { f, value, _ in
+            guard f.personal, !value.isNull, value != .string(erasedMarker) else { return }
+            value = .string(personalMask)
+        }
+    }
+
+    /// Calls `body` with every answered field of the data, top-level and in each row of a repeat group,
+    /// with its path as messages write it (`pengalaman[2].mulai`).
+    static func eachField(
+        of form: FormDefinition, in data: inout [String: Value], _ body: (FieldDefinition, inout Value, String) -> Void
+    ) {
         for item in form.items {
             switch item {
             case .field(let f):
                 guard var v = data[f.id] else { continue }
-                scrub(f, &v, f.id)
+                body(f, &v, f.id)
                 data[f.id] = v
             case .repeatGroup(let g):
                 guard case .list(var rows)? = data[g.id] else { continue }
                 for i in rows.indices {
                     guard case .record(var cells) = rows[i] else { continue }
-                    for f in g.fields { if var v = cells[f.id] { scrub(f, &v, "\(g.id)[\(i + 1)].\(f.id)"); cells[f.id] = v } }
+                    for f in g.fields { if var v = cells[f.id] { body(f, &v, "\(g.id)[\(i + 1)].\(f.id)"); cells[f.id] = v } }
                     rows[i] = .record(cells)
                 }
                 data[g.id] = .list(rows)
             }
         }
-        return erased
     }
 }

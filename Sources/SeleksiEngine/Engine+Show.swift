@@ -23,13 +23,19 @@ extension Engine {
     /// One instance as `viewer` may see it. A form rated independently (a scoring sheet) is shown to a
     /// viewer who holds a `reads-ratings` role for the instance (the chair), or who has submitted his
     /// own sheet, and then with every rater's sheet; to anyone else it stays hidden, so no rater sees
-    /// another's score before giving his.
-    public func show(_ id: Int64, viewer: String? = nil, now: Timestamp? = nil) throws -> InstanceDetail {
+    /// another's score before giving his. With `personalData: false` the forms' personal fields read
+    /// `Engine.personalMask` (the CLI's default, so a screen or a pasted JSON does not spread them).
+    public func show(_ id: Int64, viewer: String? = nil, now: Timestamp? = nil, personalData: Bool = true) throws -> InstanceDetail {
         try wrap {
             let r = try requireInstance(id)
             let w = try workflow(hash: r.workflowHash)
             let when = now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970))
             var forms = try latestForms(of: id)
+            if !personalData {
+                for (formID, hash) in r.formHashes where forms[formID] != nil {
+                    Engine.maskPersonal(in: &forms[formID]!, form: try form(hash: hash))
+                }
+            }
             var sheets: [String: [(actor: String, data: [String: Value])]] = [:]
             var hidden: [String: Int] = [:]
             let chair =

@@ -10,6 +10,8 @@ struct ShowCommand: ParsableCommand {
             "Tampilkan satu instans: status, variabel dengan labelnya, formulir, keputusan, anak, pewaktu, peristiwa yang berlaku.",
         discussion: """
             --form NAMA menampilkan isian satu formulir dengan label kolomnya (tanggal dan rupiah seperti ditulis orang, kelompok berulang sebagai tabel kecil). Lembar penilaian independen hanya terlihat oleh penilai yang sudah menyerahkan miliknya dan oleh pemegang peran yang membaca semua lembar (Kepala UPT); pakai --as. --versions menampilkan setiap versi formulir (penyerahan, koreksi beserta alasannya, penarikan).
+
+            Data pribadi (NIK, NPWP, telepon, surel, dan kolom bertanda personal: alamat, tanggal lahir, rekening) tertulis [data pribadi] agar layar atau JSON yang disalin tidak menyebarkannya; --with-personal-data menampilkannya (tim verifikasi yang mencocokkannya dengan berkas, `seleksi review`, selalu melihatnya).
             """)
 
     @OptionGroup var options: DatabaseOptions
@@ -18,11 +20,13 @@ struct ShowCommand: ParsableCommand {
         String?
     @Option(help: "Tampilkan isian formulir ini dengan labelnya.") var form: String?
     @Flag(help: "Tampilkan setiap versi formulir.") var versions = false
+    @Flag(help: "Tampilkan data pribadi (NIK, NPWP, telepon, surel, alamat, tanggal lahir, rekening); tanpa ini tertulis [data pribadi].")
+    var withPersonalData = false
 
     func run() throws {
         let engine = try options.openEngine()
         let now = try options.timestamp()
-        let d = try report(options.lang) { try engine.show(instance, viewer: viewer, now: now) }
+        let d = try report(options.lang) { try engine.show(instance, viewer: viewer, now: now, personalData: withPersonalData) }
         let history = versions ? try report(options.lang) { try engine.submissionVersions(instance) } : []
         let definitions = try report(options.lang) { try engine.definitions(of: instance) }
         let proposals = try report(options.lang) { try engine.proposals(of: instance) }
