@@ -18,13 +18,16 @@ enum MarkdownLayout {
     }
 
     static func markdownFile(_ source: String) -> String {
+        // Fence lines become one empty line, runs of empty lines one, and the file has none at either
+        // end: one pass over the lines (a contract is rendered once per tutor).
         var lines: [Substring] = []
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if fence(line) == nil { lines.append(line) } else if lines.last?.isEmpty == false { lines.append("") }
+            let kept: Substring = fence(line) == nil ? line : ""
+            if kept.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(kept)
         }
-        var text = lines.joined(separator: "\n")
-        while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
-        return text.trimmingCharacters(in: .newlines) + "\n"
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func html(_ source: String) -> String {
@@ -33,9 +36,9 @@ enum MarkdownLayout {
 
     /// The classes a fence line opens (empty for a closing `:::`), or nil for any other line.
     static func fence(_ line: Substring) -> [String]? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard trimmed.hasPrefix(":::") else { return nil }
-        let classes = trimmed.dropFirst(3).split(separator: " ").map(String.init)
+        let classes = trimmed.dropFirst(3).split { $0 == " " || $0 == "\t" }.map(String.init)
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
         return classes.allSatisfy { $0.allSatisfy(allowed.contains) } ? classes : nil
     }
@@ -44,9 +47,8 @@ enum MarkdownLayout {
         var stack: [(classes: [String], children: [Node])] = [([], [])]
         var pending: [Substring] = []
         func flush() {
-            let text = pending.joined(separator: "\n")
-            if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                stack[stack.count - 1].children.append(.markdown(text))
+            if !pending.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+                stack[stack.count - 1].children.append(.markdown(pending.joined(separator: "\n")))
             }
             pending.removeAll()
         }

@@ -37,28 +37,44 @@ enum TextToken {
 
     /// Replaces every token in `text` by `transform(decoded text)`. A malformed token (cut by a
     /// parser) is dropped rather than shown: it can only come from a bug, never from user input.
+    ///
+    /// Works on the UTF-8 bytes: every token code point is four bytes led by 0xF3, so the text between
+    /// tokens is copied as it is, without decoding it (a contract is mostly such text).
     static func replace(in text: String, _ transform: (String) -> String) -> String {
-        var out = String.UnicodeScalarView()
-        var bytes: [UInt8] = []
-        var inside = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case open.value:
-                inside = true
-                bytes.removeAll(keepingCapacity: true)
-            case close.value where inside:
-                out.append(contentsOf: transform(String(decoding: bytes, as: UTF8.self)).unicodeScalars)
-                inside = false
-            case byteBase...(byteBase + 0xFF) where inside:
-                bytes.append(UInt8(scalar.value - byteBase))
-            default:
-                if inside || scalar.value == close.value {
-                    inside = false
-                    continue
+        var text = text
+        return text.withUTF8 { src -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count)
+            var bytes: [UInt8] = []
+            var inside = false
+            var i = 0
+            while i < src.count {
+                let lead = src[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value: UInt32 = 0
+                if length == 4, i + 3 < src.count {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(src[i + 1] & 0x3F) << 12
+                        | UInt32(src[i + 2] & 0x3F) << 6 | UInt32(src[i + 3] & 0x3F)
                 }
-                out.append(scalar)
+                switch value {
+                case open.value:
+                    inside = true
+                    bytes.removeAll(keepingCapacity: true)
+                case close.value where inside:
+                    out.append(contentsOf: transform(String(decoding: bytes, as: UTF8.self)).utf8)
+                    inside = false
+                case byteBase...(byteBase + 0xFF) where inside:
+                    bytes.append(UInt8(value - byteBase))
+                default:
+                    if inside || value == close.value {
+                        inside = false
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<min(i + length, src.count)]))
+                    }
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }
