@@ -39,9 +39,9 @@ public struct DocumentRenderer: Sendable {
         actor: String = Command.systemActor, now: Timestamp
     ) throws -> Rendered {
         let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
-        let needs = Self.childrenRead(by: source)
-        let context = try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all,
-                                                 projection: DocumentProjection(template: source))
+        let prepared = try PreparedTemplate.prepare(source, file: file)
+        let context = try engine.documentContext(instance, childStates: prepared.children.states,
+                                                 allChildren: prepared.children.all, projection: prepared.projection)
         let output = try compose(
             source, file: file, template: template, instance: instance,
             context: context, reference: try engine.referenceTables())
@@ -66,20 +66,14 @@ public struct DocumentRenderer: Sendable {
         _ source: String, file: String, template: String, instance: Int64,
         context given: Value, reference: ReferenceTables
     ) throws -> Output {
-        guard !TextToken.occurs(in: source) else {
-            throw DocumentError.template("\(file): contains characters reserved for user text (U+F0000–U+F01FF)")
-        }
-        let header = try TemplateHeader.parse(source, file: file)
+        let prepared = try PreparedTemplate.prepare(source, file: file)
+        let header = prepared.header
         var context = given
         ContextAugmentation.apply(header, to: &context, reference: reference)
         try DocumentChecks.check(
             header, template: template, instance: instance, context: context,
             workingDays: WorkingDays(reference: reference))
-        let mustache: MustacheTemplate
-        do { mustache = try MustacheTemplate(string: source) } catch {
-            throw DocumentError.template("\(file): the template does not parse: \(error)")
-        }
-        let tokenised = mustache.render(TemplateContext.convert(context)) + Self.provenance(context)
+        let tokenised = prepared.mustache.render(TemplateContext.convert(context)) + Self.provenance(context)
         let markdown = TextToken.replace(in: MarkdownLayout.markdownFile(tokenised), TextEscaping.markdown)
         let title = Self.title(of: tokenised) ?? template
         let body = MarkdownLayout.html(tokenised)
