@@ -5,6 +5,7 @@ import SeleksiDemo
 import SeleksiEngine
 
 extension DemoStage: ExpressibleByArgument {}
+extension DemoProcess: ExpressibleByArgument {}
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,10 @@ struct DemoCommand: ParsableCommand {
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
         """)
 
+    @Option(help: ArgumentHelp("Proses yang didemokan: " + DemoProcess.allCases.map(\.rawValue).joined(separator: ", ")
+                               + " (ppdb: satu kabupaten sintetis, Permendikbud 1/2021; --upt dan --until hanya untuk tutor-bantu).",
+                               valueName: "PROSES"))
+    var process: DemoProcess = .tutorBantu
     @Option(help: "Basis data baru untuk demo (ditimpa bila --replace).") var db = "demo.sqlite"
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
@@ -55,6 +60,7 @@ struct DemoCommand: ParsableCommand {
         removeAbandonedBuilds()
         try checkTargets()
         let root = try project.require(["forms", "workflows", "seed", "templates"], lang).path
+        if process == .ppdb { return try runPPDB(root: root) }
         if upt == "all" { return try runNational(root: root) }
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
