@@ -72,6 +72,12 @@ public struct PPDBDemo {
     public mutating func run() throws -> Summary {
         let started = Date()
         let en = options.language == .en
+        var phaseStart = Date()
+        // Each step's line ends with the seconds it took.
+        let progress: (String) -> Void = { [progress] line in
+            progress(line + String(format: " (%.2f s)", Date().timeIntervalSince(phaseStart)))
+            phaseStart = Date()
+        }
         try makeDistrict()
         progress(en ? "District: \(schools.count) schools; \(options.applicants) synthetic applications (seed \(options.seed))"
                     : "Kabupaten: \(schools.count) sekolah; \(options.applicants) pendaftaran sintetis (seed \(options.seed))")
@@ -105,7 +111,7 @@ public struct PPDBDemo {
 
         to("2024-06-20T09:00")
         try fire(round, "umumkan_hasil", "\(office)-operator", forms: ["ppdb_penetapan": ["keputusan": .list(schools.enumerated().map { i, s in
-            .record(["sekolah": .string(s.id), "nomor": .string("421/\(String(format: "%03d", i + 1))/PPDB/2024"), "tanggal": .string("2024-06-19"),
+            .record(["sekolah": .string(s.id), "nomor_keputusan": .string("421/\(String(format: "%03d", i + 1))/PPDB/2024"), "tanggal": .string("2024-06-19"),
                      "tanggal_rapat_dewan_guru": .string("2024-06-18"), "penetap": .string("kepala_sekolah"),
                      "nama_penetap": .string(engine.displayName(ofActor: "\(s.id)-kepala"))])
         })]])
@@ -338,6 +344,7 @@ public struct PPDBDemo {
         let where_ = Dictionary(uniqueKeysWithValues: applicants.map { ($0.instance, $0) })
         let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0) })
         var placed = 0
+        var requests: [FireRequest] = []
         for r in waiting {
             guard let a = where_[r.id], let own = byID[r.org] else { continue }
             let open = schools.filter { $0.level == own.level && $0.id != own.id && taken[$0.id, default: 0] < $0.capacity }
@@ -346,12 +353,15 @@ public struct PPDBDemo {
             let zoneFull = schools.filter { $0.level == own.level && $0.zone == own.zone }.allSatisfy { taken[$0.id, default: 0] >= $0.capacity }
             guard let target = sameZone.first ?? (zoneFull ? open.first : nil) else { continue }
             let inZone = target.zone == own.zone
-            try fire(r.id, inZone ? "salurkan" : "salurkan_luar_zona", "\(office)-operator",
-                     reason: inZone ? nil : "Daya tampung sekolah dalam wilayah zonasi yang sama tidak tersedia (demo)",
-                     forms: ["ppdb_penyaluran": ["sekolah_tujuan": .string(target.id), "jarak_meter": .number(Double(distance(a.x, a.y, target)))]])
+            requests.append(FireRequest(instance: r.id, event: inZone ? "salurkan" : "salurkan_luar_zona", actor: "\(office)-operator",
+                                        reason: inZone ? nil : "Daya tampung sekolah dalam wilayah zonasi yang sama tidak tersedia (demo)",
+                                        forms: ["ppdb_penyaluran": ["sekolah_tujuan": .string(target.id),
+                                                                    "jarak_meter": .number(Double(distance(a.x, a.y, target)))]]))
             taken[target.id, default: 0] += 1
             placed += 1
         }
+        // One transaction: each placement still sees the ones before it (the engine checks the seats).
+        try check(try engine.fireBatch(requests, now: clock))
         return placed
     }
 
@@ -360,14 +370,16 @@ public struct PPDBDemo {
     mutating func reRegister(_ round: Int64) throws {
         let admitted = try engine.list(InstanceFilter(workflow: "ppdb_pendaftar", state: "diterima", parent: round), limit: Int.max)
         var done = Set<String>()
+        var requests: [FireRequest] = []
         for r in admitted {
             let nik = try engine.show(r.id).forms["ppdb_pendaftaran"]?["nik"]?.displayText ?? ""
             guard !done.contains(nik), !rng.chance(0.04) else { continue }
             let school = r.variables["sekolah_penempatan"]?.displayText ?? r.org
             let actor = school == r.org ? "\(r.org)-panitia" : "\(office)-operator"
-            try fire(r.id, "daftar_ulang", actor, forms: ["ppdb_daftar_ulang": ["dokumen_asli": .bool(true)]])
+            requests.append(FireRequest(instance: r.id, event: "daftar_ulang", actor: actor, forms: ["ppdb_daftar_ulang": ["dokumen_asli": .bool(true)]]))
             done.insert(nik)
         }
+        try check(try engine.fireBatch(requests, now: clock))
     }
 
     // MARK: Output
