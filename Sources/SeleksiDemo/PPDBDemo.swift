@@ -223,15 +223,18 @@ public struct PPDBDemo {
             for n in 1...options.applicants {
                 let parent = "ortu-\(String(format: "%04d", n))"
                 try engine.addActor(id: parent, name: SyntheticPeople.name(&rng), nip: nil, now: clock)
-                let level = rng.chance(0.55) ? "SD" : "SMP"
+                let level = rng.chance(0.5) ? "SD" : (rng.chance(0.7) ? "SMP" : "SMA")
                 var village = rng.pick(villages).id
                 var born: CivilDate
                 if level == "SD" {
                     born = reference.adding(months: -rng.int(72...95)).adding(days: -rng.int(0...27))
                     if rng.chance(0.04) { born = reference.adding(months: -rng.int(66...71)) }   // 5 y 6 m – 5 y 11 m
-                } else {
+                } else if level == "SMP" {
                     born = reference.adding(months: -12 * rng.int(12...15) - rng.int(0...11))
                     if rng.chance(0.02) { born = reference.adding(months: -12 * 16 - 1) }        // 16: too old
+                } else {
+                    born = reference.adding(months: -12 * rng.int(15...18) - rng.int(0...11))
+                    if rng.chance(0.02) { born = reference.adding(months: -12 * 22) }            // 22: too old
                 }
                 var nik = SyntheticPeople.nik(born: born, female: rng.chance(0.5), province: 63, &rng)
                 // Now and then the same child registers again: in the same zone (refused) or by
@@ -253,7 +256,7 @@ public struct PPDBDemo {
                 } else if draw < 0.21 {
                     channel = "perpindahan"
                     school = inZone.isEmpty ? sameLevel[0] : rng.pick(inZone)
-                } else if draw < 0.33 && level2 == "SMP" {
+                } else if draw < 0.33 && level2 != "SD" {
                     channel = "prestasi"
                     school = rng.pick(sameLevel)
                 } else {
@@ -266,7 +269,7 @@ public struct PPDBDemo {
                     "bukti_lahir": .string("akta"), "berkas_bukti_lahir": .string(files["akta"]!), "disabilitas": .bool(false),
                     "kelurahan": .string(village), "dari_luar_negeri": .bool(false), "jalur": .string(channel),
                 ]
-                if level2 == "SMP" {
+                if level2 != "SD" {
                     form["bukti_kelulusan"] = .string("ijazah")
                     form["berkas_kelulusan"] = .string(files["ijazah"]!)
                     form["kabkota_sekolah_asal"] = .string(rng.chance(0.9) ? "Kabupaten Contoh" : "Kota Tetangga")
