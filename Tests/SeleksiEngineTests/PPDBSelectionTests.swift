@@ -164,6 +164,33 @@ struct PPDBSelectionTests {
         #expect(try f.engine.verifyAudit().rows > 0)
     }
 
+    @Test func whatParentsTypedIsPrintedAsTextInTheAnnouncement() throws {
+        var f = try PPDBFixture()
+        var form = PPDBFixture.form()
+        form["nama"] = .string(DocumentEscapingTests.attack)
+        _ = try ranked(&f, [("sdn-contoh-1", form, 300)])
+        try f.fire(f.round, "umumkan_hasil", "operator", "2024-06-20T09:00", forms: ["ppdb_penetapan": ["keputusan": .list(f.schools.map {
+            .record(["sekolah": .string($0), "nomor_keputusan": .string("1|\($0)"), "tanggal": .string("2024-06-19"),
+                     "tanggal_rapat_dewan_guru": .string("2024-06-18"), "penetap": .string("kepala_sekolah"),
+                     "nama_penetap": .string(DocumentEscapingTests.attack)])
+        })]])
+        let renderer = DocumentRenderer(templatesFolder: Repo.path("templates"))
+        for template in ["ppdb/pengumuman_pendaftaran", "ppdb/pengumuman_hasil"] {
+            let rendered = try renderer.render(template, instance: f.round, engine: f.engine, outputFolder: f.temp.file("dokumen"),
+                                               replace: true, now: at("2024-06-20T10:00"))
+            let html = try String(contentsOfFile: rendered.htmlPath, encoding: .utf8).lowercased()
+            #expect(!html.contains("<img") && !html.contains("<script") && !html.contains("<a "), "\(template)")
+            let markdown = try String(contentsOfFile: rendered.markdownPath, encoding: .utf8)
+            // Every table row keeps its header's number of cells: a typed `|` adds none.
+            var width: Int?
+            for line in markdown.split(separator: "\n") {
+                guard line.hasPrefix("|") else { width = nil; continue }
+                let cells = line.replacingOccurrences(of: #"\|"#, with: "").filter { $0 == "|" }.count
+                if let width { #expect(cells == width, "\(template): \(line)") } else { width = cells }
+            }
+        }
+    }
+
     @Test func theAnnouncementsRenderFromTheRound() throws {
         var f = try PPDBFixture()
         let ids = try ranked(&f, [("sdn-contoh-1", PPDBFixture.form(), 300)])

@@ -10,13 +10,17 @@ extension DemoProcess: ExpressibleByArgument {}
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak.",
+        abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak (atau PPDB: --process ppdb).",
         discussion: """
         Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
 
         Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau dihentikan tidak meninggalkan basis data setengah jadi.
 
+        Dengan --process ppdb: satu kabupaten sintetis menjalankan Penerimaan Peserta Didik Baru (Permendikbud 1/2021) dari pengumuman pendaftaran, pendaftaran, verifikasi, seleksi per jalur, penyaluran, pengumuman hasil sampai daftar ulang; menulis kedua pengumuman ke --out/dokumen/ dan laporan penggunaan kursi per sekolah dan jalur ke --out/laporan.md.
+
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
+
+        Contoh PPDB: seleksi demo --process ppdb --db /tmp/ppdb.sqlite --out /tmp/ppdb --seed 7
         """)
 
     @Option(help: ArgumentHelp("Proses yang didemokan: " + DemoProcess.allCases.map(\.rawValue).joined(separator: ", ")
