@@ -228,6 +228,33 @@ struct PPDBRulesTests {
         #expect(announce(onTime, quotas: PPDBFixture.quotas(), schedule: PPDBFixture.schedule(zoning: "2024-04-07"), at: "2024-05-07T09:00") == nil)
     }
 
+    @Test func offlineRegistrationNeedsTheMissingNetworkAsItsReason() throws {
+        let f = try PPDBFixture(announce: false)
+        var offline = PPDBFixture.schedule()
+        offline["daring"] = .bool(false)
+        #expect(announce(f, quotas: PPDBFixture.quotas(), schedule: offline)?.contains("alasan_luring") == true)
+        offline["alasan_luring"] = .string("Jaringan internet tidak tersedia di kecamatan (fiktif)")
+        #expect(announce(f, quotas: PPDBFixture.quotas(), schedule: offline, at: "2024-04-22T09:30") == nil)
+    }
+
+    @Test func aSchoolsDecreeFollowsItsTeachersCouncil() throws {
+        var f = try PPDBFixture()
+        try f.open()
+        try f.closeRegistration()
+        try f.select()
+        let rows: [Value] = f.schools.map {
+            .record(["sekolah": .string($0), "nomor_keputusan": .string("1/\($0)"), "tanggal": .string("2024-06-19"),
+                     "tanggal_rapat_dewan_guru": .string("2024-06-19"), "penetap": .string("pejabat_berwenang"),
+                     "nama_penetap": .string("Pejabat (fiktif)")])
+        }
+        var late = rows
+        if case .record(var first) = late[0] { first["tanggal_rapat_dewan_guru"] = .string("2024-06-20"); late[0] = .record(first) }
+        let refused = f.refusal { try f.fire(f.round, "umumkan_hasil", "operator", "2024-06-20T09:00", forms: ["ppdb_penetapan": ["keputusan": .list(late)]]) }
+        #expect(refused?.contains("rapat tidak sesudah keputusan") == true)
+        try f.fire(f.round, "umumkan_hasil", "operator", "2024-06-20T09:05", forms: ["ppdb_penetapan": ["keputusan": .list(rows)]])
+        #expect(try f.state(f.round) == "daftar_ulang")
+    }
+
     @Test func registrationOpensAndClosesByItsTimers() throws {
         var f = try PPDBFixture()
         let early = try f.apply("sdn-contoh-1", PPDBFixture.form(), at: "2024-06-02T10:00")
