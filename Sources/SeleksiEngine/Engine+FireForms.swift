@@ -87,8 +87,12 @@ extension Engine {
         let record = load.record
         var claims: [(scope: Int64, name: String, valueHash: Hash256)] = []
         for rule in load.workflow.uniqueRules where rule.event == request.event {
+            // A key reads what a guard reads (`org`, `parent`, …), not only the instance's own data: a
+            // key per organisation or per parent's zone must not silently lose its second half.
             let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: variables,
-                                            forms: try latestForms(of: record.id).merging(forms.data) { $1 })
+                                            forms: try latestForms(of: record.id).merging(forms.data) { $1 },
+                                            context: try context(for: record, in: load.workflow, actor: request.actor,
+                                                                 now: Timestamp(seconds: record.updatedAt), withVotes: false))
             let context = EvaluationContext(scopes: [snapshot.scope(actor: request.actor)], today: Timestamp(seconds: record.updatedAt).date,
                                             reference: try referenceTables())
             let value: Value

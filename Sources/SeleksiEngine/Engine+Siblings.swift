@@ -6,19 +6,28 @@ extension Engine {
     /// the transitions the command may take reads them; nil otherwise (they are never loaded for
     /// nothing: a round may hold tens of thousands of applicants).
     func siblingViews(of record: InstanceRecord, for candidates: [TransitionDefinition]) throws -> [ChildView]? {
-        let reads = candidates.contains { t in
-            t.guards.contains { $0.test.readsSiblings }
-                || t.effects.contains {
-                    switch $0 {
-                    case .set(_, let e, _), .decision(_, let e, _): return e.readsSiblings
-                    case .createChildren(_, _, let passes, _): return passes.contains { $0.value.readsSiblings }
-                    case .grant(let g): return g.expressions.contains { $0.readsSiblings }
-                    case .rank, .notifyChildren: return false
-                    }
+        let reading = candidates.flatMap { t -> [Expression] in
+            t.guards.map(\.test) + t.effects.flatMap { effect -> [Expression] in
+                switch effect {
+                case .set(_, let e, _), .decision(_, let e, _): return [e]
+                case .createChildren(_, _, let passes, _): return passes.map(\.value)
+                case .grant(let g): return g.expressions
+                case .rank, .notifyChildren: return []
                 }
-        }
-        guard reads else { return nil }
+            }
+        }.filter(\.readsSiblings)
+        guard !reading.isEmpty else { return nil }
         guard let parent = record.parent else { return [] }
+        // Forms are read per sibling, so only when a predicate asks for them: a guard over the
+        // siblings' states and variables stays one query however large the round.
+        guard reading.contains(where: \.readsSiblingForms) else {
+            return try store.children(of: parent, states: nil).filter { $0.id != record.id }.map { child in
+                ChildView(id: child.id, state: child.state, scope: [
+                    "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
+                    "vars": .record(child.variables),
+                ])
+            }
+        }
         return try childViews(of: parent).filter { $0.id != record.id }
     }
 }

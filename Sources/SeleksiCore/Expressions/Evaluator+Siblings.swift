@@ -42,3 +42,21 @@ extension Expression {
         return walk(root)
     }
 }
+
+extension Expression {
+    /// Whether the expression may read a sibling's forms (`sibling.forms.…`, or the whole `sibling`
+    /// record handed on): the shell then loads every sibling's latest forms, which costs a read per
+    /// sibling; otherwise its state and variables are enough.
+    public var readsSiblingForms: Bool {
+        func walk(_ e: Expr) -> Bool {
+            switch e {
+            case .literal, .current, .pattern: return false
+            case .path(let p, _): return p.first == "sibling" && (p.count == 1 || p[1] == "forms")
+            case .index(let a, let b, _), .binary(_, let a, let b, _): return walk(a) || walk(b)
+            case .member(let a, _, _), .unary(_, let a, _): return walk(a)
+            case .call(_, let args, _): return args.contains(where: walk)
+            }
+        }
+        return walk(root)
+    }
+}

@@ -3,7 +3,8 @@
 /// Within each group the children are sorted by the effect's `order` terms; a tie on every term is
 /// broken by instance number (earlier registration first). The first `quota` of each group get the
 /// selected event, the rest the rest event; each child's place (1-based, within its group) and
-/// whether it is within quota are set before its event fires.
+/// whether it is within quota are set before its event fires. A quota row's expressions may ask about
+/// the children (`children(…)`, `children-count(…)`), as they stood before this ranking's events.
 public enum Ranking {
     public static func rank(_ effect: RankEffect, children: [ChildView], parent: EvaluationContext) throws -> [TransitionOutcome.ChildEvent] {
         // Quotas by group key, from the parent's rows.
@@ -11,7 +12,10 @@ public enum Ranking {
         if case .list(let rows) = try Evaluator.evaluate(effect.quotaRows, in: parent) {
             for row in rows {
                 guard case .record(let cells) = row else { continue }
-                let rowContext = EvaluationContext(scopes: parent.scopes + [cells], today: parent.today, reference: parent.reference)
+                // A quota may depend on what the children already hold (the seats left after earlier
+                // rankings), so a row sees the parent's children as the parent's guards do.
+                let rowContext = EvaluationContext(scopes: parent.scopes + [cells], today: parent.today, children: parent.children,
+                                                   reference: parent.reference)
                 let key = try Evaluator.evaluate(effect.quotaKey, in: rowContext).displayText
                 if case .number(let n) = try Evaluator.evaluate(effect.quotaCount, in: rowContext) { quotas[key, default: 0] += Int(n) }
             }

@@ -5,19 +5,28 @@ import SeleksiDemo
 import SeleksiEngine
 
 extension DemoStage: ExpressibleByArgument {}
+extension DemoProcess: ExpressibleByArgument {}
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak.",
+        abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak (atau PPDB: --process ppdb).",
         discussion: """
         Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
 
         Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau dihentikan tidak meninggalkan basis data setengah jadi.
 
+        Dengan --process ppdb: satu kabupaten sintetis menjalankan Penerimaan Peserta Didik Baru (Permendikbud 1/2021) dari pengumuman pendaftaran, pendaftaran, verifikasi, seleksi per jalur, penyaluran, pengumuman hasil sampai daftar ulang; menulis kedua pengumuman ke --out/dokumen/ dan laporan penggunaan kursi per sekolah dan jalur ke --out/laporan.md.
+
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
+
+        Contoh PPDB: seleksi demo --process ppdb --db /tmp/ppdb.sqlite --out /tmp/ppdb --seed 7
         """)
 
+    @Option(help: ArgumentHelp("Proses yang didemokan: " + DemoProcess.allCases.map(\.rawValue).joined(separator: ", ")
+                               + " (ppdb: satu kabupaten sintetis, Permendikbud 1/2021; --upt dan --until hanya untuk tutor-bantu).",
+                               valueName: "PROSES"))
+    var process: DemoProcess = .tutorBantu
     @Option(help: "Basis data baru untuk demo (ditimpa bila --replace).") var db = "demo.sqlite"
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
@@ -35,6 +44,9 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000 (must be 1–200000)") }
         guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong (must not be empty)") }
+        if process == .ppdb, until != nil || upt != "upt-bp-kalimantan-selatan" {
+            throw ValidationError("--upt dan --until hanya untuk --process tutor-bantu (only for the Tutor Bantu demo)")
+        }
     }
 
     /// What the command line names but cannot be used: bad input (exit 2), not a usage error.
@@ -55,6 +67,7 @@ struct DemoCommand: ParsableCommand {
         removeAbandonedBuilds()
         try checkTargets()
         let root = try project.require(["forms", "workflows", "seed", "templates"], lang).path
+        if process == .ppdb { return try runPPDB(root: root) }
         if upt == "all" { return try runNational(root: root) }
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"

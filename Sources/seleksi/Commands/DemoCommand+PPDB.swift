@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SeleksiCore
+import SeleksiDemo
+
+/// `seleksi demo --process ppdb`: one synthetic district's new-student admission (Permendikbud 1/2021),
+/// built under a temporary name and moved to --db when complete, like the Tutor Bantu demo.
+extension DemoCommand {
+    func runPPDB(root: String) throws {
+        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let quiet = json
+        let summary = try report(lang) { () throws -> PPDBDemo.Summary in
+            var options = PPDBDemo.Options(database: building, outputFolder: out, applicants: applicants, seed: seed, root: root)
+            options.language = lang
+            var demo = try PPDBDemo(options: options) { line in if !quiet { print(line) } }
+            return try demo.run()
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        guard rename(building, db) == 0 else {
+            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
+                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
+            throw ExitCode(3)
+        }
+        if json {
+            printJSON(.record([
+                "db": .string(db), "round": .number(Double(summary.round)), "audit_rows": .number(Double(summary.auditRows)),
+                "refused": .number(Double(summary.refused)), "seconds": .number((summary.seconds * 1000).rounded() / 1000),
+                "states": .record(Dictionary(uniqueKeysWithValues: summary.states.map { ($0.state, Value.number(Double($0.count))) })),
+                "documents": .list(summary.documents.map(Value.string)),
+            ]))
+            return
+        }
+        print(lang == .en ? "\nApplications by state:" : "\nPendaftaran per status:")
+        for s in summary.states { print("  \(s.state)\t\(s.count)") }
+        print(lang == .en ? "Documents and report:" : "Dokumen dan laporan:")
+        for d in summary.documents { print("  \(d)") }
+        print(String(format: lang == .en ? "Audit log whole: %d rows. Time: %.2f s. Database: %@ (round #%lld)"
+                                         : "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
+                     summary.auditRows, summary.seconds, db, summary.round))
+    }
+}
