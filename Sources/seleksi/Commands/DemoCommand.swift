@@ -5,6 +5,7 @@ import SeleksiDemo
 import SeleksiEngine
 
 extension DemoStage: ExpressibleByArgument {}
+extension DemoProcess: ExpressibleByArgument {}
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +16,16 @@ struct DemoCommand: ParsableCommand {
 
         Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau dihentikan tidak meninggalkan basis data setengah jadi.
 
+        Dengan --process pks: dua Perjanjian Kerja Sama sintetis antarinstansi menurut workflows/pks.xml (docs/processes/pks.md): satu seperti seed 003 yang ditangguhkan karena keadaan kahar lalu diakhiri lebih awal atas persetujuan PARA PIHAK, satu seperti seed 000 yang total biayanya mula-mula ditolak (43 × Rp3.625.930 = Rp155.914.990, bukan Rp155.915.000), lalu diperpanjang dengan addendum dan berakhir pada akhir jangka waktunya. Dokumen ke --out/dokumen/.
+
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
+                seleksi demo --process pks --db /tmp/pks.sqlite --out /tmp/pks
         """)
 
     @Option(help: "Basis data baru untuk demo (ditimpa bila --replace).") var db = "demo.sqlite"
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
+    @Option(help: ArgumentHelp("Proses yang dijalankan: " + DemoProcess.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "PROSES"))
+    var process: DemoProcess = .tutorBantu
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
     @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran per UPT, pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
@@ -55,6 +61,7 @@ struct DemoCommand: ParsableCommand {
         removeAbandonedBuilds()
         try checkTargets()
         let root = try project.require(["forms", "workflows", "seed", "templates"], lang).path
+        if process == .pks { return try runPKS(root: root) }
         if upt == "all" { return try runNational(root: root) }
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
@@ -118,5 +125,43 @@ struct DemoCommand: ParsableCommand {
             print("Putaran #\(summary.round) berhenti sebelum tahap \(stage.rawValue): menunggu \(stage.waitsFor). "
                 + "Waktu simulasi terakhir \(summary.clock); lihat `seleksi tasks --as ID --db \(db)` dan `seleksi progress \(summary.round) --db \(db)`.")
         }
+    }
+}
+
+extension DemoCommand {
+    /// `--process pks`: the two agreements of `PKSDemo`, built under a temporary name and moved to --db
+    /// when complete, as the Tutor Bantu round is.
+    func runPKS(root: String) throws {
+        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let quiet = json
+        let summary = try report(lang) { () throws -> PKSDemo.Summary in
+            var options = PKSDemo.Options(database: building, outputFolder: out, root: root)
+            options.language = lang
+            var demo = try PKSDemo(options: options) { line in if !quiet { print(line) } }
+            return try demo.run()
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        guard rename(building, db) == 0 else {
+            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
+                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
+            throw ExitCode(3)
+        }
+        if json {
+            printJSON(.record([
+                "db": .string(db), "audit_rows": .number(Double(summary.auditRows)),
+                "agreements": .list(summary.agreements.map {
+                    .record(["id": .number(Double($0.id)), "shape": .string($0.shape), "state": .string($0.state)])
+                }),
+                "amount_refusal": .string(summary.amountRefusal),
+                "documents": .list(summary.documents.map(Value.string)),
+            ]))
+            return
+        }
+        print(lang == .en ? "Documents:" : "Dokumen:")
+        for d in summary.documents { print("  \(d)") }
+        print(lang == .en ? "Audit log whole: \(summary.auditRows) rows. Database: \(db)"
+                          : "Log audit utuh: \(summary.auditRows) baris. Basis data: \(db)")
     }
 }
