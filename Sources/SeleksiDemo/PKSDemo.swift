@@ -118,7 +118,7 @@ public struct PKSDemo {
         ]
         try fire(id, "beritahu_kahar", "pks-kepala-badan-2", "2023-04-27T09:00", forms: ["pks_kahar": event])
         try report(id)
-        try fire(id, "kahar_tertulis", "pks-kepala-badan-2", "2023-05-08T09:00", forms: ["pks_kahar": event])
+        try fire(id, "kahar_tertulis", "pks-kepala-badan-2", "2023-05-08T09:00")  // the notice on file, now in writing
         try report(id)
         try document("pks/pemberitahuan_kahar", id, at: "2023-05-08T10:00")
         let notice: [String: Value] = [
@@ -157,7 +157,7 @@ public struct PKSDemo {
             try fire(id, "ajukan", "pks-operator-dinas", "2025-04-30T10:00", forms: ["pks_rancangan": draft])
         } catch let error as EngineError {
             summary.amountRefusal = error.message(options.language)
-            say("  ditolak seperti tertulis: \(summary.amountRefusal)", "  refused as written: \(summary.amountRefusal)")
+            say("  total seperti tertulis (seed 000 Pasal 5) → \(summary.amountRefusal)", "  total as written (seed 000 Pasal 5) → \(summary.amountRefusal)")
         }
         // Corrected to the product of the two figures the text gives (the parties' amendment).
         if case .number(let n)? = draft["jumlah_peserta"], case .number(let each)? = draft["biaya_per_peserta"] {

@@ -151,8 +151,8 @@ extension DemoCommand {
         if json {
             printJSON(.record([
                 "db": .string(db), "audit_rows": .number(Double(summary.auditRows)),
-                "agreements": .list(summary.agreements.map {
-                    .record(["id": .number(Double($0.id)), "shape": .string($0.shape), "state": .string($0.state)])
+                "agreements": .list(summary.agreements.map { a -> Value in
+                    .record(["id": .number(Double(a.id)), "shape": .string(a.shape), "state": .string(a.state)])
                 }),
                 "amount_refusal": .string(summary.amountRefusal),
                 "documents": .list(summary.documents.map(Value.string)),
