@@ -60,4 +60,24 @@ struct MessageValuesTests {
         #expect(LocalizedText(id: "{tidak_ada(1)} dan {today()}").filled(in: context).id == "{tidak_ada(1)} dan 2025-05-02")
         #expect(LocalizedText(id: "tanpa tempat").filled(in: context) == LocalizedText(id: "tanpa tempat"))
     }
+
+    @Test func checkReportsAPlaceholderNamingAnUnknownFieldAndLeavesPatternsAlone() throws {
+        func form(_ message: String) throws -> FormDefinition {
+            FormDefinition(
+                id: "f", version: "1", title: LocalizedText(id: "F"),
+                items: [
+                    .field(
+                        FieldDefinition(
+                            id: "total", type: .money, label: LocalizedText(id: "Total"),
+                            constraints: [
+                                FieldConstraint(test: try Expression(". > 0"), message: LocalizedText(id: message), line: 7)
+                            ]))
+                ], choiceLists: [:], file: "f.xml")
+        }
+        let misspelt = DefinitionChecker(forms: [try form("Total {rupiah(totl)}")], workflows: [])
+            .check(form: try form("Total {rupiah(totl)}"))
+        #expect(misspelt.count == 1 && misspelt.first?.message.contains("kolom 'totl' yang tidak ada") == true)
+        let fine = try form("Total {rupiah(.)} dari [0-9]{6,20}")
+        #expect(DefinitionChecker(forms: [fine], workflows: []).check(form: fine).isEmpty)
+    }
 }

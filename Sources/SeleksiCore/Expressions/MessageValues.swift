@@ -10,6 +10,20 @@ extension LocalizedText {
         return LocalizedText(id: Self.fill(id, context), en: en.map { Self.fill($0, context) })
     }
 
+    /// The placeholders that are expressions, in both languages: `seleksi check` checks their names as
+    /// it checks the rule's own test, so a misspelt one is reported, not printed as written.
+    public var placeholderExpressions: [Expression] {
+        ([id] + (en.map { [$0] } ?? [])).flatMap { text -> [Expression] in
+            var found: [Expression] = []
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                if let e = try? Expression(String(rest[rest.index(after: open)..<close])) { found.append(e) }
+                rest = rest[rest.index(after: close)...]
+            }
+            return found
+        }
+    }
+
     static func fill(_ text: String, _ context: EvaluationContext) -> String {
         var out = ""
         var rest = Substring(text)
