@@ -152,5 +152,8 @@ struct PKSCLITests {
         for d in documents { #expect(FileManager.default.fileExists(atPath: d)) }
         let verify = try cli.run(["audit", "verify", "--db", db])
         #expect(verify.status == 0 && verify.stdout.hasPrefix("ok"))
+        // The Tutor Bantu round's own options mean nothing here: a usage error, not silence.
+        let until = try cli.run(["demo", "--process", "pks", "--until", "penilaian", "--db", cli.folder + "/x.sqlite"])
+        #expect(until.status == 64)
     }
 }

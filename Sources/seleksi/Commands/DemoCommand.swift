@@ -41,6 +41,9 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000 (must be 1–200000)") }
         guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong (must not be empty)") }
+        if process == .pks, until != nil || upt == "all" {
+            throw ValidationError("--until dan --upt all hanya untuk --process tutor-bantu (only for --process tutor-bantu)")
+        }
     }
 
     /// What the command line names but cannot be used: bad input (exit 2), not a usage error.
