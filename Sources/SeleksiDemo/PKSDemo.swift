@@ -72,7 +72,9 @@ public struct PKSDemo {
             ("dinas-contoh", "Dinas Pendidikan Kabupaten Contoh (fiktif)"),
             ("balai-contoh", "Balai Penjaminan Mutu Pendidikan Contoh (fiktif)"),
         ]
-        for (id, name) in offices { try engine.addOrganisation(id: id, name: name, kind: "instansi", parent: nil, now: now) }
+        for (id, name) in offices {
+            try engine.addOrganisation(id: id, name: name, kind: "instansi", parent: nil, now: now)
+        }
         let people = [
             ("pks-operator-badan", "Operator Kerja Sama Badan Kesatu (fiktif)", "operator", "badan-kesatu"),
             ("pks-kepala-badan-1", "Kepala Badan Kesatu (fiktif)", "kepala", "badan-kesatu"),
@@ -90,20 +92,29 @@ public struct PKSDemo {
     // MARK: The agreement shaped as seed 003
 
     private mutating func suspendedAndEndedEarly(_ clauses: Clauses) throws {
-        say("PKS seperti seed 003 (5 tahun; keadaan kahar 7/14 hari kerja):",
+        say(
+            "PKS seperti seed 003 (5 tahun; keadaan kahar 7/14 hari kerja):",
             "PKS shaped as seed 003 (5 years; force majeure 7/14 working days):")
-        let draft = clauses.draft("003", base: [
-            "tentang": "Peningkatan Pelayanan Manajemen Kepegawaian melalui Sistem Informasi ASN Terintegrasi (contoh)",
-            "nomor_pihak_kesatu": "120/001/PKS/2022", "nomor_pihak_kedua": "015/002/PKS/2022", "tempat": "Kota Contoh",
-            "pihak_kedua": "badan-kedua",
-            "nama_pihak_kesatu": "Kepala Badan Kesatu (fiktif)", "jabatan_pihak_kesatu": "Kepala Badan Kepegawaian Provinsi Kesatu",
-            "alamat_pihak_kesatu": "Jalan Contoh Nomor 1", "atas_nama_pihak_kesatu": "Pemerintah Provinsi Kesatu",
-            "nama_pihak_kedua": "Kepala Badan Kedua (fiktif)", "jabatan_pihak_kedua": "Kepala Badan Kepegawaian Provinsi Kedua",
-            "alamat_pihak_kedua": "Jalan Contoh Nomor 2", "atas_nama_pihak_kedua": "Pemerintah Provinsi Kedua",
-            "pembiayaan": "tanpa_nilai",
-            "sumber_dana": "PARA PIHAK dan/atau sumber pembiayaan lain yang sah dan tidak mengikat",
-        ])
-        let id = try engine.start(workflow: "pks", org: "badan-kesatu", actor: "pks-operator-badan", now: Self.time("2022-05-23T09:00")).id
+        let draft = clauses.draft(
+            "003",
+            base: [
+                "tentang":
+                    "Peningkatan Pelayanan Manajemen Kepegawaian melalui Sistem Informasi ASN Terintegrasi (contoh)",
+                "nomor_pihak_kesatu": "120/001/PKS/2022", "nomor_pihak_kedua": "015/002/PKS/2022",
+                "tempat": "Kota Contoh",
+                "pihak_kedua": "badan-kedua",
+                "nama_pihak_kesatu": "Kepala Badan Kesatu (fiktif)",
+                "jabatan_pihak_kesatu": "Kepala Badan Kepegawaian Provinsi Kesatu",
+                "alamat_pihak_kesatu": "Jalan Contoh Nomor 1", "atas_nama_pihak_kesatu": "Pemerintah Provinsi Kesatu",
+                "nama_pihak_kedua": "Kepala Badan Kedua (fiktif)",
+                "jabatan_pihak_kedua": "Kepala Badan Kepegawaian Provinsi Kedua",
+                "alamat_pihak_kedua": "Jalan Contoh Nomor 2", "atas_nama_pihak_kedua": "Pemerintah Provinsi Kedua",
+                "pembiayaan": "tanpa_nilai",
+                "sumber_dana": "PARA PIHAK dan/atau sumber pembiayaan lain yang sah dan tidak mengikat",
+            ])
+        let id = try engine.start(
+            workflow: "pks", org: "badan-kesatu", actor: "pks-operator-badan", now: Self.time("2022-05-23T09:00")
+        ).id
         try fire(id, "ajukan", "pks-operator-badan", "2022-05-23T10:00", forms: ["pks_rancangan": draft])
         try fire(id, "tanda_tangan", "pks-kepala-badan-2", "2022-05-24T09:00")
         try fire(id, "tanda_tangan", "pks-kepala-badan-1", "2022-05-24T10:00")
@@ -123,7 +134,9 @@ public struct PKSDemo {
         try document("pks/pemberitahuan_kahar", id, at: "2023-05-08T10:00")
         let notice: [String: Value] = [
             "nomor_surat": .string("800/077/BKD/2023"), "alasan": .string("objek_musnah"),
-            "uraian": .string("Gedung layanan rusak berat dan tidak dibangun kembali (fiktif); PARA PIHAK sepakat mengakhiri kerja sama."),
+            "uraian": .string(
+                "Gedung layanan rusak berat dan tidak dibangun kembali (fiktif); PARA PIHAK sepakat mengakhiri kerja sama."
+            ),
             "tanggal_berakhir": .string("2023-09-29"),
         ]
         try fire(id, "ajukan_pengakhiran", "pks-kepala-badan-1", "2023-06-05T09:00", forms: ["pks_pengakhiran": notice])
@@ -139,25 +152,37 @@ public struct PKSDemo {
     // MARK: The agreement shaped as seed 000
 
     private mutating func extendedByAddendum(_ clauses: Clauses) throws {
-        say("PKS seperti seed 000 (1 tahun; pemberitahuan perpanjangan 3 bulan; 43 peserta):",
+        say(
+            "PKS seperti seed 000 (1 tahun; pemberitahuan perpanjangan 3 bulan; 43 peserta):",
             "PKS shaped as seed 000 (1 year; extension notice 3 months; 43 participants):")
-        var draft = clauses.draft("000", base: [
-            "tentang": "Bimbingan Teknis Pembuatan Media Pembelajaran Berbasis IT (contoh)",
-            "nomor_pihak_kesatu": "400.3/179/Disdik/2025", "nomor_pihak_kedua": "0586/BPMP/2025", "tempat": "Kabupaten Contoh",
-            "pihak_kedua": "balai-contoh",
-            "nama_pihak_kesatu": "Kepala Dinas Contoh (fiktif)", "jabatan_pihak_kesatu": "Kepala Dinas Pendidikan Kabupaten Contoh",
-            "alamat_pihak_kesatu": "Komplek Perkantoran Contoh", "atas_nama_pihak_kesatu": "Pemerintah Kabupaten Contoh",
-            "nama_pihak_kedua": "Kepala Balai Contoh (fiktif)", "jabatan_pihak_kedua": "Kepala Balai Penjaminan Mutu Pendidikan",
-            "alamat_pihak_kedua": "Jalan Contoh Nomor 85", "atas_nama_pihak_kedua": "Balai Penjaminan Mutu Pendidikan Contoh",
-            "pembiayaan": "per_peserta", "sumber_dana": "APBD Kabupaten Contoh",
-        ])
-        let id = try engine.start(workflow: "pks", org: "dinas-contoh", actor: "pks-operator-dinas", now: Self.time("2025-04-30T09:00")).id
+        var draft = clauses.draft(
+            "000",
+            base: [
+                "tentang": "Bimbingan Teknis Pembuatan Media Pembelajaran Berbasis IT (contoh)",
+                "nomor_pihak_kesatu": "400.3/179/Disdik/2025", "nomor_pihak_kedua": "0586/BPMP/2025",
+                "tempat": "Kabupaten Contoh",
+                "pihak_kedua": "balai-contoh",
+                "nama_pihak_kesatu": "Kepala Dinas Contoh (fiktif)",
+                "jabatan_pihak_kesatu": "Kepala Dinas Pendidikan Kabupaten Contoh",
+                "alamat_pihak_kesatu": "Komplek Perkantoran Contoh",
+                "atas_nama_pihak_kesatu": "Pemerintah Kabupaten Contoh",
+                "nama_pihak_kedua": "Kepala Balai Contoh (fiktif)",
+                "jabatan_pihak_kedua": "Kepala Balai Penjaminan Mutu Pendidikan",
+                "alamat_pihak_kedua": "Jalan Contoh Nomor 85",
+                "atas_nama_pihak_kedua": "Balai Penjaminan Mutu Pendidikan Contoh",
+                "pembiayaan": "per_peserta", "sumber_dana": "APBD Kabupaten Contoh",
+            ])
+        let id = try engine.start(
+            workflow: "pks", org: "dinas-contoh", actor: "pks-operator-dinas", now: Self.time("2025-04-30T09:00")
+        ).id
         // The total as seed 000 states it: refused, naming both figures.
         do {
             try fire(id, "ajukan", "pks-operator-dinas", "2025-04-30T10:00", forms: ["pks_rancangan": draft])
         } catch let error as EngineError {
             summary.amountRefusal = error.message(options.language)
-            say("  total seperti tertulis (seed 000 Pasal 5) → \(summary.amountRefusal)", "  total as written (seed 000 Pasal 5) → \(summary.amountRefusal)")
+            say(
+                "  total seperti tertulis (seed 000 Pasal 5) → \(summary.amountRefusal)",
+                "  total as written (seed 000 Pasal 5) → \(summary.amountRefusal)")
         }
         // Corrected to the product of the two figures the text gives (the parties' amendment).
         if case .number(let n)? = draft["jumlah_peserta"], case .number(let each)? = draft["biaya_per_peserta"] {
@@ -172,8 +197,12 @@ public struct PKSDemo {
         let addendum: [String: Value] = [
             "perihal": .string("perpanjangan"), "nomor_pihak_kesatu": .string("400.3/301/Disdik/2026"),
             "nomor_pihak_kedua": .string("0123/BPMP/2026"), "akhir_baru": .string("2027-05-01"),
-            "ubah": .list([.record(["pasal": .string("Pasal Jangka Waktu ayat (1)"),
-                                    "isi": .string("Perjanjian Kerja Sama ini berlaku sampai dengan tanggal 1 Mei 2027.")])]),
+            "ubah": .list([
+                .record([
+                    "pasal": .string("Pasal Jangka Waktu ayat (1)"),
+                    "isi": .string("Perjanjian Kerja Sama ini berlaku sampai dengan tanggal 1 Mei 2027."),
+                ])
+            ]),
         ]
         try fire(id, "ajukan_addendum", "pks-kepala-balai", "2026-01-15T09:00", forms: ["pks_addendum": addendum])
         try fire(id, "tanda_tangan_addendum", "pks-kepala-dinas", "2026-01-20T09:00")
@@ -189,21 +218,28 @@ public struct PKSDemo {
 
     // MARK: Steps
 
-    private func fire(_ id: Int64, _ event: String, _ actor: String, _ time: String, forms: [String: [String: Value]] = [:]) throws {
-        let result = try engine.fire(FireRequest(instance: id, event: event, actor: actor, forms: forms), now: Self.time(time))
-        say("  \(time) \(actor): \(event) → \(describe(result.kind))", "  \(time) \(actor): \(event) → \(describe(result.kind))")
+    private func fire(
+        _ id: Int64, _ event: String, _ actor: String, _ time: String, forms: [String: [String: Value]] = [:]
+    ) throws {
+        let result = try engine.fire(
+            FireRequest(instance: id, event: event, actor: actor, forms: forms), now: Self.time(time))
+        say(
+            "  \(time) \(actor): \(event) → \(describe(result.kind))",
+            "  \(time) \(actor): \(event) → \(describe(result.kind))")
     }
 
     private func describe(_ kind: FireResult.Kind) -> String {
         switch kind {
         case .moved(let from, let to): return "\(from) → \(to)"
-        case .pending(let have, let need): return english ? "signature \(have) of \(need)" : "tanda tangan \(have) dari \(need)"
+        case .pending(let have, let need):
+            return english ? "signature \(have) of \(need)" : "tanda tangan \(have) dari \(need)"
         }
     }
 
     private func tick(_ time: String) throws {
         let fired = try engine.tick(now: Self.time(time)).fired
-        say("  \(time) pewaktu: \(fired.map(\.event).joined(separator: ", "))",
+        say(
+            "  \(time) pewaktu: \(fired.map(\.event).joined(separator: ", "))",
             "  \(time) timers: \(fired.map(\.event).joined(separator: ", "))")
     }
 
@@ -212,8 +248,10 @@ public struct PKSDemo {
         let record = try engine.show(id).record
         let v = record.variables
         func text(_ name: String) -> String { v[name].map(\.displayText).flatMap { $0.isEmpty ? nil : $0 } ?? "-" }
-        say("    #\(id) \(record.state): berlaku \(text("mulai")) s.d. \(text("akhir")); batas perpanjangan \(text("batas_perpanjangan")); batas pemberitahuan tertulis kahar \(text("kahar_tenggat"))",
-            "    #\(id) \(record.state): in force \(text("mulai")) to \(text("akhir")); extension notice by \(text("batas_perpanjangan")); written force majeure notice by \(text("kahar_tenggat"))")
+        say(
+            "    #\(id) \(record.state): berlaku \(text("mulai")) s.d. \(text("akhir")); batas perpanjangan \(text("batas_perpanjangan")); batas pemberitahuan tertulis kahar \(text("kahar_tenggat"))",
+            "    #\(id) \(record.state): in force \(text("mulai")) to \(text("akhir")); extension notice by \(text("batas_perpanjangan")); written force majeure notice by \(text("kahar_tenggat"))"
+        )
         return record.state
     }
 
@@ -266,10 +304,18 @@ struct Clauses {
             answers["biaya_total"] = number("biaya_total_tertulis")
         }
         answers["pasal"] = .list([
-            .record(["judul": .string("MAKSUD DAN TUJUAN"),
-                     "isi": .string("Perjanjian Kerja Sama ini menjadi landasan kerja sama PARA PIHAK sesuai ketentuan peraturan perundang-undangan (contoh).")]),
-            .record(["judul": .string("PENYELESAIAN PERSELISIHAN"),
-                     "isi": .string("Perselisihan dalam pelaksanaan Perjanjian Kerja Sama ini diselesaikan secara musyawarah untuk mufakat.")]),
+            .record([
+                "judul": .string("MAKSUD DAN TUJUAN"),
+                "isi": .string(
+                    "Perjanjian Kerja Sama ini menjadi landasan kerja sama PARA PIHAK sesuai ketentuan peraturan perundang-undangan (contoh)."
+                ),
+            ]),
+            .record([
+                "judul": .string("PENYELESAIAN PERSELISIHAN"),
+                "isi": .string(
+                    "Perselisihan dalam pelaksanaan Perjanjian Kerja Sama ini diselesaikan secara musyawarah untuk mufakat."
+                ),
+            ]),
         ])
         return answers
     }

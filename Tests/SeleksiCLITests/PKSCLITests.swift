@@ -34,26 +34,38 @@ struct PKSCLITests {
             "2025-04-30T08:00",
         ])
         #expect(validate.status == 1)
-        #expect(validate.stderr.contains("Total biaya tertulis Rp155.915.000 tidak sama dengan 43 × Rp3.625.930 = Rp155.914.990"))
+        #expect(
+            validate.stderr.contains(
+                "Total biaya tertulis Rp155.915.000 tidak sama dengan 43 × Rp3.625.930 = Rp155.914.990"))
         #expect(try cli.run("start pks --org dinas-contoh --as operator-dinas --now 2025-04-30T08:10").status == 0)
         let fire = try cli.run([
             "fire", "1", "ajukan", "--as", "operator-dinas", "--form",
-            "pks_rancangan=" + Self.examples + "rancangan_000_seperti_tertulis.json", "--now", "2025-04-30T08:20", "--lang", "en",
+            "pks_rancangan=" + Self.examples + "rancangan_000_seperti_tertulis.json", "--now", "2025-04-30T08:20",
+            "--lang", "en",
         ])
         #expect(fire.status == 1)
         #expect(fire.stderr.contains("The stated total Rp155.915.000 is not 43 × Rp3.625.930 = Rp155.914.990"))
-        for example in ["rancangan_000", "rancangan_003", "rancangan_format1", "addendum_perpanjangan", "kahar", "pengakhiran"] {
-            let form = example.hasPrefix("rancangan") ? "pks_rancangan" : example.hasPrefix("addendum") ? "pks_addendum"
-                : example == "kahar" ? "pks_kahar" : "pks_pengakhiran"
-            let r = try cli.run(["form", "validate", form, Self.examples + example + ".json", "--now", "2023-06-01T08:00"])
+        for example in [
+            "rancangan_000", "rancangan_003", "rancangan_format1", "addendum_perpanjangan", "kahar", "pengakhiran",
+        ] {
+            let form =
+                example.hasPrefix("rancangan")
+                ? "pks_rancangan"
+                : example.hasPrefix("addendum")
+                    ? "pks_addendum"
+                    : example == "kahar" ? "pks_kahar" : "pks_pengakhiran"
+            let r = try cli.run([
+                "form", "validate", form, Self.examples + example + ".json", "--now", "2023-06-01T08:00",
+            ])
             #expect(r.status == 0, "\(example): \(r.stderr)")
         }
     }
 
     @Test func everyFormRuleIsListedAtOnce() throws {
         let cli = try world()
-        var draft = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.examples + "rancangan_003.json"))) as! [String: Any]
+        var draft =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.examples + "rancangan_003.json"))) as! [String: Any]
         draft["jangka_bulan"] = 0
         draft["perpanjangan_bulan"] = 30
         draft["pengakhiran_bulan"] = -1
@@ -83,12 +95,24 @@ struct PKSCLITests {
                 "Tenggat pemberitahuan tertulis (14) tidak boleh lebih pendek dari tenggat pemberitahuan pertama (20)"))
 
         let notices: [(String, String, [String])] = [
-            ("pks_kahar", #"{"tanggal_kejadian":"2025-05-10","jenis":"wabah","uraian":"x","perkiraan_pulih":"2025-05-01"}"#,
-             ["Tanggal kejadian 2025-05-10 belum lewat (hari ini 2025-04-30)", "Perkiraan pulih tidak boleh sebelum kejadian"]),
-            ("pks_pengakhiran", #"{"nomor_surat":"1","alasan":"wanprestasi","uraian":"x","tanggal_berakhir":"2025-04-01"}"#,
-             ["Tanggal berakhir yang dikehendaki (2025-04-01) sudah lewat"]),
-            ("pks_addendum", #"{"perihal":"perpanjangan","nomor_pihak_kesatu":"1","nomor_pihak_kedua":"2","ubah":[{"pasal":"6","isi":"x"}]}"#,
-             ["akhir_baru: wajib diisi"]),
+            (
+                "pks_kahar",
+                #"{"tanggal_kejadian":"2025-05-10","jenis":"wabah","uraian":"x","perkiraan_pulih":"2025-05-01"}"#,
+                [
+                    "Tanggal kejadian 2025-05-10 belum lewat (hari ini 2025-04-30)",
+                    "Perkiraan pulih tidak boleh sebelum kejadian",
+                ]
+            ),
+            (
+                "pks_pengakhiran",
+                #"{"nomor_surat":"1","alasan":"wanprestasi","uraian":"x","tanggal_berakhir":"2025-04-01"}"#,
+                ["Tanggal berakhir yang dikehendaki (2025-04-01) sudah lewat"]
+            ),
+            (
+                "pks_addendum",
+                #"{"perihal":"perpanjangan","nomor_pihak_kesatu":"1","nomor_pihak_kedua":"2","ubah":[{"pasal":"6","isi":"x"}]}"#,
+                ["akhir_baru: wajib diisi"]
+            ),
         ]
         for (form, json, messages) in notices {
             let file = cli.folder + "/\(form).json"
@@ -101,18 +125,25 @@ struct PKSCLITests {
 
     @Test func anAgreementByHandRendersEscapedDocuments() throws {
         let cli = try world()
-        var draft = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.examples + "rancangan_000.json"))) as! [String: Any]
+        var draft =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.examples + "rancangan_000.json"))) as! [String: Any]
         draft["tentang"] = "Bimtek <script>alert(1)</script> & **tebal** {{vars.akhir}}"
         draft["pasal"] = [["judul": "UJI <b>", "isi": "[tautan](javascript:alert(1)) <img src=x onerror=alert(1)>"]]
         let path = cli.folder + "/rancangan.json"
         try JSONSerialization.data(withJSONObject: draft).write(to: URL(fileURLWithPath: path))
         for line in [
             ["start", "pks", "--org", "dinas-contoh", "--as", "operator-dinas", "--now", "2025-04-30T08:00"],
-            ["fire", "1", "ajukan", "--as", "operator-dinas", "--form", "pks_rancangan=" + path, "--now", "2025-04-30T09:00"],
+            [
+                "fire", "1", "ajukan", "--as", "operator-dinas", "--form", "pks_rancangan=" + path, "--now",
+                "2025-04-30T09:00",
+            ],
             ["fire", "1", "tanda_tangan", "--as", "kepala-balai", "--now", "2025-05-02T09:00"],
             ["fire", "1", "tanda_tangan", "--as", "kepala-dinas", "--now", "2025-05-02T10:00"],
-            ["document", "render", "1", "pks/perjanjian", "--out", cli.folder + "/dokumen", "--now", "2025-05-02T11:00"],
+            [
+                "document", "render", "1", "pks/perjanjian", "--out", cli.folder + "/dokumen", "--now",
+                "2025-05-02T11:00",
+            ],
         ] {
             let r = try cli.run(line)
             #expect(r.status == 0, "\(line): \(r.stderr)")
@@ -122,10 +153,15 @@ struct PKSCLITests {
         #expect(!html.contains("href=\"javascript"))
         #expect(html.contains("&lt;script&gt;"))
         #expect(html.contains("{{vars.akhir}}"))  // data is never read as a template
-        #expect(html.contains("Rp155.914.990 (Seratus lima puluh lima juta sembilan ratus empat belas ribu sembilan ratus sembilan puluh rupiah)"))
+        #expect(
+            html.contains(
+                "Rp155.914.990 (Seratus lima puluh lima juta sembilan ratus empat belas ribu sembilan ratus sembilan puluh rupiah)"
+            ))
         #expect(html.contains("sampai dengan tanggal 1 Mei 2026"))
         // A document whose step has not come yet says what is missing.
-        let early = try cli.run(["document", "render", "1", "pks/addendum", "--out", cli.folder + "/dokumen", "--now", "2025-05-02T11:10"])
+        let early = try cli.run([
+            "document", "render", "1", "pks/addendum", "--out", cli.folder + "/dokumen", "--now", "2025-05-02T11:10",
+        ])
         #expect(early.status != 0)
         #expect(early.stderr.contains("tanda_tangan_addendum"))
     }
@@ -134,7 +170,10 @@ struct PKSCLITests {
         let cli = CLIRunner()
         let diagram = try cli.run("diagram pks --format dot")
         #expect(diagram.status == 0)
-        for state in ["draf", "berlaku", "masa_akhir", "kahar_diberitahukan", "ditangguhkan", "akan_berakhir", "berakhir", "diakhiri"] {
+        for state in [
+            "draf", "berlaku", "masa_akhir", "kahar_diberitahukan", "ditangguhkan", "akan_berakhir", "berakhir",
+            "diakhiri",
+        ] {
             #expect(diagram.stdout.contains("s_\(state)") || diagram.stdout.contains("\"\(state)\""), "\(state)")
         }
         let db = cli.folder + "/pks.sqlite"
@@ -143,12 +182,16 @@ struct PKSCLITests {
         let summary = try JSONSerialization.jsonObject(with: Data(demo.stdout.utf8)) as! [String: Any]
         let agreements = summary["agreements"] as! [[String: Any]]
         #expect(agreements.map { $0["state"] as! String } == ["diakhiri", "berakhir"])
-        #expect((summary["amount_refusal"] as! String).contains("Rp155.915.000 tidak sama dengan 43 × Rp3.625.930 = Rp155.914.990"))
+        #expect(
+            (summary["amount_refusal"] as! String).contains(
+                "Rp155.915.000 tidak sama dengan 43 × Rp3.625.930 = Rp155.914.990"))
         let documents = summary["documents"] as! [String]
-        #expect(documents.map { ($0 as NSString).lastPathComponent } == [
-            "perjanjian-1.html", "pemberitahuan_kahar-1.html", "pemberitahuan_pengakhiran-1.html", "perjanjian-2.html",
-            "addendum-2.html",
-        ])
+        #expect(
+            documents.map { ($0 as NSString).lastPathComponent } == [
+                "perjanjian-1.html", "pemberitahuan_kahar-1.html", "pemberitahuan_pengakhiran-1.html",
+                "perjanjian-2.html",
+                "addendum-2.html",
+            ])
         for d in documents { #expect(FileManager.default.fileExists(atPath: d)) }
         let verify = try cli.run(["audit", "verify", "--db", db])
         #expect(verify.status == 0 && verify.stdout.hasPrefix("ok"))

@@ -34,7 +34,8 @@ struct MessageValuesTests {
                             FieldConstraint(
                                 test: try Expression(". = peserta * per_peserta"),
                                 message: LocalizedText(
-                                    id: "Total {rupiah(.)} bukan {peserta} × {rupiah(per_peserta)} = {rupiah(peserta * per_peserta)}",
+                                    id:
+                                        "Total {rupiah(.)} bukan {peserta} × {rupiah(per_peserta)} = {rupiah(peserta * per_peserta)}",
                                     en: "Total {rupiah(.)} is not {rupiah(peserta * per_peserta)}"),
                                 line: 1)
                         ])),
@@ -56,8 +57,11 @@ struct MessageValuesTests {
     @Test func aPlaceholderThatIsNotAnExpressionIsLeftAsWritten() throws {
         let context = EvaluationContext(scopes: [["n": .number(7)]], today: today)
         #expect(LocalizedText(id: "6–20 angka: [0-9]{6,20}").filled(in: context).id == "6–20 angka: [0-9]{6,20}")
-        #expect(LocalizedText(id: "n = {n}, tanpa kurung tutup {n").filled(in: context).id == "n = 7, tanpa kurung tutup {n")
-        #expect(LocalizedText(id: "{tidak_ada(1)} dan {today()}").filled(in: context).id == "{tidak_ada(1)} dan 2025-05-02")
+        #expect(
+            LocalizedText(id: "n = {n}, tanpa kurung tutup {n").filled(in: context).id == "n = 7, tanpa kurung tutup {n"
+        )
+        #expect(
+            LocalizedText(id: "{tidak_ada(1)} dan {today()}").filled(in: context).id == "{tidak_ada(1)} dan 2025-05-02")
         #expect(LocalizedText(id: "tanpa tempat").filled(in: context) == LocalizedText(id: "tanpa tempat"))
     }
 
@@ -70,7 +74,8 @@ struct MessageValuesTests {
                         FieldDefinition(
                             id: "total", type: .money, label: LocalizedText(id: "Total"),
                             constraints: [
-                                FieldConstraint(test: try Expression(". > 0"), message: LocalizedText(id: message), line: 7)
+                                FieldConstraint(
+                                    test: try Expression(". > 0"), message: LocalizedText(id: message), line: 7)
                             ]))
                 ], choiceLists: [:], file: "f.xml")
         }

@@ -12,7 +12,8 @@ import Testing
 @Suite("PKS documents: the agreement, the addendum and the notices, escaped")
 struct PKSDocumentTests {
     static let templates = TemplateFolder(path: Repo.path("templates")).list().filter { $0.hasPrefix("pks/") }
-    static let attack = "[Klik](javascript:alert(1)) <img src=x onerror=alert(1)> **tebal** <script>alert(2)</script> {{vars.akhir}}"
+    static let attack =
+        "[Klik](javascript:alert(1)) <img src=x onerror=alert(1)> **tebal** <script>alert(2)</script> {{vars.akhir}}"
 
     /// The demo's database: agreement #1 (seed 003 shape, suspended and ended early), #2 (seed 000
     /// shape, extended by an addendum). The folder is kept alive as long as the engine is used.
@@ -29,7 +30,10 @@ struct PKSDocumentTests {
     }
 
     @Test func everyPKSTemplateIsHere() {
-        #expect(Self.templates == ["pks/addendum", "pks/pemberitahuan_kahar", "pks/pemberitahuan_pengakhiran", "pks/perjanjian"])
+        #expect(
+            Self.templates == [
+                "pks/addendum", "pks/pemberitahuan_kahar", "pks/pemberitahuan_pengakhiran", "pks/perjanjian",
+            ])
     }
 
     @Test(arguments: templates)
@@ -66,8 +70,14 @@ struct PKSDocumentTests {
             ).markdown
         }
         let agreement = try render("pks/perjanjian", 2)
-        #expect(agreement.contains("sebesar Rp3.625.930 (Tiga juta enam ratus dua puluh lima ribu sembilan ratus tiga puluh rupiah) untuk 43 (empat puluh tiga) orang peserta"))
-        #expect(agreement.contains("Rp155.914.990 (Seratus lima puluh lima juta sembilan ratus empat belas ribu sembilan ratus sembilan puluh rupiah)"))
+        #expect(
+            agreement.contains(
+                "sebesar Rp3.625.930 (Tiga juta enam ratus dua puluh lima ribu sembilan ratus tiga puluh rupiah) untuk 43 (empat puluh tiga) orang peserta"
+            ))
+        #expect(
+            agreement.contains(
+                "Rp155.914.990 (Seratus lima puluh lima juta sembilan ratus empat belas ribu sembilan ratus sembilan puluh rupiah)"
+            ))
         #expect(agreement.contains("paling lambat 3 (tiga) bulan sebelum jangka waktu perjanjian berakhir"))
         #expect(agreement.contains("30 (tiga puluh) hari sejak terjadinya"))
         #expect(agreement.contains("tidak merupakan alasan untuk pengakhiran"))

@@ -39,9 +39,12 @@ struct PKSForceMajeureTests {
         var otherEvent = event
         otherEvent["tanggal_kejadian"] = .string("2023-04-18")
         let different = world.refusal {
-            try world.fire(id, "kahar_tertulis", "kepala-balai", "2023-05-08T09:00", forms: ["pks_kahar": otherEvent], reason: "tertulis")
+            try world.fire(
+                id, "kahar_tertulis", "kepala-balai", "2023-05-08T09:00", forms: ["pks_kahar": otherEvent],
+                reason: "tertulis")
         }
-        #expect(different?.id.contains("harus tentang keadaan kahar yang sudah diberitahukan (terjadi 2023-04-17)") == true)
+        #expect(
+            different?.id.contains("harus tentang keadaan kahar yang sudah diberitahukan (terjadi 2023-04-17)") == true)
         try world.fire(id, "kahar_tertulis", "kepala-balai", "2023-05-15T16:00")
         #expect(try world.state(id) == "ditangguhkan")
         // Performance resumes when the force majeure is over.
@@ -52,7 +55,9 @@ struct PKSForceMajeureTests {
 
     @Test func aNotificationNotFollowedInWritingLapsesWhenItsDeadlinePasses() throws {
         let (world, id) = try agreement003()
-        try world.fire(id, "beritahu_kahar", "kepala-balai", "2023-04-27T09:00", forms: ["pks_kahar": try PKSWorld.example("kahar")])
+        try world.fire(
+            id, "beritahu_kahar", "kepala-balai", "2023-04-27T09:00",
+            forms: ["pks_kahar": try PKSWorld.example("kahar")])
         _ = try world.engine.tick(now: at("2023-05-15T23:00"))
         #expect(try world.state(id) == "kahar_diberitahukan")
         _ = try world.engine.tick(now: at("2023-05-16T00:30"))
@@ -61,7 +66,9 @@ struct PKSForceMajeureTests {
         #expect(lapsed.map(\.value.displayText) == ["2023-05-15"])
         // Too late now for the written notice: 15 working days after the event.
         let late = world.refusal { try world.fire(id, "kahar_tertulis", "kepala-balai", "2023-05-16T09:00") }
-        #expect(late?.id.contains("paling lambat 14 hari kerja sejak terjadinya (2023-04-17), yaitu sampai 2023-05-15") == true)
+        #expect(
+            late?.id.contains("paling lambat 14 hari kerja sejak terjadinya (2023-04-17), yaitu sampai 2023-05-15")
+                == true)
     }
 
     @Test func seed000CountsThirtyCalendarDaysAndHasNoSeparateFirstNotice() throws {
@@ -75,7 +82,8 @@ struct PKSForceMajeureTests {
         let early = world.refusal {
             try world.fire(id, "kahar_tertulis", "kepala-dinas", "2025-05-07T09:00", forms: ["pks_kahar": event])
         }
-        #expect(early?.id.contains("Keadaan kahar (2025-04-30) terjadi sebelum perjanjian berlaku (2025-05-02)") == true)
+        #expect(
+            early?.id.contains("Keadaan kahar (2025-04-30) terjadi sebelum perjanjian berlaku (2025-05-02)") == true)
         event["tanggal_kejadian"] = .string("2025-08-01")
         let first = world.refusal {
             try world.fire(id, "beritahu_kahar", "kepala-dinas", "2025-08-04T09:00", forms: ["pks_kahar": event])
@@ -88,19 +96,23 @@ struct PKSForceMajeureTests {
             try world.fire(other, "kahar_tertulis", "kepala-dinas", "2025-09-01T09:00", forms: ["pks_kahar": event])
         }
         #expect(
-            late?.id.contains("paling lambat 30 hari sejak terjadinya (2025-08-01), yaitu sampai 2025-08-31; hari ini 2025-09-01")
+            late?.id.contains(
+                "paling lambat 30 hari sejak terjadinya (2025-08-01), yaitu sampai 2025-08-31; hari ini 2025-09-01")
                 == true)
         // Seed 000 Pasal 8 (4): force majeure suspends, it is no reason to end.
         var notice = try PKSWorld.example("pengakhiran")
         notice["alasan"] = .string("keadaan_kahar")
         notice["tanggal_berakhir"] = .string("2026-01-31")
         let noReason = world.refusal {
-            try world.fire(id, "ajukan_pengakhiran", "kepala-dinas", "2025-09-02T09:00", forms: ["pks_pengakhiran": notice])
+            try world.fire(
+                id, "ajukan_pengakhiran", "kepala-dinas", "2025-09-02T09:00", forms: ["pks_pengakhiran": notice])
         }
         #expect(noReason?.id.contains("keadaan kahar bukan alasan pengakhiran") == true)
         // Refusing an early end notified while suspended leaves the agreement suspended.
         notice["alasan"] = .string("kesepakatan")
-        try world.fire(id, "ajukan_pengakhiran", "kepala-dinas", "2025-09-02T10:00", forms: ["pks_pengakhiran": notice], reason: "alasan lain")
+        try world.fire(
+            id, "ajukan_pengakhiran", "kepala-dinas", "2025-09-02T10:00", forms: ["pks_pengakhiran": notice],
+            reason: "alasan lain")
         try world.fire(id, "tolak_pengakhiran", "kepala-balai", "2025-09-03T09:00", reason: "tetap dilanjutkan")
         #expect(try world.state(id) == "ditangguhkan")
     }
@@ -123,21 +135,26 @@ struct PKSForceMajeureTests {
         // Not after the term's end.
         notice["tanggal_berakhir"] = .string("2027-06-30")
         let after = world.refusal {
-            try world.fire(id, "ajukan_pengakhiran", "kepala-dinas", "2023-07-04T09:00", forms: ["pks_pengakhiran": notice])
+            try world.fire(
+                id, "ajukan_pengakhiran", "kepala-dinas", "2023-07-04T09:00", forms: ["pks_pengakhiran": notice])
         }
         #expect(after?.id.contains("harus sebelum akhir jangka waktu (2027-05-23)") == true)
         // Notified 5 July 2023 for 30 September: less than three months. Refused, naming both dates.
         notice["tanggal_berakhir"] = .string("2023-09-30")
         let short = world.refusal {
-            try world.fire(id, "ajukan_pengakhiran", "kepala-dinas", "2023-07-05T09:00", forms: ["pks_pengakhiran": notice])
+            try world.fire(
+                id, "ajukan_pengakhiran", "kepala-dinas", "2023-07-05T09:00", forms: ["pks_pengakhiran": notice])
         }
         #expect(
             short?.id.contains(
-                "untuk 2023-09-30 paling lambat 2023-06-30; paling awal 2023-10-05 bila diberitahukan hari ini") == true)
+                "untuk 2023-09-30 paling lambat 2023-06-30; paling awal 2023-10-05 bila diberitahukan hari ini") == true
+        )
         notice["tanggal_berakhir"] = .string("2023-10-31")
         try world.fire(id, "ajukan_pengakhiran", "kepala-dinas", "2023-07-06T10:00", forms: ["pks_pengakhiran": notice])
         #expect(try world.state(id) == "pengakhiran_diajukan")
-        #expect(try world.fire(id, "setujui_pengakhiran", "kepala-balai", "2023-07-12T09:00").kind == .pending(have: 1, need: 2))
+        #expect(
+            try world.fire(id, "setujui_pengakhiran", "kepala-balai", "2023-07-12T09:00").kind
+                == .pending(have: 1, need: 2))
         try world.fire(id, "setujui_pengakhiran", "kepala-dinas", "2023-07-12T10:00")
         #expect(try world.state(id) == "akan_berakhir")
         #expect(try world.due(id) == ["pengakhiran_berlaku": "2023-11-01T00:00:00+07:00"])
@@ -156,7 +173,8 @@ struct PKSForceMajeureTests {
         try world.fire(id, "tolak_pengakhiran", "kepala-dinas", "2019-02-21T09:00", reason: "program berjalan")
         #expect(try world.state(id) == "berlaku")
         try world.fire(
-            id, "ajukan_pengakhiran", "kepala-balai", "2019-02-22T09:00", forms: ["pks_pengakhiran": notice], reason: "diajukan lagi")
+            id, "ajukan_pengakhiran", "kepala-balai", "2019-02-22T09:00", forms: ["pks_pengakhiran": notice],
+            reason: "diajukan lagi")
         try world.fire(id, "setujui_pengakhiran", "kepala-balai", "2019-03-04T09:00")
         try world.fire(id, "setujui_pengakhiran", "kepala-dinas", "2019-03-04T10:00")
         // Signed after the date asked for: effective on signing, so it ends with no timer to wait for.

@@ -49,7 +49,9 @@ struct PKSWorld {
 
     /// A draft submitted on `day` and signed by both heads the same day (the first party's last).
     func signed(_ draft: [String: Value], on day: String) throws -> Int64 {
-        let id = try engine.start(workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("\(day)T08:00")).id
+        let id = try engine.start(
+            workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("\(day)T08:00")
+        ).id
         try fire(id, "ajukan", "operator-dinas", "\(day)T09:00", forms: ["pks_rancangan": draft])
         try fire(id, "tanda_tangan", "kepala-balai", "\(day)T10:00")
         try fire(id, "tanda_tangan", "kepala-dinas", "\(day)T11:00")
@@ -61,7 +63,8 @@ struct PKSWorld {
         try engine.show(id).record.variables[name]?.displayText ?? ""
     }
     func due(_ id: Int64) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try engine.pendingTimers(id).map { ($0.event, Timestamp(seconds: $0.dueAt).iso) })
+        Dictionary(
+            uniqueKeysWithValues: try engine.pendingTimers(id).map { ($0.event, Timestamp(seconds: $0.dueAt).iso) })
     }
 
     /// The refusal a command meets (code, and the whole message in Indonesian and English, a form's
@@ -83,7 +86,9 @@ struct PKSWorld {
 struct PKSLifecycleTests {
     @Test func seed000sStatedTotalIsRefusedNamingBothFiguresAndTheProductIsAccepted() throws {
         let world = try PKSWorld(from: "2025-04-28T08:00")
-        let id = try world.engine.start(workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2025-04-30T08:00")).id
+        let id = try world.engine.start(
+            workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2025-04-30T08:00")
+        ).id
         let asWritten = try PKSWorld.example("rancangan_000_seperti_tertulis")
         #expect(asWritten["biaya_total"] == .number(155_915_000))
         let refused = world.refusal {
@@ -105,16 +110,24 @@ struct PKSLifecycleTests {
 
     @Test func bothPartiesHeadsSignAndNoOneElse() throws {
         let world = try PKSWorld(from: "2025-04-28T08:00")
-        let id = try world.engine.start(workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2025-04-30T08:00")).id
+        let id = try world.engine.start(
+            workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2025-04-30T08:00")
+        ).id
         // The second party must be another office.
         var own = try PKSWorld.example("rancangan_000")
         own["pihak_kedua"] = .string("dinas-contoh")
-        let same = world.refusal { try world.fire(id, "ajukan", "operator-dinas", "2025-04-30T08:30", forms: ["pks_rancangan": own]) }
-        #expect(same?.code == "guard-failed" && same?.id.contains("PIHAK KEDUA (dinas-contoh) harus organisasi lain") == true)
+        let same = world.refusal {
+            try world.fire(id, "ajukan", "operator-dinas", "2025-04-30T08:30", forms: ["pks_rancangan": own])
+        }
+        #expect(
+            same?.code == "guard-failed"
+                && same?.id.contains("PIHAK KEDUA (dinas-contoh) harus organisasi lain") == true)
         // Before the draft names it, the second party's head has no role on the instance.
         let early = world.refusal { try world.fire(id, "batalkan", "kepala-balai", "2025-04-30T08:40", reason: "uji") }
         #expect(early?.code == "role-missing")
-        try world.fire(id, "ajukan", "operator-dinas", "2025-04-30T09:00", forms: ["pks_rancangan": try PKSWorld.example("rancangan_000")])
+        try world.fire(
+            id, "ajukan", "operator-dinas", "2025-04-30T09:00",
+            forms: ["pks_rancangan": try PKSWorld.example("rancangan_000")])
         let outsider = world.refusal { try world.fire(id, "tanda_tangan", "kepala-lain", "2025-05-02T09:00") }
         #expect(outsider?.code == "role-missing")
         let first = try world.fire(id, "tanda_tangan", "kepala-balai", "2025-05-02T09:30")
@@ -130,21 +143,26 @@ struct PKSLifecycleTests {
 
     @Test func aDraftCanBeReturnedOrAbandonedButNotSignedAfterItsFixedEnd() throws {
         let world = try PKSWorld(from: "2019-02-01T08:00")
-        let id = try world.engine.start(workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2019-02-04T08:00")).id
+        let id = try world.engine.start(
+            workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2019-02-04T08:00")
+        ).id
         let format1 = try PKSWorld.example("rancangan_format1")
         try world.fire(id, "ajukan", "operator-dinas", "2019-02-04T09:00", forms: ["pks_rancangan": format1])
         try world.fire(id, "kembalikan", "kepala-balai", "2019-02-05T09:00", reason: "nomor belum benar")
         #expect(try world.state(id) == "draf")
         // A second version of the draft is a correction, with its reason.
         try world.fire(
-            id, "ajukan", "operator-dinas", "2019-02-06T09:00", forms: ["pks_rancangan": format1], reason: "nomor diperbaiki")
+            id, "ajukan", "operator-dinas", "2019-02-06T09:00", forms: ["pks_rancangan": format1],
+            reason: "nomor diperbaiki")
         // Format 1 Pasal 4: one budget year; a draft ending on a past date cannot be signed.
         let late = world.refusal { try world.fire(id, "tanda_tangan", "kepala-balai", "2020-01-02T09:00") }
         #expect(late?.code == "guard-failed" && late?.id.contains("Tanggal berakhir 2019-12-31 sudah lewat") == true)
         try world.fire(id, "batalkan", "operator-dinas", "2020-01-02T10:00", reason: "tahun anggaran lewat")
         #expect(try world.state(id) == "batal")
 
-        let past = try world.engine.start(workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2020-01-03T08:00")).id
+        let past = try world.engine.start(
+            workflow: "pks", org: "dinas-contoh", actor: "operator-dinas", now: at("2020-01-03T08:00")
+        ).id
         let stale = world.refusal {
             try world.fire(past, "ajukan", "operator-dinas", "2020-01-03T09:00", forms: ["pks_rancangan": format1])
         }
@@ -179,7 +197,9 @@ struct PKSLifecycleTests {
         let shorter = world.refusal {
             try world.fire(id, "ajukan_addendum", "kepala-balai", "2026-01-15T09:00", forms: ["pks_addendum": addendum])
         }
-        #expect(shorter?.id.contains("Tanggal berakhir baru (2026-04-01) harus setelah tanggal berakhir sekarang (2026-05-01)") == true)
+        #expect(
+            shorter?.id.contains(
+                "Tanggal berakhir baru (2026-04-01) harus setelah tanggal berakhir sekarang (2026-05-01)") == true)
         addendum["akhir_baru"] = .string("2027-05-01")
         // One day past the deadline (1 February 2026), before the timer has run: refused by the guard.
         let late = world.refusal {
@@ -199,7 +219,9 @@ struct PKSLifecycleTests {
         let addendum = try PKSWorld.example("addendum_perpanjangan")
         try world.fire(id, "ajukan_addendum", "kepala-balai", "2026-02-01T09:00", forms: ["pks_addendum": addendum])
         #expect(try world.state(id) == "perubahan_diajukan")
-        #expect(try world.fire(id, "tanda_tangan_addendum", "kepala-dinas", "2026-02-01T10:00").kind == .pending(have: 1, need: 2))
+        #expect(
+            try world.fire(id, "tanda_tangan_addendum", "kepala-dinas", "2026-02-01T10:00").kind
+                == .pending(have: 1, need: 2))
         try world.fire(id, "tanda_tangan_addendum", "kepala-balai", "2026-02-01T11:00")
         #expect(try world.state(id) == "berlaku")
         #expect(try world.variable(id, "akhir") == "2027-05-01")
@@ -217,7 +239,8 @@ struct PKSLifecycleTests {
         change["akhir_baru"] = nil
         // A second addendum is a new version of the addendum form: the engine asks for its reason.
         try world.fire(
-            id, "ajukan_addendum", "kepala-dinas", "2027-02-03T09:00", forms: ["pks_addendum": change], reason: "addendum kedua")
+            id, "ajukan_addendum", "kepala-dinas", "2027-02-03T09:00", forms: ["pks_addendum": change],
+            reason: "addendum kedua")
         try world.fire(id, "tolak_addendum", "kepala-balai", "2027-02-04T09:00", reason: "tidak sepakat")
         // Back in force, and at once past the extension deadline again.
         #expect(try world.state(id) == "masa_akhir")
