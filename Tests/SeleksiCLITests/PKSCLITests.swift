@@ -75,6 +75,7 @@ struct PKSCLITests {
         draft["jumlah_peserta"] = 0
         draft["biaya_per_peserta"] = 0
         draft["biaya_total"] = 1
+        draft.removeValue(forKey: "kahar_awal_satuan")
         let path = cli.folder + "/salah.json"
         try JSONSerialization.data(withJSONObject: draft).write(to: URL(fileURLWithPath: path))
         let r = try cli.run(["form", "validate", "pks_rancangan", path, "--now", "2025-04-30T08:00"])
@@ -84,6 +85,7 @@ struct PKSCLITests {
             "pengakhiran_bulan: 0 sampai 24 bulan", "kahar_tertulis_hari: 1 sampai 365",
             "jumlah_peserta: Sedikitnya satu peserta", "biaya_per_peserta: Biaya per peserta harus lebih dari nol",
             "biaya_total: Total biaya tertulis Rp1 tidak sama dengan 0 × Rp0 = Rp0",
+            "kahar_awal_satuan: wajib diisi",
         ] {
             #expect(r.stderr.contains(expected), "\(expected)\n\(r.stderr)")
         }

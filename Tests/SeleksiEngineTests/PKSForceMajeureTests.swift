@@ -150,6 +150,8 @@ struct PKSForceMajeureTests {
                 "untuk 2023-09-30 paling lambat 2023-06-30; paling awal 2023-10-05 bila diberitahukan hari ini") == true
         )
         notice["tanggal_berakhir"] = .string("2023-10-31")
+        // Seed 003 lets force majeure end the agreement (Pasal 9 (4), 10 (1) e), unlike seed 000.
+        notice["alasan"] = .string("keadaan_kahar")
         try world.fire(id, "ajukan_pengakhiran", "kepala-dinas", "2023-07-06T10:00", forms: ["pks_pengakhiran": notice])
         #expect(try world.state(id) == "pengakhiran_diajukan")
         #expect(
