@@ -201,4 +201,27 @@ struct PKSCLITests {
         let until = try cli.run(["demo", "--process", "pks", "--until", "penilaian", "--db", cli.folder + "/x.sqlite"])
         #expect(until.status == 64)
     }
+
+    /// docs/processes/pks.md's "Running it" block runs as written, so the page and the process cannot
+    /// drift apart: every command succeeds except the validation of the total as seed 000 states it.
+    @Test func theProcessPagesCommandsRunAsWritten() throws {
+        let page = try String(contentsOfFile: CLIRunner.repo + "/docs/processes/pks.md", encoding: .utf8)
+        let section = try #require(page.range(of: "## Running it"))
+        let open = try #require(page.range(of: "```sh\n", range: section.upperBound..<page.endIndex))
+        let close = try #require(page.range(of: "\n```", range: open.upperBound..<page.endIndex))
+        let cli = CLIRunner()
+        var ran = 0
+        for line in page[open.upperBound..<close.lowerBound].split(separator: "\n") {
+            let words = ByHandRoundTests.shellWords(line.trimmingCharacters(in: .whitespaces))
+            guard words.first == "seleksi" else { continue }
+            let args = words.dropFirst().map { $0.hasPrefix("/tmp/") ? cli.folder + "/" + $0.dropFirst(5) : $0 }
+            let r = try cli.run(Array(args))
+            let expected: Int32 = args.contains("examples/pks/rancangan_000_seperti_tertulis.json") ? 1 : 0
+            #expect(r.status == expected, "seleksi \(args.joined(separator: " ")) → exit \(r.status)\n\(r.stderr)")
+            ran += 1
+        }
+        #expect(ran >= 18)
+        #expect(try cli.run("show 1 --json").stdout.contains("\"state\":\"berakhir\""))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/pks-dokumen/perjanjian-1.html"))
+    }
 }
