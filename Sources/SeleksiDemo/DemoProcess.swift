@@ -2,5 +2,6 @@
 /// definitions of that process.
 public enum DemoProcess: String, CaseIterable, Sendable {
     case tutorBantu = "tutor-bantu"
+    case pks
     case ppdb
 }

@@ -12,8 +12,8 @@ struct DocumentEscapingTests {
         "[Klik](javascript:alert(1)) <img src=x onerror=alert(1)> **tebal** # judul | pipa `kode` "
         + "<script>alert(2)</script>\n- daftar &amp; <p>"
 
-    /// The Tutor Bantu round's documents; another process's templates are composed on its own round by
-    /// its own hostile test (PPDB: PPDBSelectionTests).
+    /// The Tutor Bantu round's templates; another process's documents are composed on its own instances by
+    /// its own hostile test (PKSDocumentTests, PPDBSelectionTests).
     static let templates = TemplateFolder(path: Repo.path("templates")).list().filter { $0.hasPrefix("tutor_bantu/") }
 
     @Test func everyShippedDocumentTemplateIsCoveredByTheHostileTest() {

@@ -179,7 +179,9 @@ extension DefinitionChecker {
                 t.line, id: "peralihan '\(t.event)': kuorum menghitung pemegang satu peran; sebut tepat satu",
                 en: "transition '\(t.event)': a quorum counts the holders of one role; name exactly one")
         }
-        for g in t.guards { checkExpression(g.test, line: g.line, w, &r) }
+        for g in t.guards {
+            for e in [g.test] + g.message.placeholderExpressions { checkExpression(e, line: g.line, w, &r) }
+        }
         for e in t.effects {
             switch e {
             case .set(let name, let value, let line):

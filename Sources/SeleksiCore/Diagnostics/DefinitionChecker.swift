@@ -80,7 +80,7 @@ public struct DefinitionChecker {
                 var exprs: [Expression] = []
                 if let e = f.relevant { exprs.append(e) }
                 if let c = f.calculate { exprs.append(c) }
-                exprs += f.constraints.map(\.test)
+                exprs += f.constraints.flatMap { [$0.test] + $0.message.placeholderExpressions }
                 for e in exprs { checkFormNames(e, line: f.line, known: topLevel, rowFields: rowFields, form: form, &r) }
             }
         }

@@ -16,8 +16,25 @@ extension Evaluator {
         case .upper: return v[0].isNull ? .null : .string(v[0].displayText.uppercased())
         case .stringLength: return .number(Double(v[0].displayText.count))
         case .lookup: return try lookup(v, at: at)
+        case .rupiah: return try rupiah(v[0], at: at)
         default: throw ExpressionError("\(f.rawValue)() is not available here", at: at)
         }
+    }
+
+    /// rupiah(x): `Rp1.500.000`; a missing amount stays missing, a fraction of a rupiah is an error
+    /// (an amount is never rounded on the way to a message or a document).
+    private func rupiah(_ v: Value, at: Int) throws -> Value {
+        if v.isNull { return .null }
+        let n: Double?
+        switch v {
+        case .number(let x): n = x
+        case .string(let s): n = Value.number(fromText: s)
+        default: n = nil
+        }
+        guard let n, n == n.rounded(), abs(n) < 1e15 else {
+            throw ExpressionError("rupiah() needs a whole number of rupiah, not '\(v.displayText)'", at: at)
+        }
+        return .string(IndonesianFormat.rupiah(Int64(n)))
     }
 
     /// lookup('tutor_bantu/program', 'id', 'paud', 'pendidikan_minimal'): a cell of a seed table.

@@ -19,13 +19,15 @@ public enum Function: String, Sendable, CaseIterable {
     case addWorkingDays = "add-working-days", workingDaysBetween = "working-days-between"
     case isWorkingDay = "is-working-day"
     case actorsExist = "actors-exist"
+    /// A whole number as an Indonesian document writes an amount: `rupiah(155914990)` is `Rp155.914.990`.
+    case rupiah
 
     var arity: ClosedRange<Int> {
         switch self {
         case .today: return 0...0
         case .count, .sum: return 1...2
         case .filter, .all, .any, .map, .sameSet, .subset, .addWorkingDays, .workingDaysBetween: return 2...2
-        case .distinct, .isWorkingDay, .actorsExist: return 1...1
+        case .distinct, .isWorkingDay, .actorsExist, .rupiah: return 1...1
         case .children: return 0...64
         case .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikSex: return 1...1
         case .nikBirthDate: return 1...2

@@ -30,7 +30,7 @@ extension FormValidator {
         for c in field.constraints {
             if let settled, !form.isDecided(c.test, settled: settled, row: rowScope, filler: filler) { continue }
             do {
-                if !Evaluator.truthy(try Evaluator.evaluate(c.test, in: ctx)) { problems.append(c.message) }
+                if !Evaluator.truthy(try Evaluator.evaluate(c.test, in: ctx)) { problems.append(c.message.filled(in: ctx)) }
             } catch {
                 problems.append(
                     LocalizedText(

@@ -38,7 +38,7 @@ struct FormCheckPass {
             guard let computed, isDecided(calc, row) else { return computed }
             ctx.current = computed
             for c in f.constraints where isDecided(c.test, row) && !evaluateBool(c.test, ctx, path: path) {
-                violations.append(Violation(path: path.description, message: c.message))
+                violations.append(Violation(path: path.description, message: c.message.filled(in: ctx)))
             }
             return computed
         }
@@ -55,7 +55,7 @@ struct FormCheckPass {
         }
         ctx.current = value
         for c in f.constraints where isDecided(c.test, row) && !evaluateBool(c.test, ctx, path: path) {
-            violations.append(Violation(path: path.description, message: c.message))
+            violations.append(Violation(path: path.description, message: c.message.filled(in: ctx)))
         }
         return value
     }

@@ -83,7 +83,7 @@ extension TransitionFunction {
                 do {
                     if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) {
                         failed = Refusal(
-                            .guardFailed, g.message, blockingChildren: BlockingChildren.of(g.test, in: context))
+                            .guardFailed, g.message.filled(in: context), blockingChildren: BlockingChildren.of(g.test, in: context))
                         break
                     }
                 } catch {

@@ -101,16 +101,17 @@ public struct TransitionFunction: Sendable {
             }
         }
         guard !failed.isEmpty else { return .held }
+        let messages = failed.map { $0.message.filled(in: context) }
         let message: LocalizedText
-        if failed.count == 1 {
-            message = failed[0].message
+        if messages.count == 1 {
+            message = messages[0]
         } else {
             message = LocalizedText(
-                id: "\(failed.count) syarat tidak terpenuhi:\n" + failed.map { "  - " + $0.message.id }.joined(separator: "\n"),
-                en: "\(failed.count) conditions do not hold:\n" + failed.map { "  - " + $0.message.text(.en) }.joined(separator: "\n"))
+                id: "\(messages.count) syarat tidak terpenuhi:\n" + messages.map { "  - " + $0.id }.joined(separator: "\n"),
+                en: "\(messages.count) conditions do not hold:\n" + messages.map { "  - " + $0.text(.en) }.joined(separator: "\n"))
         }
         var refusal = Refusal(.guardFailed, message, blockingChildren: blocking)
-        refusal.failedGuards = failed.map(\.message)
+        refusal.failedGuards = messages
         return .refused(failed, refusal)
     }
 

@@ -30,7 +30,7 @@ public enum FormSchema {
     </xs:restriction>
   </xs:simpleType>
   <xs:complexType name="Constraint">
-    <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The message when the constraint does not hold, in Indonesian and English.</xs:documentation></xs:annotation></xs:element></xs:sequence>
+    <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The message when the constraint does not hold, in Indonesian and English. `{expression}` in it is replaced by that expression's value in the constraint's context (`{rupiah(.)}`), so the message names the figures that broke the rule.</xs:documentation></xs:annotation></xs:element></xs:sequence>
     <xs:attribute name="test" type="xs:string" use="required"/>
   </xs:complexType>
   <xs:complexType name="Field">

@@ -187,7 +187,7 @@ public enum WorkflowSchema {
                   <xs:element name="guard" minOccurs="0" maxOccurs="unbounded">
                     <xs:annotation><xs:documentation>A condition (test) that must hold; a refused command names every guard that failed, with its message.</xs:documentation></xs:annotation>
                     <xs:complexType>
-                      <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>What a person is told when the guard does not hold, in Indonesian and English.</xs:documentation></xs:annotation></xs:element></xs:sequence>
+                      <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>What a person is told when the guard does not hold, in Indonesian and English. `{expression}` in it is replaced by that expression's value in the guard's context (`{vars.akhir}`, `{today()}`).</xs:documentation></xs:annotation></xs:element></xs:sequence>
                       <xs:attribute name="test" type="xs:string" use="required"/>
                     </xs:complexType>
                   </xs:element>

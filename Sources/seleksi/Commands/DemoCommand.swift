@@ -18,13 +18,17 @@ struct DemoCommand: ParsableCommand {
 
         Dengan --process ppdb: satu kabupaten sintetis menjalankan Penerimaan Peserta Didik Baru (Permendikbud 1/2021) dari pengumuman pendaftaran, pendaftaran, verifikasi, seleksi per jalur, penyaluran, pengumuman hasil sampai daftar ulang; menulis kedua pengumuman ke --out/dokumen/ dan laporan penggunaan kursi per sekolah dan jalur ke --out/laporan.md.
 
+        Dengan --process pks: dua Perjanjian Kerja Sama sintetis antarinstansi menurut workflows/pks.xml (docs/processes/pks.md): satu seperti seed 003 yang ditangguhkan karena keadaan kahar lalu diakhiri lebih awal atas persetujuan PARA PIHAK, satu seperti seed 000 yang total biayanya mula-mula ditolak (43 × Rp3.625.930 = Rp155.914.990, bukan Rp155.915.000), lalu diperpanjang dengan addendum dan berakhir pada akhir jangka waktunya. Dokumen ke --out/dokumen/.
+
         Contoh: seleksi demo --db /tmp/demo.sqlite --out /tmp/demo --applicants 500 --seed 7
 
         Contoh PPDB: seleksi demo --process ppdb --db /tmp/ppdb.sqlite --out /tmp/ppdb --seed 7
+
+        Contoh PKS: seleksi demo --process pks --db /tmp/pks.sqlite --out /tmp/pks
         """)
 
     @Option(help: ArgumentHelp("Proses yang didemokan: " + DemoProcess.allCases.map(\.rawValue).joined(separator: ", ")
-                               + " (ppdb: satu kabupaten sintetis, Permendikbud 1/2021; --upt dan --until hanya untuk tutor-bantu).",
+                               + " (ppdb: satu kabupaten sintetis, Permendikbud 1/2021; pks: dua perjanjian kerja sama; --upt dan --until hanya untuk tutor-bantu).",
                                valueName: "PROSES"))
     var process: DemoProcess = .tutorBantu
     @Option(help: "Basis data baru untuk demo (ditimpa bila --replace).") var db = "demo.sqlite"
@@ -44,7 +48,7 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000 (must be 1–200000)") }
         guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong (must not be empty)") }
-        if process == .ppdb, until != nil || upt != "upt-bp-kalimantan-selatan" {
+        if process != .tutorBantu, until != nil || upt != "upt-bp-kalimantan-selatan" {
             throw ValidationError("--upt dan --until hanya untuk --process tutor-bantu (only for the Tutor Bantu demo)")
         }
     }
@@ -68,6 +72,7 @@ struct DemoCommand: ParsableCommand {
         try checkTargets()
         let root = try project.require(["forms", "workflows", "seed", "templates"], lang).path
         if process == .ppdb { return try runPPDB(root: root) }
+        if process == .pks { return try runPKS(root: root) }
         if upt == "all" { return try runNational(root: root) }
         // Built under a temporary name beside the target, moved into place only when complete.
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
@@ -131,5 +136,43 @@ struct DemoCommand: ParsableCommand {
             print("Putaran #\(summary.round) berhenti sebelum tahap \(stage.rawValue): menunggu \(stage.waitsFor). "
                 + "Waktu simulasi terakhir \(summary.clock); lihat `seleksi tasks --as ID --db \(db)` dan `seleksi progress \(summary.round) --db \(db)`.")
         }
+    }
+}
+
+extension DemoCommand {
+    /// `--process pks`: the two agreements of `PKSDemo`, built under a temporary name and moved to --db
+    /// when complete, as the Tutor Bantu round is.
+    func runPKS(root: String) throws {
+        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let quiet = json
+        let summary = try report(lang) { () throws -> PKSDemo.Summary in
+            var options = PKSDemo.Options(database: building, outputFolder: out, root: root)
+            options.language = lang
+            var demo = try PKSDemo(options: options) { line in if !quiet { print(line) } }
+            return try demo.run()
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        guard rename(building, db) == 0 else {
+            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
+                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
+            throw ExitCode(3)
+        }
+        if json {
+            printJSON(.record([
+                "db": .string(db), "audit_rows": .number(Double(summary.auditRows)),
+                "agreements": .list(summary.agreements.map { a -> Value in
+                    .record(["id": .number(Double(a.id)), "shape": .string(a.shape), "state": .string(a.state)])
+                }),
+                "amount_refusal": .string(summary.amountRefusal),
+                "documents": .list(summary.documents.map(Value.string)),
+            ]))
+            return
+        }
+        print(lang == .en ? "Documents:" : "Dokumen:")
+        for d in summary.documents { print("  \(d)") }
+        print(lang == .en ? "Audit log whole: \(summary.auditRows) rows. Database: \(db)"
+                          : "Log audit utuh: \(summary.auditRows) baris. Basis data: \(db)")
     }
 }
