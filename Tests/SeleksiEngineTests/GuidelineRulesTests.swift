@@ -133,6 +133,20 @@ struct GuidelineRulesTests {
         #expect(try f.engine.show(f.round).record.state == "tim")
     }
 
+    @Test func theDecreeGivesItsListedMembersTheTeamRoleAndNamesNoUnknownActor() throws {
+        let f = try quotaSet()
+        // A partner organisation's member registered for this round, holding no role yet.
+        try f.engine.addActor(id: "mitra1", name: "Anggota Mitra (fiktif)", nip: nil, now: f.now)
+        #expect(try f.engine.roles(of: "mitra1", in: f.upt, at: f.now).isEmpty)
+        #expect { try formTeam(f, TutorBantuFixture.members(["kepala", "tidak-terdaftar"])) } throws: {
+            refusal($0)?.message.contains("harus terdaftar sebagai pelaku") == true
+        }
+        try formTeam(f, TutorBantuFixture.members(["kepala", "mitra1", "tim2"]))
+        // The decree itself makes him a rater of this round, at the round's UPT (audited as its own row).
+        #expect(try f.engine.roles(of: "mitra1", in: f.upt, at: f.now).contains("tim_seleksi"))
+        #expect(try f.engine.verifyAudit().rows > 0)
+    }
+
     // MARK: 7. Format 3: a minimum of learners per tutor, from the seed's ratio table (L646, L651)
 
     func needs(_ rows: [[String: Value]]) throws -> [Value] {
