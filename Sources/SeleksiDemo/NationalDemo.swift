@@ -59,7 +59,7 @@ public struct NationalDemo {
     }
 
     /// The phases `TutorBantuDemo.run` reports per round, for the bar's fraction only.
-    static let phasesPerRound = 9
+    static let phasesPerRound = 12
 
     let options: Options
     let progress: (Progress) -> Void
@@ -92,6 +92,7 @@ public struct NationalDemo {
                 applicants: shares[i], seed: Self.roundSeed(options.seed, i), upt: upt.id, root: options.root)
             roundOptions.firstApplicant = first
             roundOptions.verifyAtEnd = false
+            roundOptions.workDocuments = .sample
             first += shares[i]
             var demo = TutorBantuDemo(options: roundOptions, engine: engine) { line in state.phaseLine(line, upt: i) }
             demo.onAdvance = { _ in turns.handOver(from: i) }

@@ -15,6 +15,7 @@ extension Engine {
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
         if names.contains("decisions") { context["decisions"] = decisionsValue(try store.decisions(instance: record.id)) }
         if names.contains("peers") { context["peers"] = try peers(of: record) }
+        if let tree = try treeValue(for: record, in: w) { context[Expression.treeName] = tree }
         return context
     }
 

@@ -202,8 +202,9 @@ public struct DefinitionChecker {
             let at = "expression '\(e.source)' (column \(offset + 1))"
             let di = "ungkapan '\(e.source)' (kolom teks \(offset + 1))"
             switch path[0] {
-            // `sibling.…` is each other child of the parent, inside siblings-count() and siblings-any().
-            case "state", "actor", "reason", "sibling": continue
+            // `sibling.…` is each other child of the parent, inside siblings-*; `other.…` each instance
+            // of the organisation tree, inside tree-*.
+            case "state", "actor", "reason", "sibling", "other": continue
             case let name where InstanceSnapshot.contextNames.contains(name):
                 if name == "ratings", path.count >= 2, let form = forms[path[1]], !form.independentRatings {
                     out.append(Diagnostic(file: w.file, line: line, id: "\(di) membaca penilaian formulir '\(path[1])', yang tidak dinilai independen; tambahkan rating=\"independent\" pada formulir",
@@ -228,7 +229,7 @@ public struct DefinitionChecker {
                                           en: "\(at) names unknown field '\(path[2])' of form '\(form.id)'; fields: \(fields)"))
                 }
             default:
-                let names = "state, actor, reason, vars.<variable>, forms.<form>.<field>, parent.…, ratings.<form>, decisions.<name>, org, actor_orgs, sibling.… (in siblings-*)"
+                let names = "state, actor, reason, vars.<variable>, forms.<form>.<field>, parent.…, ratings.<form>, decisions.<name>, org, actor_orgs, sibling.… (in siblings-*), other.… (in tree-*), tree.<workflow>"
                 out.append(Diagnostic(file: w.file, line: line, id: "\(di) menyebut '\(path[0])'; ungkapan alur membaca \(names)",
                                       en: "\(at) names '\(path[0])'; a workflow expression reads \(names)"))
             }

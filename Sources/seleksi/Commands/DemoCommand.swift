@@ -100,6 +100,8 @@ struct DemoCommand: ParsableCommand {
                 "states": .record(Dictionary(uniqueKeysWithValues: summary.states.map { ($0.state, Value.number(Double($0.count))) })),
                 "phases": .list(summary.phases.map { .record(["name": .string($0.name), "seconds": .number(($0.seconds * 1000).rounded() / 1000)]) }),
                 "documents": .list(summary.documents.map(Value.string)),
+                "budget": summary.budget.map { .record(["allocation": .number(Double($0.allocation)), "paid": .number(Double($0.paid)),
+                                                         "percent": .number($0.percent)]) } ?? .null,
             ]))
             return
         }
@@ -108,6 +110,11 @@ struct DemoCommand: ParsableCommand {
         if !summary.documents.isEmpty {
             print(lang == .en ? "Documents:" : "Dokumen:")
             for d in summary.documents { print("  \(d)") }
+        }
+        if let b = summary.budget {
+            print(lang == .en
+                ? "UPT honorarium budget 2019: paid \(IndonesianFormat.rupiah(b.paid)) of \(IndonesianFormat.rupiah(b.allocation)) (\(b.percent) %)"
+                : "Pagu honorarium UPT 2019: dibayarkan \(IndonesianFormat.rupiah(b.paid)) dari \(IndonesianFormat.rupiah(b.allocation)) (\(String(b.percent).replacingOccurrences(of: ".", with: ",")) %)")
         }
         print(String(format: lang == .en ? "Audit log whole: %d rows. Time: %.2f s. Database: %@ (round #%lld)"
                                          : "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",

@@ -1,0 +1,71 @@
+import SeleksiCore
+import SeleksiStore
+
+/// What `tree-count`, `tree-sum` and `tree-list` read: the instances of the workflows they name, in the
+/// organisation tree of the instance's process. A UPT's budget is spent by commands on instances that
+/// belong to its SKBs, under different parents (each tutor's months, under each tutor); the tree is the
+/// one place where they all meet.
+extension Engine {
+    /// The most instances of one workflow `tree-*` may read in one command: a bound on what a command
+    /// loads (a UPT-year's tutor-months are a few hundred). More is an error, never a silent cut.
+    static let maxTreeInstances = 10_000
+
+    /// `tree.<workflow>` for every workflow the expressions of `w` read through `tree-*` (or as
+    /// `tree.<workflow>`), as `{id, state, org, vars}` oldest first, without the instance itself; nil
+    /// when the workflow reads none (nothing is loaded for nothing).
+    func treeValue(for record: InstanceRecord, in w: WorkflowDefinition) throws -> Value? {
+        let wanted = Engine.treeWorkflows(of: w)
+        guard !wanted.isEmpty else { return nil }
+        let orgs = try treeOrganisations(of: record)
+        var out: [String: Value] = [:]
+        for workflow in wanted.sorted() {
+            var found: [InstanceRecord] = []
+            for org in orgs {
+                found += try store.instances(InstanceFilter(workflow: workflow, org: org), limit: Engine.maxTreeInstances + 1)
+                guard found.count <= Engine.maxTreeInstances + 1 else { break }
+            }
+            found.removeAll { $0.id == record.id }
+            guard found.count <= Engine.maxTreeInstances else {
+                throw CommandRefused(.expressionFailed,
+                    "tree-*: lebih dari \(Engine.maxTreeInstances) instans \(workflow) dalam pohon organisasi \(orgs.first ?? "")",
+                    "tree-*: more than \(Engine.maxTreeInstances) instances of \(workflow) in the organisation tree of \(orgs.first ?? "")",
+                    instance: record.id, from: record.state)
+            }
+            out[workflow] = .list(found.sorted { $0.id < $1.id }.map { r in
+                .record(["id": .number(Double(r.id)), "state": .string(r.state), "org": .string(r.org), "vars": .record(r.variables)])
+            })
+        }
+        return .record(out)
+    }
+
+    /// The organisation of the instance's root instance (the top of its parent chain) first, then
+    /// every organisation below it.
+    func treeOrganisations(of record: InstanceRecord) throws -> [String] {
+        var root = record
+        var seen: Set<Int64> = [record.id]
+        while let parent = root.parent, seen.insert(parent).inserted, let p = try store.instance(parent) { root = p }
+        var below: [String] = []
+        for o in try store.organisations() where o.id != root.org {
+            if try ancestors(of: o.id).contains(root.org) { below.append(o.id) }
+        }
+        return [root.org] + below.sorted()
+    }
+
+    /// The workflows a definition's expressions read through `tree-*`.
+    static func treeWorkflows(of w: WorkflowDefinition) -> Set<String> {
+        var out: Set<String> = []
+        for t in w.transitions {
+            for g in t.guards { out.formUnion(g.test.treeWorkflows) }
+            for e in t.effects {
+                switch e {
+                case .set(_, let v, _), .decision(_, let v, _): out.formUnion(v.treeWorkflows)
+                default: break
+                }
+            }
+        }
+        for s in w.states {
+            for timer in s.timers { if case .at(let e) = timer.when { out.formUnion(e.treeWorkflows) } }
+        }
+        return out
+    }
+}
