@@ -412,7 +412,7 @@ extension TutorBantuDemo {
         for tutor in w.tutors where sampled(tutor.skb, team) {
             for m in try engine.list(InstanceFilter(workflow: "tb_bulan", parent: tutor.id), limit: 100) where m.variables["bulan"] == .number(Double(month)) {
                 try document("tutor_bantu/daftar_hadir", m.id, listed: false)
-                try document("tutor_bantu/laporan_pekerjaan", m.id, listed: false)
+                if m.state != "menunggu_laporan" { try document("tutor_bantu/laporan_pekerjaan", m.id, listed: false) }
                 if m.state == "dibayar" {
                     try document("tutor_bantu/kuitansi", m.id, listed: summary.documents.allSatisfy { !$0.contains("kuitansi") })
                 }
