@@ -43,7 +43,8 @@ extension TutorBantuDemo {
 
     /// Month by month from the first contract's start to December.
     mutating func runMonths(round: Int64, team: Team, _ w: inout Work) throws -> ClosedRange<Int> {
-        let first = try engine.show(w.tutors[0].id).forms["tb_kontrak"]?["mulai"]?.displayText ?? "2019-07-15"
+        guard let firstTutor = w.tutors.first else { return 12...12 }
+        let first = try engine.show(firstTutor.id).forms["tb_kontrak"]?["mulai"]?.displayText ?? "2019-07-15"
         let startMonth = CivilDate(iso: first)?.month ?? 7
         for month in startMonth...12 {
             try events(before: month, round: round, team: team, &w)
@@ -127,8 +128,9 @@ extension TutorBantuDemo {
         }
     }
 
-    /// Whether the per-tutor documents of this SKB are written (all in the single-UPT demo; the first
-    /// SKB only in the national one, which runs this 29 times).
+    /// Whether the per-tutor documents of this SKB are written (Formats 12, 13 and 16, the monthly work
+    /// reports): for every SKB with `--documents all`, else for the first SKB only, since rendering a
+    /// document costs more than the commands it records (the UPT's and SKBs' documents are always written).
     func sampled(_ skb: String, _ team: Team) -> Bool {
         options.workDocuments == .all || (options.workDocuments == .sample && skb == team.skbs.first)
     }

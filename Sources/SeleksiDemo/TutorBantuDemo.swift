@@ -24,7 +24,7 @@ public struct TutorBantuDemo {
         /// The language of the progress lines (and the report's headings).
         public var language: Language = .id
         /// Which documents of the work phase are written (the national demo writes a sample).
-        public var workDocuments: WorkDocuments = .all
+        public var workDocuments: WorkDocuments = .sample
 
         public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String, until: DemoStage? = nil) {
             self.until = until
@@ -38,7 +38,7 @@ public struct TutorBantuDemo {
     }
 
     /// The work phase's documents: every one, the UPT's and SKBs' with one SKB's per-tutor documents, or none.
-    public enum WorkDocuments: Sendable { case all, sample, none }
+    public enum WorkDocuments: String, Sendable, CaseIterable { case all, sample, none }
 
     public struct Summary: Sendable {
         /// The UPT's honorarium budget for the year, what was paid from it, and the share used (%), as text.

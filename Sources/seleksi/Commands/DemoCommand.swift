@@ -5,6 +5,7 @@ import SeleksiDemo
 import SeleksiEngine
 
 extension DemoStage: ExpressibleByArgument {}
+extension TutorBantuDemo.WorkDocuments: ExpressibleByArgument {}
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hentikan putaran tepat sebelum tahap ini, untuk dicoba sendiri: "
                                + DemoStage.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "TAHAP"))
     var until: DemoStage?
+    @Option(help: ArgumentHelp("Dokumen per pendidik pada masa kerja (jadwal, daftar hadir, laporan bulanan, kuitansi): `all` untuk setiap SKB, `sample` untuk SKB pertama saja (dokumen UPT dan SKB tetap semuanya), `none` tanpa dokumen masa kerja.", valueName: "CAKUPAN"))
+    var documents: TutorBantuDemo.WorkDocuments = .sample
     @Flag(help: "Ganti basis data --db yang sudah ada (setelah demo baru selesai).") var replace = false
     @Flag(help: "Ringkasan JSON.") var json = false
 
@@ -65,6 +68,7 @@ struct DemoCommand: ParsableCommand {
             var demoOptions = TutorBantuDemo.Options(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root,
                                                      until: until)
             demoOptions.language = lang
+            demoOptions.workDocuments = documents
             var demo = try TutorBantuDemo(options: demoOptions) { line in
                 if !quiet { print(line) }
             }
