@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "seleksi", targets: ["seleksi"]),
         .executable(name: "seleksi-bench", targets: ["seleksi-bench"]),
+        // The engine as a library (examples/embedding shows both): the pure core alone, or the engine with XML and SQLite.
+        .library(name: "SeleksiCore", targets: ["SeleksiCore"]),
         .library(name: "SeleksiEngine", targets: ["SeleksiEngine"]),
     ],
     dependencies: [
@@ -27,7 +29,10 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "SeleksiCore"),
+        // libm (floor, ceil, round, trunc behind Double's rounding) is linked by SeleksiCore itself: on Linux it
+        // was otherwise pulled in only through Foundation, and a package that depended on the core alone
+        // could fail to link with "undefined reference to 'floor'" (examples/embedding builds such a package).
+        .target(name: "SeleksiCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "SeleksiXML", dependencies: ["SeleksiCore", "CLibXML2"]),
         .target(
             name: "SeleksiStore",

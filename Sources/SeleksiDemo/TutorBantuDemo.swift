@@ -66,7 +66,8 @@ public struct TutorBantuDemo {
     var summary = Summary()
     /// Called each time the round's clock moves on: the national demo makes its rounds take turns
     /// there, so that every round keeps to one calendar and the shared audit log's clock never goes back.
-    public var onAdvance: ((Int) -> Void)?
+    /// It is given the clock the round moves on to.
+    public var onAdvance: ((Timestamp) -> Void)?
 
     public init(options: Options, progress: @escaping (String) -> Void) throws {
         self.options = options
@@ -103,8 +104,8 @@ public struct TutorBantuDemo {
     }
 
     mutating func advance(hours: Int) {
-        onAdvance?(hours)
         clock = Timestamp(seconds: clock.seconds + Int64(hours) * 3600)
+        onAdvance?(clock)
     }
 
     public mutating func run() throws -> Summary {

@@ -40,7 +40,8 @@ public struct DocumentRenderer: Sendable {
     ) throws -> Rendered {
         let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
         let needs = Self.childrenRead(by: source)
-        let context = try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all)
+        let context = try engine.documentContext(instance, childStates: needs.states, allChildren: needs.all,
+                                                 projection: DocumentProjection(template: source))
         let output = try compose(
             source, file: file, template: template, instance: instance,
             context: context, reference: try engine.referenceTables())

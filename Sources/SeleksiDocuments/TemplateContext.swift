@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SeleksiCore
 
 /// Turns a document context into what Mustache renders. Every text leaf becomes a `UserText` (escaped
@@ -15,6 +16,9 @@ import SeleksiCore
 /// - dates `mulai` and `selesai`: `lama_bulan`, the calendar months the period touches (July to
 ///   December is 6, as the workflow counts a contract's months), and `lama_bulan_kata`.
 enum TemplateContext {
+    /// The context as Mustache reads it: records and lists convert their values only when a template
+    /// asks for them, and spellings are made on demand, so a document about a large round costs what
+    /// its template prints, not the size of the round.
     static func convert(_ value: Value) -> Any {
         switch value {
         case .null: return UserText(text: "")
@@ -23,41 +27,65 @@ enum TemplateContext {
         case .number(let n): return Value.format(number: n).replacingOccurrences(of: ".", with: ",")
         case .string(let s): return UserText(text: s)
         case .date(let d): return d.iso
-        case .list(let l):
-            return l.enumerated().map { i, v -> Any in
-                guard case .record(var r) = v else { return convert(v) }
-                r["nomor"] = .number(Double(i + 1))
-                return convert(.record(r))
-            }
-        case .record(let r): return convert(record: r)
+        case .list(let l): return TemplateList(items: l)
+        case .record(let r): return TemplateRecord(values: r)
         }
     }
 
-    private static func convert(record r: [String: Value]) -> [String: Any] {
-        var out: [String: Any] = [:]
-        for (key, v) in r { out[key] = convert(v) }
-        var derived: [String: Any] = [:]
-        for (key, v) in r {
-            switch v {
-            case .number(let n) where n == n.rounded() && abs(n) < 1e15:
-                derived["\(key)_rupiah"] = IndonesianFormat.rupiah(Int64(n))
-                derived["\(key)_terbilang"] = Terbilang.rupiah(Int64(n))
-                derived["\(key)_kata"] = Terbilang.words(Int64(n))
-            case .string(let s):
-                if let d = CivilDate(iso: s) { addDate(d, key, &derived) }
-                if isFlagWord(s) { derived["\(key)_\(s)"] = true }
-            case .date(let d): addDate(d, key, &derived)
-            case .list(let l): derived["\(key)_jumlah"] = String(l.count)
-            default: break
+    /// The sibling keys a record gains, made from the value they name (see the type's comment).
+    static func derived(_ name: String, in r: [String: Value]) -> Any? {
+        if name == "lama_bulan" || name == "lama_bulan_kata" {
+            guard let start = date(r["mulai"]), let end = date(r["selesai"]), start <= end else { return nil }
+            let months = (end.year - start.year) * 12 + end.month - start.month + 1
+            return name == "lama_bulan" ? String(months) : Terbilang.words(Int64(months))
+        }
+        for suffix in suffixes where name.hasSuffix(suffix) {
+            let base = String(name.dropLast(suffix.count))
+            guard let value = r[base], let spelled = spell(value, suffix) else { continue }
+            return spelled
+        }
+        return flag(name, in: r)
+    }
+
+    /// Longest first, so `_teks_besar` is tried before `_teks` and `_tahun_kata` before `_kata`.
+    private static let suffixes = ["_tanggal_kata", "_teks_besar", "_tahun_kata", "_terbilang", "_rupiah", "_jumlah", "_tahun",
+                                   "_bulan", "_teks", "_hari", "_kata"]
+
+    private static func spell(_ value: Value, _ suffix: String) -> Any? {
+        if case .number(let n) = value, n == n.rounded(), abs(n) < 1e15 {
+            let whole = Int64(n)
+            switch suffix {
+            case "_rupiah": return IndonesianFormat.rupiah(whole)
+            case "_terbilang": return Terbilang.rupiah(whole)
+            case "_kata": return Terbilang.words(whole)
+            default: return nil
             }
         }
-        if let start = date(r["mulai"]), let end = date(r["selesai"]), start <= end {
-            let months = (end.year - start.year) * 12 + end.month - start.month + 1
-            derived["lama_bulan"] = String(months)
-            derived["lama_bulan_kata"] = Terbilang.words(Int64(months))
+        if case .list(let l) = value { return suffix == "_jumlah" ? String(l.count) : nil }
+        guard let d = date(value) else { return nil }
+        switch suffix {
+        case "_teks": return IndonesianFormat.date(d)
+        case "_hari": return IndonesianFormat.dayName(d)
+        case "_terbilang": return IndonesianFormat.dateInWords(d)
+        case "_tahun": return String(d.year)
+        case "_teks_besar": return IndonesianFormat.date(d).uppercased()
+        // A berita acara writes the parts capitalised: "tanggal Dua Puluh Dua bulan Juli tahun Dua Ribu …".
+        case "_tanggal_kata": return Terbilang.words(Int64(d.day)).capitalized
+        case "_bulan": return IndonesianFormat.months[d.month - 1]
+        case "_tahun_kata": return Terbilang.words(Int64(d.year)).capitalized
+        default: return nil
         }
-        // A key the context already has wins over a spelling derived from another key.
-        return out.merging(derived) { given, _ in given }
+    }
+
+    /// `program_kursus` is true when the record's `program` is the one-word text `kursus`.
+    private static func flag(_ name: String, in r: [String: Value]) -> Any? {
+        var i = name.firstIndex(of: "_")
+        while let split = i {
+            let base = String(name[..<split]), word = String(name[name.index(after: split)...])
+            if case .string(let s)? = r[base], s == word, isFlagWord(s) { return true }
+            i = name[name.index(after: split)...].firstIndex(of: "_")
+        }
+        return nil
     }
 
     private static func date(_ v: Value?) -> CivilDate? {
@@ -72,16 +100,32 @@ enum TemplateContext {
     private static func isFlagWord(_ s: String) -> Bool {
         !s.isEmpty && s.count <= 32 && s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
     }
+}
 
-    private static func addDate(_ d: CivilDate, _ key: String, _ out: inout [String: Any]) {
-        out["\(key)_teks"] = IndonesianFormat.date(d)
-        out["\(key)_hari"] = IndonesianFormat.dayName(d)
-        out["\(key)_terbilang"] = IndonesianFormat.dateInWords(d)
-        out["\(key)_tahun"] = String(d.year)
-        out["\(key)_teks_besar"] = IndonesianFormat.date(d).uppercased()
-        // A berita acara writes the parts capitalised: "tanggal Dua Puluh Dua bulan Juli tahun Dua Ribu …".
-        out["\(key)_tanggal_kata"] = Terbilang.words(Int64(d.day)).capitalized
-        out["\(key)_bulan"] = IndonesianFormat.months[d.month - 1]
-        out["\(key)_tahun_kata"] = Terbilang.words(Int64(d.year)).capitalized
+/// A record as a template reads it: a key it holds wins over a spelling derived from another key.
+final class TemplateRecord: MustacheParent {
+    let values: [String: Value]
+
+    init(values: [String: Value]) { self.values = values }
+
+    func child(named name: String) -> Any? {
+        if let v = values[name] { return TemplateContext.convert(v) }
+        return TemplateContext.derived(name, in: values)
+    }
+}
+
+/// A list as a template reads it: each record numbered from 1 (`nomor`), converted as it is reached.
+struct TemplateList: MustacheSequence {
+    let items: [Value]
+
+    func makeIterator() -> AnyIterator<Any> {
+        var index = 0
+        return AnyIterator {
+            guard index < items.count else { return nil }
+            defer { index += 1 }
+            guard case .record(var r) = items[index] else { return TemplateContext.convert(items[index]) }
+            r["nomor"] = .number(Double(index + 1))
+            return TemplateRecord(values: r)
+        }
     }
 }

@@ -6,4 +6,6 @@ struct DirectoryCache {
     var grants: [String: [Grant]] = [:]
     var ancestors: [String: [String]] = [:]
     var organisationNames: [String: String] = [:]
+    /// Every actor id, for `actors-exist()`.
+    var allActors: Set<String>?
 }

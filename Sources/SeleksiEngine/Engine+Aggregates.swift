@@ -11,10 +11,10 @@ extension Engine {
     static let maxTreeInstances = 10_000
 
     /// `tree.<workflow>` for every workflow the expressions of `w` read through `tree-*` (or as
-    /// `tree.<workflow>`), as `{id, state, org, vars}` oldest first, without the instance itself; nil
+    /// `tree.<workflow>`), as `{id, state, org, created, vars}` oldest first, without the instance itself; nil
     /// when the workflow reads none (nothing is loaded for nothing).
     func treeValue(for record: InstanceRecord, in w: WorkflowDefinition) throws -> Value? {
-        let wanted = Engine.treeWorkflows(of: w)
+        let wanted = w.treeQueries
         guard !wanted.isEmpty else { return nil }
         let orgs = try treeOrganisations(of: record)
         var out: [String: Value] = [:]
@@ -31,9 +31,7 @@ extension Engine {
                     "tree-*: more than \(Engine.maxTreeInstances) instances of \(workflow) in the organisation tree of \(orgs.first ?? "")",
                     instance: record.id, from: record.state)
             }
-            out[workflow] = .list(found.sorted { $0.id < $1.id }.map { r in
-                .record(["id": .number(Double(r.id)), "state": .string(r.state), "org": .string(r.org), "vars": .record(r.variables)])
-            })
+            out[workflow] = .list(found.sorted { $0.id < $1.id }.map(Engine.instanceValue))
         }
         return .record(out)
     }
@@ -49,23 +47,5 @@ extension Engine {
             if try ancestors(of: o.id).contains(root.org) { below.append(o.id) }
         }
         return [root.org] + below.sorted()
-    }
-
-    /// The workflows a definition's expressions read through `tree-*`.
-    static func treeWorkflows(of w: WorkflowDefinition) -> Set<String> {
-        var out: Set<String> = []
-        for t in w.transitions {
-            for g in t.guards { out.formUnion(g.test.treeWorkflows) }
-            for e in t.effects {
-                switch e {
-                case .set(_, let v, _), .decision(_, let v, _): out.formUnion(v.treeWorkflows)
-                default: break
-                }
-            }
-        }
-        for s in w.states {
-            for timer in s.timers { if case .at(let e) = timer.when { out.formUnion(e.treeWorkflows) } }
-        }
-        return out
     }
 }

@@ -3,7 +3,8 @@ import SeleksiStore
 
 /// The names beyond `state`, `vars` and `forms` that a workflow may read, loaded only when it does.
 extension Engine {
-    func context(for record: InstanceRecord, in w: WorkflowDefinition, actor: String, now: Timestamp) throws -> [String: Value] {
+    func context(for record: InstanceRecord, in w: WorkflowDefinition, actor: String, now: Timestamp,
+                 withVotes: Bool = true) throws -> [String: Value] {
         var context: [String: Value] = [:]
         let names = w.namesRead
         if names.contains("id") { context["id"] = .number(Double(record.id)) }
@@ -15,6 +16,8 @@ extension Engine {
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
         if names.contains("decisions") { context["decisions"] = decisionsValue(try store.decisions(instance: record.id)) }
         if names.contains("peers") { context["peers"] = try peers(of: record) }
+        if names.contains("instances") { context["instances"] = try instancesValue(for: record, in: w) }
+        if names.contains("votes"), withVotes { context["votes"] = try votesValue(of: record, in: w, now: now) }
         if let tree = try treeValue(for: record, in: w) { context[Expression.treeName] = tree }
         return context
     }
@@ -30,19 +33,36 @@ extension Engine {
     /// How many other instances `peers` reads at most: a bound on what one command may load.
     static let maxPeers = 500
 
-    /// The other instances of the workflow in the same organisation, oldest first, as `{id, state, vars}`.
+    /// The other instances of the workflow in the same organisation, oldest first, as
+    /// `{id, state, org, created, vars}`.
     func peers(of record: InstanceRecord) throws -> Value {
         let others = try store.instances(InstanceFilter(workflow: record.workflowID, org: record.org), limit: Engine.maxPeers + 1)
             .filter { $0.id != record.id }
-        return .list(others.prefix(Engine.maxPeers).map {
-            .record(["id": .number(Double($0.id)), "state": .string($0.state), "vars": .record($0.variables)])
-        })
+        return .list(others.prefix(Engine.maxPeers).map(Engine.instanceValue))
     }
 
-    /// Decisions by name, each a list of `{value, reason, actor}` in the order taken.
+    /// `instances.<workflow>`: the instances of another workflow in the same organisation (the round of
+    /// last year, a report that should have been filed), oldest first, at most `maxPeers` of them.
+    func instancesValue(for record: InstanceRecord, in w: WorkflowDefinition) throws -> Value {
+        var out: [String: Value] = [:]
+        let wanted = Set(w.instanceQueries)
+        for id in wanted.sorted() {
+            let found = try store.instances(InstanceFilter(workflow: id, org: record.org), limit: Engine.maxPeers + 1)
+                .filter { $0.id != record.id }
+            out[id] = .list(found.prefix(Engine.maxPeers).map(Engine.instanceValue))
+        }
+        return .record(out)
+    }
+
+    static func instanceValue(_ r: InstanceRecord) -> Value {
+        .record(["id": .number(Double(r.id)), "state": .string(r.state), "org": .string(r.org),
+                 "created": .date(Timestamp(seconds: r.createdAt).date), "vars": .record(r.variables)])
+    }
+
+    /// Decisions by name, each a list of `{value, reason, actor}` in the order taken (ballots left out).
     func decisionsValue(_ decisions: [DecisionRecord]) -> Value {
         var byName: [String: [Value]] = [:]
-        for d in decisions {
+        for d in decisions where !d.isBallot {
             byName[d.name, default: []].append(.record(["value": d.value, "reason": d.reason.map(Value.string) ?? .null, "actor": .string(d.actor)]))
         }
         return .record(byName.mapValues(Value.list))

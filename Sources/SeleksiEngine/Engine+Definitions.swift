@@ -14,8 +14,9 @@ extension Engine {
             throw EngineError.input("definisi alur \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
                                     en: "workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
         }
+        try requireContent(source.bytes, hash: hash, file: source.file)
         do {
-            let w = try WorkflowLoader.load(source.bytes, file: source.file)
+            let w = try WorkflowLoader.load(source.bytes, file: source.file, validateSchema: false)
             workflowCache[hash] = w
             return w
         } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
@@ -27,11 +28,21 @@ extension Engine {
             throw EngineError.input("definisi formulir \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
                                     en: "form definition \(hash) is missing from the database; `seleksi audit verify` says why")
         }
+        try requireContent(source.bytes, hash: hash, file: source.file)
         do {
-            let f = try FormLoader.load(source.bytes, file: source.file)
+            let f = try FormLoader.load(source.bytes, file: source.file, validateSchema: false)
             formCache[hash] = f
             return f
         } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
+    }
+
+    /// A stored definition is read back only if its bytes still have the hash it is stored under: then
+    /// they are the bytes validated when it was loaded, and the XML Schema need not run again.
+    private func requireContent(_ bytes: [UInt8], hash: String, file: String) throws {
+        guard Hash256.of(bytes).hex == hash else {
+            throw EngineError.input("definisi \(file) yang tersimpan telah diubah (hash tidak cocok); `seleksi audit verify` menjelaskan",
+                                    en: "the stored definition \(file) was changed (its hash does not match); see `seleksi audit verify`")
+        }
     }
 
     /// The current version of a form, by id (for `seleksi form` commands outside an instance).
@@ -68,14 +79,15 @@ extension Engine {
         return roles
     }
 
-    /// Seed tables (`lookup()`), read once per process.
+    /// Seed tables (`lookup()`), read once per process, with the default working-day calendar
+    /// (`Engine.defaultCalendarTable`) when the seed has it.
     public func referenceTables() throws -> ReferenceTables {
         if let cached = referenceCache { return cached }
         var tables: [String: [[String: String]]] = [:]
         for (table, data) in try wrap({ try store.referenceRows() }) {
             tables[table, default: []].append(JSONBridge.storedRecord(data).mapValues(\.displayText))
         }
-        let loaded = ReferenceTables(tables)
+        let loaded = ReferenceTables(tables).withCalendar(from: Engine.defaultCalendarTable)
         referenceCache = loaded
         return loaded
     }

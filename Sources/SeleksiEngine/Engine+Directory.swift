@@ -55,20 +55,59 @@ extension Engine {
         return roles
     }
 
-    /// Roles the actor holds for an instance: organisation roles, plus owner-scoped roles if he owns it.
+    /// Roles the actor holds for an instance: organisation roles (in the instance's organisation or any
+    /// of its parties'), plus owner-scoped roles if he owns it.
     func roles(of actor: String, for instance: InstanceRecord, in workflow: WorkflowDefinition, at now: Timestamp) throws -> Set<String> {
-        var held = try roles(of: actor, in: instance.org, at: now).filter { r in workflow.role(r)?.scope != .owner }
+        var held: Set<String> = []
+        for org in try organisations(of: instance, in: workflow, at: now) {
+            held.formUnion(try roles(of: actor, in: org, at: now).filter { r in workflow.role(r)?.scope != .owner })
+        }
         if actor == instance.owner { for r in workflow.roles where r.scope == .owner { held.insert(r.id) } }
         return held
     }
 
+    /// The organisations an instance belongs to: its own, then its parties (`parties="…"` on the
+    /// workflow: the other side of an agreement), each once. An id that names no organisation is skipped.
+    func organisations(of instance: InstanceRecord, in workflow: WorkflowDefinition, at now: Timestamp) throws -> [String] {
+        guard let parties = workflow.parties else { return [instance.org] }
+        let forms = workflow.referencedForms.isEmpty ? [:] : try latestForms(of: instance.id)
+        let snapshot = InstanceSnapshot(id: instance.id, state: instance.state, variables: instance.variables, forms: forms,
+                                        context: ["org": .string(instance.org)])
+        let context = EvaluationContext(scopes: [snapshot.scope()], today: now.date)
+        var out = [instance.org]
+        func collect(_ v: Value) {
+            switch v {
+            case .list(let l): l.forEach(collect)
+            case .null: break
+            default: if !out.contains(v.displayText) { out.append(v.displayText) }
+            }
+        }
+        do { collect(try Evaluator.evaluate(parties, in: context)) } catch {
+            throw EngineError.input(
+                "\(workflow.file): parties '\(parties.source)' gagal dihitung pada instans #\(instance.id): \(error.text(.id))",
+                en: "\(workflow.file): parties '\(parties.source)' failed on instance #\(instance.id): \(error.text(.en))")
+        }
+        return try out.filter { try store.organisation($0) != nil }
+    }
+
     /// How many actors hold `role` in `org` or above at `now` (the n of a quorum of all).
     func holders(of role: String, in org: String, at now: Timestamp) throws -> Int {
+        try holderIDs(of: role, in: [org], at: now).count
+    }
+
+    /// How many actors hold `role` for an instance: in its organisation or a party's, or above them.
+    func holders(of role: String, for instance: InstanceRecord, in workflow: WorkflowDefinition, at now: Timestamp) throws -> Int {
+        try holderIDs(of: role, in: organisations(of: instance, in: workflow, at: now), at: now).count
+    }
+
+    func holderIDs(of role: String, in orgs: [String], at now: Timestamp) throws -> Set<String> {
         var actors: Set<String> = []
-        for o in try ancestors(of: org) {
-            for g in try store.grants(role: role, org: o) where try isActive(g, at: now) { actors.insert(g.actor) }
+        for org in orgs {
+            for o in try ancestors(of: org) {
+                for g in try store.grants(role: role, org: o) where try isActive(g, at: now) { actors.insert(g.actor) }
+            }
         }
-        return actors.count
+        return actors
     }
 
     /// The organisations where `actor` holds any role at `now` (a rater's own SKB, for conflicts).

@@ -10,11 +10,16 @@ extension Engine {
     ///
     /// A document about a round of 20,000 applicants needs few of them: `childStates` names the states
     /// whose children are described (nil: all), and `allChildren` whether the flat list is wanted.
-    public func documentContext(_ id: Int64, childStates: Set<String>? = nil, allChildren: Bool = true) throws -> Value {
+    ///
+    /// `projection` (the names a template mentions) keeps only those keys of each description, and
+    /// skips reading what the template never prints.
+    public func documentContext(_ id: Int64, childStates: Set<String>? = nil, allChildren: Bool = true,
+                                projection: DocumentProjection? = nil) throws -> Value {
         try wrap {
             let record = try requireInstance(id)
-            var context = try describe(record)
-            if let parent = record.parent, let p = try store.instance(parent) { context["parent"] = .record(try describe(p)) }
+            var describer = Describer(engine: self, projection: projection)
+            var context = try describer.describe(record)
+            if let parent = record.parent, let p = try store.instance(parent) { context["parent"] = .record(try describer.describe(p)) }
             // Children that took part (submitted a form), by workflow: counted by the store, not loaded.
             context["children_participating"] = .record(Dictionary(uniqueKeysWithValues: try store.participatingChildCounts(of: id).map {
                 ($0.workflow, Value.number(Double($0.count)))
@@ -23,21 +28,21 @@ extension Engine {
                 context["audit"] = .record(["seq": .number(Double(head.seq)), "head": .string(head.hash.hex)])
             }
             if allChildren || childStates?.isEmpty == false {
-                try describeChildren(of: record, into: &context, childStates: childStates, allChildren: allChildren)
+                try describeChildren(of: record, into: &context, childStates: childStates, allChildren: allChildren, describer: &describer)
             }
             return .record(context)
         }
     }
 
     private func describeChildren(of record: InstanceRecord, into context: inout [String: Value], childStates: Set<String>?,
-                                  allChildren: Bool) throws {
+                                  allChildren: Bool, describer: inout Describer) throws {
         let rows = try store.children(of: record.id, states: allChildren ? nil : childStates)
         // Children ranked by a <rank> effect are listed in group and rank order.
         let w = try workflow(hash: record.workflowHash)
         var byState: [String: [(key: [Value], value: Value)]] = [:]
         var all: [Value] = []
         for child in rows {
-            let described = Value.record(try describe(child))
+            let described = Value.record(try describer.describe(child))
             if allChildren { all.append(described) }
             guard childStates == nil || childStates!.contains(child.state) else { continue }
             let key = w.rankVariables.flatMap { [child.variables["\($0)_kelompok"] ?? .null, child.variables[$0] ?? .null] }
@@ -54,25 +59,6 @@ extension Engine {
                 return false
             }.map(\.value))
         })
-    }
-
-    private func describe(_ r: InstanceRecord) throws -> [String: Value] {
-        var decisions: [String: Value] = [:]
-        for d in try store.decisions(instance: r.id) {
-            decisions[d.name] = .record(["value": d.value, "reason": d.reason.map(Value.string) ?? .null, "actor": .string(d.actor)])
-        }
-        // The last accepted firing of each event: who did it and when (signatories of a contract).
-        var events: [String: Value] = [:]
-        for e in try store.acceptedEvents(instance: r.id) {
-            events[e.event] = .record(["actor": try actorRecord(e.actor), "date": .string(Timestamp(seconds: e.at).date.iso)])
-        }
-        return [
-            "events": .record(events),
-            "id": .number(Double(r.id)), "workflow": .string(r.workflowID), "state": .string(r.state),
-            "org": try organisationValue(r.org), "owner": try actorRecord(r.owner),
-            "vars": .record(r.variables), "forms": .record(try latestForms(of: r.id).mapValues { Value.record($0) }),
-            "decisions": .record(decisions),
-        ]
     }
 
     /// An organisation with the ones above it (bounded, so a tampered loop cannot recurse forever).
@@ -99,6 +85,62 @@ extension Engine {
                 outcome: "accepted", reason: hashes.map { "\($0.0) sha256=\($0.1.hex)" }.joined(separator: "; "), dataHash: hashes.first?.1)))
             return committed.hash.hex
         }
+    }
+}
+
+/// Describes instances for one document: organisations and people read once, and with a projection
+/// only the parts the template names (no decisions query for a template that prints none).
+struct Describer {
+    let engine: Engine
+    let projection: DocumentProjection?
+    var organisations: [String: Value] = [:]
+    var actors: [String: Value] = [:]
+
+    private func wants(_ key: String) -> Bool { projection?.keeps(key) ?? true }
+    private func pruned(_ v: Value) -> Value { projection?.prune(v) ?? v }
+
+    mutating func describe(_ r: InstanceRecord) throws -> [String: Value] {
+        var out: [String: Value] = [
+            "id": .number(Double(r.id)), "workflow": .string(r.workflowID), "state": .string(r.state),
+            "org": try organisation(r.org), "owner": try actor(r.owner), "vars": pruned(.record(r.variables)),
+        ]
+        if wants("decisions") {
+            var decisions: [String: Value] = [:]
+            for d in try engine.store.decisions(instance: r.id) where !d.isBallot {
+                decisions[d.name] = .record(["value": d.value, "reason": d.reason.map(Value.string) ?? .null, "actor": .string(d.actor)])
+            }
+            out["decisions"] = pruned(.record(decisions))
+        }
+        if wants("events") {
+            // The last accepted firing of each event: who did it and when (signatories of a contract).
+            var events: [String: Value] = [:]
+            for e in try engine.store.acceptedEvents(instance: r.id) where wants(e.event) || projection == nil {
+                events[e.event] = .record(["actor": try actor(e.actor), "date": .string(Timestamp(seconds: e.at).date.iso)])
+            }
+            out["events"] = .record(events)
+        }
+        if wants("forms") {
+            var forms: [String: Value] = [:]
+            for (form, id) in try engine.store.latestSubmissionIDs(instance: r.id) where wants(form) {
+                forms[form] = pruned(.record(try engine.submissionData(id)))
+            }
+            out["forms"] = .record(forms)
+        }
+        return out
+    }
+
+    mutating func organisation(_ id: String) throws -> Value {
+        if let hit = organisations[id] { return hit }
+        let value = try engine.organisationValue(id)
+        organisations[id] = value
+        return value
+    }
+
+    mutating func actor(_ id: String) throws -> Value {
+        if let hit = actors[id] { return hit }
+        let value = try engine.actorRecord(id)
+        actors[id] = value
+        return value
     }
 }
 

@@ -232,14 +232,14 @@ extension Engine {
         var holders: [String: Int] = [:]
         var confirmations: Set<String> = []
         if let q = candidates.first(where: { $0.quorum != nil }) {
-            for role in q.roles { holders[role] = try self.holders(of: role, in: record.org, at: run.now) }
+            for role in q.roles { holders[role] = try self.holders(of: role, for: record, in: w, at: run.now) }
             confirmations = try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: event)
         }
         let command = Command(
             event: event, actor: actor, actorRoles: held, now: run.now, confirmations: confirmations,
             roleHolders: holders,
             children: r.readsChildren ? try lightChildViews(of: record.id, reading: r.childNames, run: run) : nil,
-            reference: try referenceTables())
+            reference: try referenceTables(for: w), actors: try knownActors(for: w))
         let snapshot = InstanceSnapshot(
             id: record.id, state: record.state, variables: record.variables, forms: forms,
             context: try dryRunContext(record, w, actor: actor, names: r.names, run: run))
@@ -281,6 +281,8 @@ extension Engine {
         }
         if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
         if names.contains("peers") { context["peers"] = try peers(of: record) }
+        if names.contains("instances") { context["instances"] = try instancesValue(for: record, in: w) }
+        if names.contains("votes") { context["votes"] = try votesValue(of: record, in: w, now: run.now) }
         if names.contains("decisions") {
             if let parent = record.parent, let byChild = run.childDecisions[parent] {
                 context["decisions"] = decisionsValue(byChild[record.id] ?? [])

@@ -137,22 +137,15 @@ extension Engine {
             throw CommandRefused(.signatureRequired, "'\(request.event)' harus ditandatangani: tambahkan --sign BERKAS_KUNCI",
                                  "'\(request.event)' must be signed: add --sign KEY_FILE", instance: record.id, from: record.state)
         }
-        let needsChildren = load.candidates.contains { t in
-            t.guards.contains { $0.test.readsChildren } || t.effects.contains {
-                switch $0 {
-                case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
-                case .rank, .notifyChildren: return true
-                case .createChildren: return false
-                }
-            }
-        }
+        let needsChildren = load.candidates.contains(where: \.readsChildren)
         let quorumRoles = Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles))
         var holders: [String: Int] = [:]
-        for role in quorumRoles { holders[role] = try self.holders(of: role, in: record.org, at: now) }
+        for role in quorumRoles { holders[role] = try self.holders(of: role, for: record, in: w, at: now) }
         let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
         var command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
                               submittedForms: forms.data, confirmations: confirmations, roleHolders: holders,
-                              children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables())
+                              children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables(for: w),
+                              actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
                                         forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
@@ -182,14 +175,15 @@ extension Engine {
         var record = load.record
         let w = load.workflow
         let claims = try uniqueClaims(request, load, forms: forms, variables: accepted.variables)
-        var childWorkflows: [(hash: String, workflow: WorkflowDefinition, count: Int)] = []
-        for (childWorkflow, count) in accepted.children {
+        var childWorkflows: [(hash: String, workflow: WorkflowDefinition, count: Int, given: [String: Value])] = []
+        for (childWorkflow, count, given) in accepted.children {
             guard let hash = try currentHash(kind: "workflow", id: childWorkflow) else {
                 throw CommandRefused(.expressionFailed, "alur anak '\(childWorkflow)' tidak dimuat", "child workflow '\(childWorkflow)' is not loaded",
                                      instance: record.id, from: record.state)
             }
-            childWorkflows.append((hash, try workflow(hash: hash), count))
+            childWorkflows.append((hash, try workflow(hash: hash), count, given))
         }
+        let grants = try prepareGrants(accepted.grants, for: record, now: now)
         // From here on, nothing refuses: write.
         let moved = accepted.to != accepted.from
         let from = record.state
@@ -212,18 +206,20 @@ extension Engine {
         write.uniqueClaims = claims
         write.signer = rowSigner(request.signer)
         let committed = try store.commit(write)
-        if moved, !(w.state(accepted.to)?.timers.isEmpty ?? true) { try scheduleTimers(for: record, in: w, now: now) }
+        try rescheduleTimers(for: record, in: w, entered: moved, now: now)
         var created: [Int64] = []
         for child in childWorkflows {
             for _ in 0..<child.count {
                 created.append(try insertInstance(child.workflow, hash: child.hash, org: record.org, owner: request.actor, parent: record.id,
-                                                  role: accepted.role, now: now).id)
+                                                  role: accepted.role, given: child.given, now: now).id)
             }
         }
         try sendChildEvents(accepted.childEvents, from: request, parent: record, workflow: w, now: now, depth: depth)
         // Automatic transitions are looked for after every accepted command, a self-loop included
         // (a rater's sheet that completes the set of ratings moves the applicant on).
+        try writeGrants(grants, by: request, event: accepted.event, instance: record, now: now)
         let followUps = try fireAutomatic(on: record.id, in: w, state: accepted.to, now: now, depth: depth)
+        try parentNotices(record, now: now, depth: depth)
         return FireResult(instance: record.id, event: request.event, kind: .moved(from: from, to: accepted.to), auditSeq: committed.seq,
                           createdChildren: created, followUps: followUps)
     }

@@ -26,9 +26,11 @@ extension Engine {
     }
 
     /// Starts an instance of `workflowID` in `org`, owned by `actor`. Audited, accepted or refused.
+    /// `variables` give declared variables their starting values instead of their `initial` (the
+    /// parties of an agreement, a budget year); a name the workflow does not declare is refused.
     @discardableResult
     public func start(workflow workflowID: String, org: String, actor: String, parent: Int64? = nil, signer: SigningKey? = nil,
-                      now: Timestamp) throws -> InstanceRecord {
+                      variables: [String: Value] = [:], now: Timestamp) throws -> InstanceRecord {
         try runCommand("start", actor: actor, event: workflowID, now: now) { now in
             guard let hash = try currentHash(kind: "workflow", id: workflowID) else {
                 throw CommandRefused(.unknownWorkflow, "tidak ada alur '\(workflowID)'; alur yang ada: \(try currentWorkflowIDs().joined(separator: ", "))",
@@ -48,21 +50,34 @@ extension Engine {
             if let parent, try store.instance(parent) == nil {
                 throw CommandRefused(.unknownInstance, "tidak ada instans induk #\(parent)", "no parent instance #\(parent)")
             }
+            let declared = w.variables.map(\.id)
+            if let unknown = variables.keys.sorted().first(where: { !declared.contains($0) }) {
+                throw CommandRefused(.notPermitted,
+                    "alur \(w.id) tidak punya variabel '\(unknown)'; variabelnya: \(declared.joined(separator: ", "))",
+                    "workflow \(w.id) has no variable '\(unknown)'; variables: \(declared.joined(separator: ", "))")
+            }
             let role = w.startRoles.first(where: held.contains) ?? w.startRoles.first(where: { w.role($0)?.scope == .owner })
-            return try insertInstance(w, hash: hash, org: org, owner: actor, parent: parent, role: role, signer: signer, now: now)
+            return try insertInstance(w, hash: hash, org: org, owner: actor, parent: parent, role: role, signer: signer,
+                                      given: variables, now: now)
         }
     }
 
     /// Inserts an instance in its initial state, audits the start and schedules its timers.
     func insertInstance(_ w: WorkflowDefinition, hash: String, org: String, owner: String, parent: Int64?, role: String?,
-                        signer: SigningKey? = nil, now: Timestamp) throws -> InstanceRecord {
+                        signer: SigningKey? = nil, given: [String: Value] = [:], now: Timestamp) throws -> InstanceRecord {
         guard let initial = w.initialState else { throw EngineError.input("alur \(w.id) tidak memiliki status awal", en: "workflow \(w.id) has no initial state") }
         var formHashes: [String: String] = [:]
         for f in w.referencedForms {
             guard let h = try currentHash(kind: "form", id: f) else { throw EngineError.input("alur \(w.id) memerlukan formulir '\(f)', yang tidak dimuat", en: "workflow \(w.id) needs form '\(f)', which is not loaded") }
             formHashes[f] = h
         }
-        let vars = try TransitionFunction(w).initialVariables(today: now.date)
+        let vars: [String: Value]
+        do {
+            vars = try TransitionFunction(w).initialVariables(today: now.date, reference: try referenceTables(for: w), given: given)
+        } catch let e as ExpressionError {
+            throw EngineError.input("\(w.file): nilai awal variabel gagal dihitung: \(e.text(.id))",
+                                    en: "\(w.file): an initial value failed: \(e.text(.en))")
+        }
         var record = InstanceRecord(workflowID: w.id, workflowHash: hash, formHashes: formHashes, org: org, owner: owner, parent: parent,
                                     state: initial.id, enteredAt: now.seconds, variables: vars, createdAt: now.seconds, updatedAt: now.seconds)
         var write = CommandWrite(audit: AuditRecord(at: now.seconds, actor: owner, osUser: osUser, role: role, command: "start",

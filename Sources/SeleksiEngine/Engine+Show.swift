@@ -16,6 +16,8 @@ extension Engine {
         public let decisions: [DecisionRecord]
         public let children: [(state: String, count: Int)]
         public let pendingTimers: [(event: String, dueAt: Int64)]
+        /// The instance's votes as the viewer may see them (a secret round's ballots hidden until it closes).
+        public let votes: [VoteView]
     }
 
     /// One instance as `viewer` may see it. A form rated independently (a scoring sheet) is shown to a
@@ -57,7 +59,7 @@ extension Engine {
                     forms[formID] = nil
                 }
             }
-            let allowed = TransitionFunction(w).allowedEvents(in: r.state).map { e in
+            let allowed = TransitionFunction(w).personalEvents(in: r.state).map { e in
                 let ts = w.transitions(from: r.state).filter { $0.event == e }
                 return (event: e, label: ts.first!.label, roles: Array(Set(ts.flatMap(\.roles))).sorted())
             }
@@ -65,8 +67,9 @@ extension Engine {
             return InstanceDetail(
                 record: r, stateLabel: state?.label ?? LocalizedText(id: r.state), isFinal: state?.isFinal ?? false,
                 allowedEvents: allowed, forms: forms, sheets: sheets, hiddenSheets: hidden,
-                decisions: try store.decisions(instance: id), children: try store.childStateCounts(of: id),
-                pendingTimers: try store.pendingTimers(instance: id, stateSeq: r.stateSeq))
+                decisions: try store.decisions(instance: id).filter { !$0.isBallot }, children: try store.childStateCounts(of: id),
+                pendingTimers: try store.pendingTimers(instance: id, stateSeq: r.stateSeq),
+                votes: w.votes.isEmpty ? [] : try votes(of: id, viewer: viewer, now: when))
         }
     }
 }

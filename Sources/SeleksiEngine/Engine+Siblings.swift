@@ -11,7 +11,9 @@ extension Engine {
                 || t.effects.contains {
                     switch $0 {
                     case .set(_, let e, _), .decision(_, let e, _): return e.readsSiblings
-                    default: return false
+                    case .createChildren(_, _, let passes, _): return passes.contains { $0.value.readsSiblings }
+                    case .grant(let g): return g.expressions.contains { $0.readsSiblings }
+                    case .rank, .notifyChildren: return false
                     }
                 }
         }

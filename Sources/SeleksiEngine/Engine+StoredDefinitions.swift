@@ -14,7 +14,16 @@ extension Engine {
                     sources.append((source.file, source.bytes))
                 }
             }
-            return DefinitionFiles.check(sources: sources)
+            return DefinitionFiles.check(sources: sources, referenceColumns: try storedReferenceColumns())
         }
+    }
+
+    /// The seed tables stored at `init` and the columns their rows have, to check `lookup()` and calendars.
+    private func storedReferenceColumns() throws -> [String: [String]] {
+        var columns: [String: Set<String>] = [:]
+        for (table, rows) in try referenceTables().tables {
+            columns[table, default: []].formUnion(rows.flatMap(\.keys))
+        }
+        return columns.mapValues { $0.sorted() }
     }
 }

@@ -99,8 +99,11 @@ extension Engine {
         write.blobs = files.blobs(for: validated)
         write.signer = rowSigner(request.signer)
         try store.commit(write)
-        // A corrected or withdrawn sheet may complete (or reopen) what an automatic transition waits for.
+        // A corrected form may move a date a timer reads; a corrected or withdrawn sheet may complete (or
+        // reopen) what an automatic transition waits for, here or in the parent.
+        try rescheduleTimers(for: record, in: w, entered: false, now: now)
         _ = try fireAutomatic(on: record.id, in: w, state: record.state, now: now, depth: 0)
+        try parentNotices(record, now: now, depth: 0)
         return (dataHash ?? Hash256.of("{}")).hex
     }
 

@@ -11,18 +11,8 @@ extension Engine {
     public func verifyAudit(checkpoints: [Checkpoint] = [], progress: ((Int64) -> Void)? = nil) throws -> VerificationReport {
         try wrap {
             try requireOwn(checkpoints)
-            var rules: [String: Set<String>] = [:]
-            let report = try store.verify(VerifyOptions(checkpoints: checkpoints, transitionCheck: { [self] hash, row in
-                if rules[hash] == nil { rules[hash] = (try? moves(ofWorkflow: hash)) ?? [] }
-                let move = "\(row.from ?? "")|\(row.event ?? "")|\(row.to ?? "")"
-                guard rules[hash]!.contains(move) else {
-                    return "'\(row.event ?? "")' dari '\(row.from ?? "")' ke '\(row.to ?? "")' bukan peralihan alurnya "
-                        + "(not a transition of its workflow: a forged row)"
-                }
-                guard let role = row.role, rules[hash]!.contains("\(move)|\(role)") || role == "system" else {
-                    return "peran '\(row.role ?? "")' tidak boleh memicu '\(row.event ?? "")' (the role may not fire this event)"
-                }
-                return nil
+            let report = try store.verify(VerifyOptions(checkpoints: checkpoints, transitionRules: { [self] hash in
+                (try? moves(ofWorkflow: hash)) ?? []
             }, progress: progress))
             if let first = report.problems.first {
                 var lines = ["log audit tidak sesuai dengan basis data: \(report.problemCount) masalah "
@@ -34,18 +24,14 @@ extension Engine {
         }
     }
 
-    /// Each transition of a workflow as `from|event|to` and `from|event|to|role`.
-    private func moves(ofWorkflow hash: String) throws -> Set<String> {
+    /// Every move a workflow allows, `from="*"` spelled out as each state that is not final.
+    private func moves(ofWorkflow hash: String) throws -> [TransitionMove] {
         let w = try workflow(hash: hash)
-        var out: Set<String> = []
-        for t in w.transitions {
-            let froms = t.from.contains("*") ? w.states.filter { !$0.isFinal }.map(\.id) : t.from
-            for from in froms {
-                out.insert("\(from)|\(t.event)|\(t.to)")
-                for role in t.roles { out.insert("\(from)|\(t.event)|\(t.to)|\(role)") }
+        return w.transitions.flatMap { t in
+            (t.from.contains("*") ? w.states.filter { !$0.isFinal }.map(\.id) : t.from).map {
+                TransitionMove(from: $0, event: t.event, to: t.to, roles: t.roles)
             }
         }
-        return out
     }
 
     /// A checkpoint must be this installation's and signed by the key it names (and registered here).

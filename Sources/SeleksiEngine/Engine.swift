@@ -17,6 +17,12 @@ public final class Engine {
     var workflowCache: [String: WorkflowDefinition] = [:]
     var formCache: [String: FormDefinition] = [:]
     var referenceCache: ReferenceTables?
+    /// Seed tables with a workflow's own calendar, by calendar table (forgotten with `referenceCache`).
+    var calendarCache: [String: ReferenceTables] = [:]
+    /// Whether a parent instance's workflow reacts to its children's moves, by parent id.
+    var parentReacts: [Int64: Bool] = [:]
+    /// Child workflows whose timers read their parent, by parent workflow id.
+    var timerFollowers: [String: Set<String>] = [:]
     var directory = DirectoryCache()
     /// Parsed submissions by row id (rows never change but by an audited erasure, which clears it).
     var submissionCache = BoundedCache<Int64, [String: Value]>(limit: 50_000)

@@ -41,6 +41,7 @@ struct SeedLoader {
         }
         counts.tables = try loadReferenceTables(folder: folder)
         engine.referenceCache = nil
+        engine.calendarCache = [:]
         return counts
     }
 

@@ -13,16 +13,22 @@ struct DefinitionBuilder {
     }
 
     /// Parses an expression attribute; on failure records where, with a caret under the column.
-    mutating func expression(_ source: String?, line: Int, what: String) -> Expression? {
+    /// `what` names the attribute in both languages (`("syarat 'ajukan'", "guard of 'ajukan'")`).
+    mutating func expression(_ source: String?, line: Int, what: (id: String, en: String)) -> Expression? {
         guard let source else { return nil }
         do {
             return try Expression(source)
         } catch {
-            // The expression's own message is English (the language's reference is); the place is in both.
-            self.error(line, id: "\(what): \(error.message) pada kolom \(error.offset + 1)\n\(error.pointer(in: source))",
-                       en: "\(what): \(error.message) at column \(error.offset + 1)\n\(error.pointer(in: source))")
+            let pointer = error.pointer(in: source)
+            self.error(line, id: "\(what.id): \(error.text(.id)) pada kolom \(error.offset + 1)\n\(pointer)",
+                       en: "\(what.en): \(error.text(.en)) at column \(error.offset + 1)\n\(pointer)")
             return nil
         }
+    }
+
+    /// The same, for an attribute named alike in both languages.
+    mutating func expression(_ source: String?, line: Int, what: String) -> Expression? {
+        expression(source, line: line, what: (what, what))
     }
 
     /// `<label lang="id">…</label><label lang="en">…</label>` into one localized text.

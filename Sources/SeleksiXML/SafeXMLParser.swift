@@ -11,23 +11,62 @@ public enum SafeXMLParser {
 
     /// Parses `bytes` (read from `file`), validates it against `xsd`, and hands the root element to
     /// `build`. Every problem found is returned with its line.
-    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: CompiledSchema, rootName: String,
-                                     build: (XMLElement) throws -> T) throws -> T {
-        guard bytes.count <= maxBytes else {
-            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "berkas \(bytes.count) bita; definisi paling besar \(maxBytes) bita",
-                                                    en: "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
-        }
-        if let line = lineOfDeclaration(in: bytes) {
-            throw DiagnosticList([Diagnostic(file: file, line: line,
-                id: "deklarasi DOCTYPE dan ENTITY tidak diizinkan dalam berkas definisi (dapat membaca berkas lain atau mengembang tanpa batas); hapus deklarasinya",
-                en: "DOCTYPE and ENTITY declarations are not allowed in definition files (they can read other files or expand without bound); remove the declaration")])
-        }
+    /// `validateSchema: false` is for bytes already validated, found again by their content hash (the
+    /// definitions a database stores): the refusals of DOCTYPE and entities still run.
+    static func withValidatedRoot<T>(_ bytes: [UInt8], file: String, schema: @autoclosure () -> CompiledSchema, rootName: String,
+                                     validateSchema: Bool = true, build: (XMLElement) throws -> T) throws -> T {
         let collector = XMLErrorCollector(file: file)
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        xmlSetStructuredErrorFunc(box.toOpaque(), collectXMLError)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let doc = try parse(bytes, file: file, collector: collector)
+        defer { xmlFreeDoc(doc) }
+        let root = try rootElement(doc, file: file, rootName: rootName)
+        if validateSchema { try SchemaValidator.validate(doc, schema: schema(), file: file, collector: collector) }
+        return try build(root)
+    }
 
+    /// For `seleksi check`: a well-formed document is handed to `build` even when it breaks the schema,
+    /// so the file's semantic mistakes are reported with its schema errors; a document that is not
+    /// well-formed gives its syntax errors alone.
+    static func checkRoot<T>(_ bytes: [UInt8], file: String, schema: CompiledSchema, rootName: String,
+                             build: (XMLElement) -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
+        let collector = XMLErrorCollector(file: file)
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        do {
+            let doc = try parse(bytes, file: file, collector: collector)
+            defer { xmlFreeDoc(doc) }
+            let root = try rootElement(doc, file: file, rootName: rootName)
+            var schemaErrors: [Diagnostic] = []
+            do {
+                try SchemaValidator.validate(doc, schema: schema, file: file, collector: collector)
+            } catch let list as DiagnosticList {
+                schemaErrors = list.diagnostics
+            }
+            let (value, more) = build(root)
+            return (value, schemaErrors + more)
+        } catch let list as DiagnosticList {
+            return (nil, list.diagnostics)
+        } catch {
+            return (nil, [Diagnostic(file: file, line: 1, id: "\(error)", en: "\(error)")])
+        }
+    }
+
+    private static func parse(_ bytes: [UInt8], file: String, collector: XMLErrorCollector) throws -> xmlDocPtr {
+        guard bytes.count <= maxBytes else {
+            throw DiagnosticList([Diagnostic(file: file, line: 1,
+                id: "berkas \(bytes.count) bita; definisi paling besar \(maxBytes) bita",
+                en: "file is \(bytes.count) bytes; definitions are limited to \(maxBytes) bytes")])
+        }
+        if let line = lineOfDeclaration(in: bytes) {
+            throw DiagnosticList([Diagnostic(file: file, line: line,
+                id: "deklarasi DOCTYPE dan ENTITY tidak diizinkan dalam berkas definisi (dapat membaca berkas lain atau mengembang "
+                    + "tanpa batas); hapus deklarasinya",
+                en: "DOCTYPE and ENTITY declarations are not allowed in definition files (they can read other files or expand "
+                    + "without bound); remove the declaration")])
+        }
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(collector).toOpaque(), collectXMLError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -35,23 +74,29 @@ public enum SafeXMLParser {
             }
         }
         guard let doc else {
-            throw DiagnosticList(collector.diagnostics.isEmpty ? [Diagnostic(file: file, line: 1, id: "XML tidak tersusun baik", en: "not well-formed XML")] : collector.diagnostics)
+            throw DiagnosticList(collector.diagnostics.isEmpty
+                ? [Diagnostic(file: file, line: 1, id: "bukan XML yang tersusun baik", en: "not well-formed XML")]
+                : collector.diagnostics)
         }
-        defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
+            xmlFreeDoc(doc)
             throw DiagnosticList([Diagnostic(file: file, line: 1, id: "deklarasi DOCTYPE tidak diizinkan dalam berkas definisi",
-                                                    en: "DOCTYPE declarations are not allowed in definition files")])
+                                             en: "DOCTYPE declarations are not allowed in definition files")])
         }
+        return doc
+    }
+
+    private static func rootElement(_ doc: xmlDocPtr, file: String, rootName: String) throws -> XMLElement {
         guard let rootNode = xmlDocGetRootElement(doc) else {
-            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "dokumen tidak memiliki elemen akar", en: "the document has no root element")])
+            throw DiagnosticList([Diagnostic(file: file, line: 1, id: "dokumen tidak punya elemen akar", en: "the document has no root element")])
         }
         let root = XMLElement(rootNode)
         guard root.name == rootName else {
-            throw DiagnosticList([Diagnostic(file: file, line: root.line, id: "elemen akar <\(root.name)>; berkas di sini harus diawali <\(rootName)>",
-                                                    en: "root element is <\(root.name)>; a file here must start with <\(rootName)>")])
+            throw DiagnosticList([Diagnostic(file: file, line: root.line,
+                id: "elemen akarnya <\(root.name)>; berkas di sini harus diawali <\(rootName)>",
+                en: "root element is <\(root.name)>; a file here must start with <\(rootName)>")])
         }
-        try SchemaValidator.validate(doc, schema: schema, file: file, collector: collector)
-        return try build(root)
+        return root
     }
 
     /// The line of a `<!DOCTYPE` or `<!ENTITY`, if the bytes contain one.
@@ -83,7 +128,9 @@ func collectXMLError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?
     let collector = Unmanaged<XMLErrorCollector>.fromOpaque(userData).takeUnretainedValue()
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
     while message.last == "\n" || message.last == " " { message.removeLast() }
-    // libxml2 speaks English; the Indonesian message says whose words these are.
-    collector.diagnostics.append(Diagnostic(file: collector.file, line: max(1, Int(error.pointee.line)),
-                                            id: "XML atau skema (pesan libxml2): \(message)", en: message))
+    // libxml2 speaks English; say in Indonesian what kind of problem it is, and keep its words.
+    let isSchema = error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue)
+    collector.diagnostics.append(Diagnostic(
+        file: collector.file, line: max(1, Int(error.pointee.line)),
+        id: (isSchema ? "tidak sesuai skema: " : "XML tidak sah: ") + message, en: message))
 }

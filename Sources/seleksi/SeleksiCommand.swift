@@ -29,8 +29,9 @@ struct SeleksiCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, FormCommand.self,
-            StartCommand.self, SubmitCommand.self, CorrectCommand.self, WithdrawCommand.self, FireCommand.self, ListCommand.self,
+            DemoCommand.self, InitCommand.self, CheckCommand.self, SchemaCommand.self, DiagramCommand.self, FormCommand.self,
+            StartCommand.self, SubmitCommand.self, CorrectCommand.self, WithdrawCommand.self, FireCommand.self, VoteCommand.self,
+            ListCommand.self,
             TasksCommand.self, ReviewCommand.self, ProgressCommand.self, ShowCommand.self, HistoryCommand.self, ReportCommand.self,
             DocumentCommand.self, TickCommand.self, AuditCommand.self,
             ActorCommand.self, OrgCommand.self, KeyCommand.self, AttachmentCommand.self, EraseCommand.self,

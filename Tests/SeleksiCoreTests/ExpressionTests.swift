@@ -66,11 +66,14 @@ struct ExpressionTests {
         #expect(throws: ExpressionError.self) { try Expression("1 +") }
         do { _ = try Expression("age(tanggal_lahir) >= ") } catch { #expect(error.offset == 22) }  // the end
         do { _ = try Expression("umur(x)") } catch {
-            #expect(error.message.contains("unknown function 'umur'"))
+            #expect(error.text(.en).contains("unknown function 'umur'"))
             #expect(error.offset == 0)
         }
         do { _ = try Expression("a # b") } catch { #expect(error.offset == 2) }
-        do { _ = try Expression("if(a, b)") } catch { #expect(error.message.contains("3 argument")) }
+        do { _ = try Expression("if(a, b)") } catch {
+            #expect(error.text(.en).contains("3 argument"))
+            #expect(error.text(.id).contains("menerima 3 argumen"))
+        }
     }
 
     @Test func depthAndLengthAreBounded() {

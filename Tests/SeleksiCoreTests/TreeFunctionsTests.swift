@@ -57,11 +57,11 @@ struct TreeFunctionsTests {
     }
 
     @Test func siblingsSumAddsWhatTheOtherChildrenGive() throws {
-        let others = [
-            ChildView(id: 1, state: "dibayar", scope: ["vars": .record(["jp_diajar": .number(40)])]),
-            ChildView(id: 2, state: "disahkan", scope: ["vars": .record(["jp_diajar": .number(36)])]),
-            ChildView(id: 3, state: "terdaftar", scope: ["vars": .record([:])]),
-        ]
+        // As the shell builds them: the scope carries the sibling's own id and state.
+        let others = [(1, "dibayar", 40), (2, "disahkan", 36), (3, "terdaftar", nil)].map { (id: Int64, state: String, jp: Double?) in
+            ChildView(id: id, state: state, scope: ["id": .number(Double(id)), "state": .string(state),
+                                                    "vars": .record(jp.map { ["jp_diajar": .number($0)] } ?? [:])])
+        }
         #expect(try evaluate("siblings-sum(sibling.vars.jp_diajar)", tree: nil, siblings: others) == .number(76))
         #expect(try evaluate("siblings-sum(if(sibling.state = 'dibayar', sibling.vars.jp_diajar, 0))", tree: nil, siblings: others) == .number(40))
         #expect(try Expression("siblings-sum(sibling.vars.x)").readsSiblings)

@@ -79,7 +79,7 @@ struct DefinitionCheckTests {
         let set = DefinitionFiles.load(paths: [file])
         #expect(set.errors.count >= 1)
         #expect(set.errors.first?.line == 4)
-        #expect(set.errors.first?.message.contains("colour") == true)
+        #expect(set.errors.first?.text.text(.en).contains("colour") == true)
     }
 
     @Test func malformedXMLIsRefusedWithItsLine() {
@@ -99,7 +99,7 @@ struct DefinitionCheckTests {
         """)
         let set = DefinitionFiles.load(paths: [file])
         #expect(set.errors.count == 1)
-        #expect(set.errors.first?.message.contains("DOCTYPE") == true)
+        #expect(set.errors.first?.text.text(.en).contains("DOCTYPE") == true)
         #expect(set.errors.first?.line == 2)
         #expect(set.forms.isEmpty)
     }

@@ -321,12 +321,13 @@ struct WorkPhaseTests {
         // SKB 1: Kesetaraan 20 JP × Rp50.000 = Rp1.000.000; SKB 2: PAUD Rp1.500.000. Each list alone fits.
         let k = try w.report(w.kesetaraan, WorkPhaseFixture.sheet(month: 8, dates: Array(WorkPhaseFixture.august.prefix(10)), learners: 10))
         let p = try w.report(w.paud2, WorkPhaseFixture.sheet(month: 8, dates: WorkPhaseFixture.august, learners: 12))
-        let late = try w.report(w.paud, WorkPhaseFixture.sheet(month: 8, dates: WorkPhaseFixture.august, learners: 12))
         w.f.now = at("2019-09-02T09:00")
         try w.f.fire(k, "sahkan", w.head, forms: ["tb_penilaian_bulanan": WorkPhaseFixture.assessment])
         try w.f.fire(p, "sahkan", "skb-uji-2-kepala", forms: ["tb_penilaian_bulanan": WorkPhaseFixture.assessment])
         _ = try w.approveList(month: 8)
         _ = try w.approveList(month: 8, skb2: true)
+        // SKB 1's PAUD tutor reports August only after SKB 1's August list: it waits for September's.
+        let late = try w.report(w.paud, WorkPhaseFixture.sheet(month: 8, dates: WorkPhaseFixture.august, learners: 12))
         try w.pay(k)
         // Both lists were approved, but together they pass the budget: the second transfer is refused.
         refused("melampaui pagu honorarium UPT") { try w.pay(p) }

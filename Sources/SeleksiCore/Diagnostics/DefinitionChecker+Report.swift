@@ -14,7 +14,6 @@ extension DefinitionChecker {
             ]
         }
         let childStates = Set(child.states.map(\.id))
-        let childVars = Set(child.variables.map(\.id))
         func states(_ list: [String], line: Int, what: String) {
             for s in list where !childStates.contains(s) {
                 let known = child.states.map(\.id).joined(separator: ", ")
@@ -27,7 +26,7 @@ extension DefinitionChecker {
         }
         for stage in report.funnel { states(stage.states, line: stage.line, what: "funnel stage") }
         if let c = report.category {
-            out += checkWorkflowNames(c.value, line: c.line, w: child, varIds: childVars).map { $0.inFile(w.file) }
+            out += checkWorkflowNames(c.value, line: c.line, w: child).map { $0.inFile(w.file) }
             for (path, offset) in c.label?.paths ?? [] where path != ["value"] {
                 out.append(
                     Diagnostic(
@@ -40,10 +39,10 @@ extension DefinitionChecker {
             }
         }
         if let s = report.score {
-            out += checkWorkflowNames(s.value, line: s.line, w: child, varIds: childVars).map { $0.inFile(w.file) }
+            out += checkWorkflowNames(s.value, line: s.line, w: child).map { $0.inFile(w.file) }
         }
         if let q = report.quota {
-            out += checkWorkflowNames(q.rows, line: q.line, w: w, varIds: Set(w.variables.map(\.id)))
+            out += checkWorkflowNames(q.rows, line: q.line, w: w)
             states(q.filled, line: q.line, what: "quota filled")
         }
         return out

@@ -8,19 +8,22 @@ public struct EvaluationContext: Sendable {
     public var today: CivilDate
     /// The instance's children, for `children-*` functions; nil where there are none to ask about.
     public var children: [ChildView]?
-    /// Reference tables from `seed/` (`lookup()`), by table name.
+    /// Reference tables from `seed/` (`lookup()`), by table name, and the working-day calendar.
     public var reference: ReferenceTables
+    /// The actor ids the directory knows, for `actors-exist()`; nil where the shell did not load them.
+    public var actors: Set<String>?
     /// The other children of the instance's parent, for `siblings-*` functions; nil where not loaded.
     public var siblings: [ChildView]?
 
     public init(scopes: [[String: Value]], current: Value = .null, today: CivilDate, children: [ChildView]? = nil,
-                reference: ReferenceTables = ReferenceTables(), siblings: [ChildView]? = nil) {
+                reference: ReferenceTables = ReferenceTables(), actors: Set<String>? = nil, siblings: [ChildView]? = nil) {
         self.siblings = siblings
         self.scopes = scopes
         self.current = current
         self.today = today
         self.children = children
         self.reference = reference
+        self.actors = actors
     }
 }
 
@@ -40,8 +43,21 @@ public struct ChildView: Sendable {
 /// Reference data loaded from `seed/` CSV files: table name → rows of column → text.
 public struct ReferenceTables: Sendable {
     public var tables: [String: [[String: String]]]
+    /// The working-day calendar `add-working-days()` and friends read: built by the shell from one of
+    /// these tables (the one a workflow names, or the installation's default); nil when there is none.
+    public var calendar: WorkingCalendar?
 
-    public init(_ tables: [String: [[String: String]]] = [:]) { self.tables = tables }
+    public init(_ tables: [String: [[String: String]]] = [:], calendar: WorkingCalendar? = nil) {
+        self.tables = tables
+        self.calendar = calendar
+    }
+
+    /// The same tables with the calendar built from `table`, or none when it is not a calendar.
+    public func withCalendar(from table: String) -> ReferenceTables {
+        var copy = self
+        copy.calendar = tables[table].flatMap { WorkingCalendar(table: table, rows: $0) }
+        return copy
+    }
 
     /// The value of `valueColumn` in the first row whose `keyColumn` equals `key`.
     public func lookup(_ table: String, _ keyColumn: String, _ key: String, _ valueColumn: String) -> String? {

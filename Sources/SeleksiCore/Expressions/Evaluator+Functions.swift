@@ -66,6 +66,10 @@ extension Evaluator {
             return try callSiblings(f, args, at: at)
         case .treeCount, .treeSum, .treeList:
             return try callTree(f, args, at: at)
+        case .children:
+            return try callChildrenList(args, at: at)
+        case _ where f.takesPredicate(arguments: args.count):
+            return try callWithPredicate(f, args, at: at)
         default: break
         }
         let v = try args.map { try eval($0) }
@@ -78,6 +82,12 @@ extension Evaluator {
             return try callDate(f, v, at: at)
         case .nikBirthDate, .nikMatchesBirthDate, .nikSex:
             return try callNIK(f, v, at: at)
+        case .addWorkingDays, .workingDaysBetween, .isWorkingDay:
+            return try callWorkingDays(f, v, at: at)
+        case .distinct, .sameSet, .subset:
+            return try callSet(f, v, at: at)
+        case .actorsExist:
+            return try callActorsExist(v[0], at: at)
         default:
             return try callText(f, v, at: at)
         }

@@ -54,19 +54,9 @@ extension Expression {
     /// The workflows whose instances `tree-*` functions in this expression read.
     public var treeWorkflows: Set<String> {
         var out: Set<String> = []
-        func walk(_ e: Expr) {
-            switch e {
-            case .literal, .current, .path, .pattern: break
-            case .index(let a, let b, _), .binary(_, let a, let b, _): walk(a); walk(b)
-            case .member(let a, _, _), .unary(_, let a, _): walk(a)
-            case .call(let f, let args, _):
-                if [.treeCount, .treeSum, .treeList].contains(f), case .literal(.string(let w), _)? = args.first {
-                    out.insert(w)
-                }
-                args.forEach(walk)
-            }
+        for call in calls where [.treeCount, .treeSum, .treeList].contains(call.function) {
+            if let w = call.arguments.first?.literalText { out.insert(w) }
         }
-        walk(root)
         for (path, _) in paths where path.count >= 2 && path[0] == Expression.treeName { out.insert(path[1]) }
         return out
     }

@@ -13,11 +13,22 @@ public enum Function: String, Sendable, CaseIterable {
     case siblingsCount = "siblings-count", siblingsAny = "siblings-any", siblingsSum = "siblings-sum"
     case treeCount = "tree-count", treeSum = "tree-sum", treeList = "tree-list"
     case lookup, median, trimmedMean = "trimmed-mean", spread
+    /// Lists and sets: a predicate or expression evaluated once per element, as `item` (and `.`).
+    case filter, all, any, map, distinct, sameSet = "same-set", subset
+    /// The instance's children as a list of records `{id, state, org, vars, forms}`.
+    case children
+    case addWorkingDays = "add-working-days", workingDaysBetween = "working-days-between"
+    case isWorkingDay = "is-working-day"
+    case actorsExist = "actors-exist"
 
     var arity: ClosedRange<Int> {
         switch self {
         case .today: return 0...0
-        case .count, .sum, .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikSex: return 1...1
+        case .count, .sum: return 1...2
+        case .filter, .all, .any, .map, .sameSet, .subset, .addWorkingDays, .workingDaysBetween: return 2...2
+        case .distinct, .isWorkingDay, .actorsExist: return 1...1
+        case .children: return 0...64
+        case .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikSex: return 1...1
         case .nikBirthDate: return 1...2
         case .nikMatchesBirthDate: return 2...3
         case .childrenAll, .childrenAny, .childrenSum, .siblingsCount, .siblingsAny, .siblingsSum: return 1...1
@@ -36,11 +47,25 @@ public enum Function: String, Sendable, CaseIterable {
         }
     }
 
-    var arityText: String {
-        arity.lowerBound == arity.upperBound
-            ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
+    func arityText(_ language: Language) -> String {
+        if language == .en {
+            return arity.lowerBound == arity.upperBound
+                ? "\(arity.lowerBound) argument(s)" : "\(arity.lowerBound) to \(arity.upperBound) arguments"
+        }
+        return arity.lowerBound == arity.upperBound
+            ? "\(arity.lowerBound) argumen" : "\(arity.lowerBound) sampai \(arity.upperBound) argumen"
     }
 
-    var readsChildren: Bool { [.childrenCount, .childrenAll, .childrenAny, .childrenSum].contains(self) }
+    var readsChildren: Bool { [.childrenCount, .childrenAll, .childrenAny, .childrenSum, .children].contains(self) }
+
+    /// Whether the second argument is evaluated once per element of the first (as `item`), given
+    /// `arguments` arguments: `filter`, `all`, `any`, `map`, and `count`/`sum` with two.
+    func takesPredicate(arguments: Int) -> Bool {
+        switch self {
+        case .filter, .all, .any, .map: return true
+        case .count, .sum: return arguments == 2
+        default: return false
+        }
+    }
     var evaluatesInChildScope: Bool { [.childrenAll, .childrenAny, .childrenSum].contains(self) }
 }

@@ -7,7 +7,8 @@ struct Lexer {
     static func tokens(_ source: String) throws -> [Token] {
         // Counted on the first maxLength + 1 characters only, before anything is copied.
         guard source.prefix(maxLength + 1).count <= maxLength else {
-            throw ExpressionError("expression longer than \(maxLength) characters", at: maxLength)
+            throw ExpressionError(id: "ungkapan lebih dari \(maxLength) karakter", en: "expression longer than \(maxLength) characters",
+                                  at: maxLength)
         }
         let chars = Array(source)
         var out: [Token] = []
@@ -26,7 +27,7 @@ struct Lexer {
                 }
                 // Digits and at most one point: always a Double, but possibly an infinite one.
                 guard let n = Double(String(chars[start..<i])), n.isFinite else {
-                    throw ExpressionError("number too large", at: start)
+                    throw ExpressionError(id: "bilangan terlalu besar", en: "number too large", at: start)
                 }
                 out.append(Token(kind: .number(n), offset: start))
                 continue
@@ -54,7 +55,8 @@ struct Lexer {
                 var text = ""
                 while i < chars.count, chars[i] != c { text.append(chars[i]); i += 1 }
                 guard i < chars.count else {
-                    throw ExpressionError("text started here is never closed with \(c)", at: start)
+                    throw ExpressionError(id: "teks yang dimulai di sini tidak pernah ditutup dengan \(c)",
+                                          en: "text started here is never closed with \(c)", at: start)
                 }
                 i += 1
                 out.append(Token(kind: .string(text), offset: start))
@@ -71,7 +73,7 @@ struct Lexer {
                 i += 1
                 continue
             }
-            throw ExpressionError("unexpected character '\(c)'", at: start)
+            throw ExpressionError(id: "karakter '\(c)' tak terduga", en: "unexpected character '\(c)'", at: start)
         }
         out.append(Token(kind: .end, offset: chars.count))
         return out

@@ -28,10 +28,13 @@ struct Parser {
     mutating func parseAll() throws -> Expr {
         let e = try parseOr()
         guard case .end = peek.kind else {
-            throw ExpressionError("unexpected \(describe(peek)) after a complete expression", at: peek.offset)
+            throw ExpressionError(id: "\(describe(peek, .id)) tak terduga sesudah ungkapan yang sudah lengkap",
+                                  en: "unexpected \(describe(peek, .en)) after a complete expression", at: peek.offset)
         }
         if let deep = Parser.nodeDeeperThan(Parser.maxHeight, in: e) {
-            throw ExpressionError("expression nested deeper than \(Parser.maxHeight) levels (each operator in a chain "
+            throw ExpressionError(id: "ungkapan bersarang lebih dari \(Parser.maxHeight) tingkat (tiap operator dalam rantai "
+                                  + "seperti 1 + 1 + … satu tingkat); pecah dengan variabel",
+                                  en: "expression nested deeper than \(Parser.maxHeight) levels (each operator in a chain "
                                   + "such as 1 + 1 + … is a level); split it with variables", at: deep.offset)
         }
         return e
@@ -64,15 +67,19 @@ struct Parser {
     private func isWord(_ w: String) -> Bool { peek.kind == .identifier(w) }
 
     private mutating func expect(_ s: String) throws {
-        guard isSymbol(s) else { throw ExpressionError("expected '\(s)' but found \(describe(peek))", at: peek.offset) }
+        guard isSymbol(s) else {
+            throw ExpressionError(id: "seharusnya '\(s)', tetapi \(describe(peek, .id))",
+                                  en: "expected '\(s)' but found \(describe(peek, .en))", at: peek.offset)
+        }
         _ = advance()
     }
 
-    private func describe(_ t: Token) -> String {
+    private func describe(_ t: Token, _ language: Language) -> String {
+        let en = language == .en
         switch t.kind {
-        case .end: return "the end of the expression"
-        case .number(let n): return "number \(Value.format(number: n))"
-        case .string(let s): return "text '\(s)'"
+        case .end: return en ? "the end of the expression" : "akhir ungkapan"
+        case .number(let n): return (en ? "number " : "bilangan ") + Value.format(number: n)
+        case .string(let s): return (en ? "text '" : "teks '") + s + "'"
         case .identifier(let s), .function(let s): return "'\(s)'"
         case .symbol(let s): return "'\(s)'"
         }
@@ -82,7 +89,8 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maxDepth else {
-            throw ExpressionError("expression nested deeper than \(Parser.maxDepth) levels", at: peek.offset)
+            throw ExpressionError(id: "ungkapan bersarang lebih dari \(Parser.maxDepth) tingkat",
+                                  en: "expression nested deeper than \(Parser.maxDepth) levels", at: peek.offset)
         }
         return try body(&self)
     }
@@ -193,7 +201,8 @@ struct Parser {
                 _ = advance()
                 guard let function = Function(rawValue: name) else {
                     let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw ExpressionError("unknown function '\(name)'; known: \(known)", at: t.offset)
+                    throw ExpressionError(id: "fungsi '\(name)' tidak dikenal; yang ada: \(known)",
+                                          en: "unknown function '\(name)'; known: \(known)", at: t.offset)
                 }
                 var args: [Expr] = []
                 if !isSymbol(")") {
@@ -204,7 +213,8 @@ struct Parser {
                 }
                 try expect(")")
                 guard function.arity.contains(args.count) else {
-                    throw ExpressionError("\(name)() takes \(function.arityText), not \(args.count)", at: t.offset)
+                    throw ExpressionError(id: "\(name)() menerima \(function.arityText(.id)), bukan \(args.count)",
+                                          en: "\(name)() takes \(function.arityText(.en)), not \(args.count)", at: t.offset)
                 }
                 if function == .regex, case .literal(.string(let source), let at) = args[1] {
                     args[1] = .pattern(try Parser.pattern(source, at: at), at: at)
@@ -219,14 +229,15 @@ struct Parser {
             }
             return .path(path, at: t.offset)
         default:
-            throw ExpressionError("expected a value but found \(describe(t))", at: t.offset)
+            throw ExpressionError(id: "seharusnya sebuah nilai, tetapi \(describe(t, .id))",
+                                  en: "expected a value but found \(describe(t, .en))", at: t.offset)
         }
     }
 
     /// Compiles a pattern written in quotes at `at`; an error points into the pattern itself.
     private static func pattern(_ source: String, at: Int) throws -> Pattern {
         do { return try Pattern.cached(source) } catch {
-            throw ExpressionError(error.message, at: at + 1 + error.offset)
+            throw ExpressionError(id: error.text(.id), en: error.text(.en), at: at + 1 + error.offset)
         }
     }
 }

@@ -31,7 +31,17 @@ struct FormCheckPass {
             guard isDecided(relevant, row) else { return value }
             if !evaluateBool(relevant, ctx, path: path) { return nil }
         }
-        if let calc = f.calculate { return calculate(calc, ctx, path: path, row: row) }
+        if let calc = f.calculate {
+            // A computed field's constraints hold over what it computes (a rule over a set: "an odd
+            // number of members", "at least two thirds women"), checked once the calculation is decided.
+            let computed = calculate(calc, ctx, path: path, row: row)
+            guard let computed, isDecided(calc, row) else { return computed }
+            ctx.current = computed
+            for c in f.constraints where isDecided(c.test, row) && !evaluateBool(c.test, ctx, path: path) {
+                violations.append(Violation(path: path.description, message: c.message))
+            }
+            return computed
+        }
         guard isSettled(path) else { return value }
         guard let value, !value.isEmpty else {
             if f.required, f.filledBy == .applicant || filler == .rater, !unreadable.contains(path.description) {

@@ -14,15 +14,19 @@ public struct Command: Sendable {
     public let roleHolders: [String: Int]
     /// The instance's children, when a guard reads them.
     public let children: [ChildView]?
-    /// Seed tables for `lookup()`.
+    /// Seed tables for `lookup()`, and the working-day calendar.
     public let reference: ReferenceTables
+    /// The directory's actor ids, when the workflow calls `actors-exist()`.
+    public let actors: Set<String>?
     /// The other children of the instance's parent, when a guard or effect reads them (`siblings-*`).
     public var siblings: [ChildView]?
 
     public init(event: String, actor: String, actorRoles: Set<String>, reason: String? = nil, now: Timestamp,
                 submittedForms: [String: [String: Value]] = [:], confirmations: Set<String> = [],
-                roleHolders: [String: Int] = [:], children: [ChildView]? = nil, reference: ReferenceTables = ReferenceTables()) {
+                roleHolders: [String: Int] = [:], children: [ChildView]? = nil, reference: ReferenceTables = ReferenceTables(),
+                actors: Set<String>? = nil) {
         self.reference = reference
+        self.actors = actors
         self.event = event
         self.actor = actor
         self.actorRoles = actorRoles

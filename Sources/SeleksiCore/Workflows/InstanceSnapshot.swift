@@ -34,5 +34,7 @@ public struct InstanceSnapshot: Sendable {
     }
 
     /// The names the shell may put in `context`, for static checks.
-    public static let contextNames: Set<String> = ["parent", "ratings", "decisions", "org", "actor_orgs", "id", "peers", "tree"]
+    public static let contextNames: Set<String> = [
+        "parent", "ratings", "decisions", "org", "actor_orgs", "id", "peers", "instances", "votes", "tree",
+    ]
 }

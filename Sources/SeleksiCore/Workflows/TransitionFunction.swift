@@ -2,8 +2,9 @@
 ///
 /// Order of checks, each refusal saying what would be valid: the event exists; it is allowed in the
 /// current state; the actor holds a role the transition grants; a reason is given if one is needed;
-/// the required forms are submitted; a guard holds (transitions sharing an event and state are tried
-/// in file order, the first whose guards hold wins); the quorum is reached.
+/// the required forms are submitted; the guards hold (transitions sharing an event and state are tried
+/// in file order, the first whose guards hold wins; a refusal names every guard that failed, of the
+/// alternative that came closest); the quorum is reached.
 public struct TransitionFunction: Sendable {
     public let workflow: WorkflowDefinition
 
@@ -19,7 +20,9 @@ public struct TransitionFunction: Sendable {
         let isFinal = workflow.state(instance.state)?.isFinal ?? false
         let candidates = named.filter { $0.from.contains(instance.state) || ($0.from.contains("*") && !isFinal) }
         guard !candidates.isEmpty else {
-            let allowed = allowedEvents(in: instance.state).joined(separator: ", ")
+            // A person is offered what a person may fire; the system's own events are no advice to him.
+            let events = command.actor == Command.systemActor ? allowedEvents(in: instance.state) : personalEvents(in: instance.state)
+            let allowed = events.joined(separator: ", ")
             return .refused(Refusal(.notAllowedInState, LocalizedText(
                 id: "peristiwa '\(command.event)' tidak berlaku pada status '\(instance.state)'; yang berlaku: \(allowed.isEmpty ? "(tidak ada — status akhir)" : allowed)",
                 en: "event '\(command.event)' is not allowed in state '\(instance.state)'; allowed: \(allowed.isEmpty ? "(none — final state)" : allowed)")))
@@ -39,6 +42,8 @@ public struct TransitionFunction: Sendable {
 
         let forms = instance.forms.merging(command.submittedForms) { $1 }
         var firstRefusal: Refusal?
+        // The guards refused, of the alternative with the fewest failing (ties: file order).
+        var closest: (failed: [Guard], refusal: Refusal)?
         for t in permitted {
             if let missing = t.requiredForms.first(where: { forms[$0] == nil }) {
                 firstRefusal = firstRefusal ?? Refusal(.formMissing, LocalizedText(
@@ -46,23 +51,19 @@ public struct TransitionFunction: Sendable {
                 continue
             }
             let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
-            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children, reference: command.reference,
-                                            siblings: command.siblings)
-            var failed: Refusal?
-            for g in t.guards {
-                do {
-                    if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) {
-                        failed = Refusal(.guardFailed, g.message, blockingChildren: BlockingChildren.of(g.test, in: context))
-                        break
-                    }
-                } catch {
-                    failed = Refusal(.expressionFailed, LocalizedText(
-                        id: "syarat '\(g.test.source)' (\(workflow.file):\(g.line)) gagal dihitung: \(error)",
-                        en: "guard '\(g.test.source)' (\(workflow.file):\(g.line)) failed: \(error)"))
-                    break
-                }
+            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children,
+                                            reference: command.reference, actors: command.actors, siblings: command.siblings)
+            switch checkGuards(t, context) {
+            case .failed(let refusal):
+                firstRefusal = firstRefusal ?? refusal
+                continue
+            case .refused(let failed, let refusal):
+                if closest == nil || failed.count < closest!.failed.count { closest = (failed, refusal) }
+                firstRefusal = firstRefusal ?? refusal
+                continue
+            case .held:
+                break
             }
-            if let failed { firstRefusal = firstRefusal ?? failed; continue }
             if t.reasonRequired && !hasReason {
                 reasonRefusal = reasonRefusal ?? Refusal(.reasonRequired, LocalizedText(
                     id: "'\(command.event)' memerlukan alasan tertulis (--reason)", en: "'\(command.event)' needs a written reason (--reason)"))
@@ -70,7 +71,47 @@ public struct TransitionFunction: Sendable {
             }
             return accept(t, command: command, instance: instance, context: context)
         }
-        return .refused(reasonRefusal ?? firstRefusal!)
+        if let reasonRefusal { return .refused(reasonRefusal) }
+        if let closest, firstRefusal?.code == .guardFailed { return .refused(closest.refusal) }
+        return .refused(firstRefusal!)
+    }
+
+    enum GuardCheck {
+        case held
+        /// Guards that do not hold: every one of them, and the refusal that names them all.
+        case refused([Guard], Refusal)
+        /// A guard that could not be evaluated (a fault of the definition or the data).
+        case failed(Refusal)
+    }
+
+    /// Every guard of `t`, so that a refusal names all that fail at once, as form validation does.
+    func checkGuards(_ t: TransitionDefinition, _ context: EvaluationContext) -> GuardCheck {
+        var failed: [Guard] = []
+        var blocking: [Int64] = []
+        for g in t.guards {
+            do {
+                if !Evaluator.truthy(try Evaluator.evaluate(g.test, in: context)) {
+                    failed.append(g)
+                    for child in BlockingChildren.of(g.test, in: context) where !blocking.contains(child) { blocking.append(child) }
+                }
+            } catch {
+                return .failed(Refusal(.expressionFailed, LocalizedText(
+                    id: "syarat '\(g.test.source)' (\(workflow.file):\(g.line)) gagal dihitung: \(error)",
+                    en: "guard '\(g.test.source)' (\(workflow.file):\(g.line)) failed: \(error)")))
+            }
+        }
+        guard !failed.isEmpty else { return .held }
+        let message: LocalizedText
+        if failed.count == 1 {
+            message = failed[0].message
+        } else {
+            message = LocalizedText(
+                id: "\(failed.count) syarat tidak terpenuhi:\n" + failed.map { "  - " + $0.message.id }.joined(separator: "\n"),
+                en: "\(failed.count) conditions do not hold:\n" + failed.map { "  - " + $0.message.text(.en) }.joined(separator: "\n"))
+        }
+        var refusal = Refusal(.guardFailed, message, blockingChildren: blocking)
+        refusal.failedGuards = failed.map(\.message)
+        return .refused(failed, refusal)
     }
 
     private func accept(_ t: TransitionDefinition, command: Command, instance: InstanceSnapshot, context: EvaluationContext) -> TransitionOutcome {
@@ -91,8 +132,9 @@ public struct TransitionFunction: Sendable {
         var context = context
         var variables = instance.variables
         var decisions: [(name: String, value: Value)] = []
-        var children: [(workflow: String, count: Int)] = []
+        var children: [(workflow: String, count: Int, variables: [String: Value])] = []
         var childEvents: [TransitionOutcome.ChildEvent] = []
+        var grants: [GrantOrder] = []
         for effect in t.effects {
             do {
                 switch effect {
@@ -101,10 +143,16 @@ public struct TransitionFunction: Sendable {
                     context.scopes[0]["vars"] = .record(variables)
                 case .decision(let name, let value, _):
                     decisions.append((name, try Evaluator.evaluate(value, in: context)))
-                case .createChildren(let workflow, let count, _):
+                case .createChildren(let workflow, let count, let passes, _):
                     var n = 1
-                    if let count, case .number(let k) = try Evaluator.evaluate(count, in: context) { n = max(0, Int(k)) }
-                    children.append((workflow, n))
+                    if let count, case .number(let k) = try Evaluator.evaluate(count, in: context) {
+                        n = Int(max(0, min(k, 10_000)))
+                    }
+                    var passed: [String: Value] = [:]
+                    for p in passes { passed[p.variable] = try Evaluator.evaluate(p.value, in: context) }
+                    children.append((workflow, n, passed))
+                case .grant(let g):
+                    grants += try GrantOrders.evaluate(g, in: context)
                 case .rank(let rank):
                     childEvents += try Ranking.rank(rank, children: command.children ?? [], parent: context)
                 case .notifyChildren(let state, let event, _):
@@ -118,7 +166,8 @@ public struct TransitionFunction: Sendable {
                     en: "an effect of '\(t.event)' (\(workflow.file):\(t.line)) failed: \(error)")))
             }
         }
-        return .accepted(.init(event: t.event, role: role, from: instance.state, to: t.to, variables: variables, decisions: decisions, children: children, childEvents: childEvents))
+        return .accepted(.init(event: t.event, role: role, from: instance.state, to: t.to, variables: variables, decisions: decisions,
+                               children: children, childEvents: childEvents, grants: grants))
     }
 
     /// Events that some transition allows in `state`, for messages and `seleksi show`.
@@ -131,11 +180,19 @@ public struct TransitionFunction: Sendable {
         return out
     }
 
-    /// Initial variable values, evaluated when an instance starts.
-    public func initialVariables(today: CivilDate) throws -> [String: Value] {
+    /// Initial variable values, evaluated when an instance starts: in file order, each reading the
+    /// ones before it (`vars.…`), seed tables and the calendar. `given` are values handed in (by the
+    /// parent that creates the instance, or at start): a given variable takes that value instead of
+    /// its `initial`.
+    public func initialVariables(today: CivilDate, reference: ReferenceTables = ReferenceTables(),
+                                 given: [String: Value] = [:]) throws -> [String: Value] {
         var vars: [String: Value] = [:]
         for v in workflow.variables {
-            let ctx = EvaluationContext(scopes: [["vars": .record(vars)]], today: today)
+            if let value = given[v.id] {
+                vars[v.id] = value
+                continue
+            }
+            let ctx = EvaluationContext(scopes: [["vars": .record(vars)]], today: today, reference: reference)
             vars[v.id] = try v.initial.map { try Evaluator.evaluate($0, in: ctx) } ?? .null
         }
         return vars

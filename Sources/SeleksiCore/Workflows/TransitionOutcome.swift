@@ -13,9 +13,12 @@ public enum TransitionOutcome: Sendable {
         public let to: String
         public let variables: [String: Value]
         public let decisions: [(name: String, value: Value)]
-        public let children: [(workflow: String, count: Int)]
+        /// Children to create: how many of which workflow, with the values passed to each.
+        public let children: [(workflow: String, count: Int, variables: [String: Value])]
         /// Events to fire on children (from a ranking), in order, with variables to set on each first.
         public let childEvents: [ChildEvent]
+        /// Roles to give (from a decree's list of members).
+        public let grants: [GrantOrder]
     }
 
     public struct ChildEvent: Sendable {
@@ -57,6 +60,8 @@ public struct Refusal: Error, Sendable, CustomStringConvertible {
     public var message: LocalizedText
     /// For a guard over children: the children that keep it from holding (see `BlockingChildren`).
     public var blockingChildren: [Int64]
+    /// Every guard that failed, when the refusal is about guards (`message` names them all too).
+    public var failedGuards: [LocalizedText] = []
 
     public init(_ code: Code, _ message: LocalizedText, blockingChildren: [Int64] = []) {
         self.code = code

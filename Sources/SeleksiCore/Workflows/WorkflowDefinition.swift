@@ -18,6 +18,15 @@ public final class WorkflowDefinition: Sendable {
     public let submissionRules: [SubmissionRule]
     /// Keys at most one instance may hold in a scope.
     public let uniqueRules: [UniqueRule]
+    /// `parent="…"`: the workflow of the instance a child runs under, so `parent.…` is checked.
+    public let parentWorkflow: String?
+    /// `calendar="…"`: the seed table of holidays the working-day functions read (nil: the shell's default).
+    public let calendarTable: String?
+    /// `parties="…"`: further organisations of an instance (the other party of an agreement), as a list
+    /// of organisation ids computed from the instance; roles held in any of them apply.
+    public let parties: Expression?
+    /// Votes the instance holds (`<votes>`).
+    public let votes: [VoteDefinition]
     /// What a report of this instance's children shows (`<report>`), if the workflow says.
     public let report: ReportDefinition?
 
@@ -34,12 +43,28 @@ public final class WorkflowDefinition: Sendable {
     public let rankVariables: [String]
     /// Whether any transition is automatic (so the shell looks for one after each command).
     public let hasAutomaticTransitions: Bool
+    /// Whether an automatic transition reads the children (so a child's move makes the shell look again).
+    public let reactsToChildren: Bool
+    /// Whether any expression calls `actors-exist` (so the shell loads the directory's ids).
+    public let readsActors: Bool
+    /// Whether some timer's date is computed (so the shell evaluates it again after each command).
+    public let hasComputedTimers: Bool
+    /// The workflows read through `instances.<id>`, so the shell loads only those.
+    public let instanceQueries: [String]
+    /// The workflows read through `tree-*('W', …)` or `tree.<W>`, so the shell loads only those.
+    public let treeQueries: Set<String>
 
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String],
-                submissionRules: [SubmissionRule] = [], uniqueRules: [UniqueRule] = [], report: ReportDefinition? = nil) {
+                submissionRules: [SubmissionRule] = [], uniqueRules: [UniqueRule] = [], parentWorkflow: String? = nil,
+                calendarTable: String? = nil, parties: Expression? = nil, votes: [VoteDefinition] = [],
+                report: ReportDefinition? = nil) {
         self.report = report
         self.startRoles = startRoles
+        self.parentWorkflow = parentWorkflow
+        self.calendarTable = calendarTable
+        self.parties = parties
+        self.votes = votes
         self.submissionRules = submissionRules
         self.uniqueRules = uniqueRules
         transitionsByEvent = Dictionary(grouping: transitions, by: \.event)
@@ -54,15 +79,31 @@ public final class WorkflowDefinition: Sendable {
             for e in t.effects {
                 switch e {
                 case .set(_, let v, _), .decision(_, let v, _): expressions.append(v)
-                case .createChildren(_, let c, _): if let c { expressions.append(c) }
+                case .createChildren(_, let c, let passes, _):
+                    if let c { expressions.append(c) }
+                    expressions += passes.map(\.value)
                 case .rank(let r): expressions += r.expressions
                 case .notifyChildren: break
+                case .grant(let g): expressions += g.expressions
                 }
             }
         }
         for s in states { for t in s.timers { if case .at(let e) = t.when { expressions.append(e) } } }
         expressions += uniqueRules.map(\.key)
+        if let parties { expressions.append(parties) }
+        expressions += votes.compactMap(\.candidates)
         namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
+        readsActors = expressions.contains { $0.calls(.actorsExist) }
+        var queried: [String] = []
+        for e in expressions {
+            for p in e.paths where p.path[0] == "instances" && p.path.count > 1 && !queried.contains(p.path[1]) {
+                queried.append(p.path[1])
+            }
+        }
+        instanceQueries = queried
+        treeQueries = expressions.reduce(into: []) { $0.formUnion($1.treeWorkflows) }
+        hasComputedTimers = states.contains { $0.timers.contains { if case .at = $0.when { true } else { false } } }
+        reactsToChildren = transitions.contains { t in t.isAutomatic && t.guards.contains { $0.test.readsChildren } }
         rankVariables = transitions.flatMap(\.effects).compactMap { e -> String? in
             if case .rank(let r) = e { return r.rankVariable } else { return nil }
         }
@@ -85,6 +126,14 @@ public final class WorkflowDefinition: Sendable {
     public func transitions(from state: String) -> [TransitionDefinition] {
         transitions.filter { $0.from.contains(state) || $0.from.contains("*") }
     }
+
+    /// The votes open in `state`.
+    public func votes(openIn state: String) -> [VoteDefinition] {
+        let isFinal = self.state(state)?.isFinal ?? false
+        return votes.filter { $0.isOpen(in: state, isFinal: isFinal) }
+    }
+
+    public func vote(_ id: String) -> VoteDefinition? { votes.first { $0.id == id } }
 }
 
 /// Who may hold a role for an instance: anyone holding it in the instance's organisation (or a parent
@@ -213,6 +262,20 @@ public struct TransitionDefinition: Sendable {
     }
 }
 
+extension TransitionDefinition {
+    /// Whether deciding or applying the transition reads the instance's children.
+    public var readsChildren: Bool {
+        guards.contains { $0.test.readsChildren } || effects.contains {
+            switch $0 {
+            case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
+            case .rank, .notifyChildren: return true
+            case .createChildren(_, _, let passes, _): return passes.contains { $0.value.readsChildren }
+            case .grant(let g): return g.expressions.contains { $0.readsChildren }
+            }
+        }
+    }
+}
+
 public struct Guard: Sendable {
     public let test: Expression
     public let message: LocalizedText
@@ -236,12 +299,28 @@ public enum Effect: Sendable {
     case set(variable: String, value: Expression, line: Int)
     /// `<decision name="kelayakan" value="'memenuhi'"/>`: recorded with the command's reason.
     case decision(name: String, value: Expression, line: Int)
-    /// `<create workflow="…" count="…"/>`: start child instances under this one.
-    case createChildren(workflow: String, count: Expression?, line: Int)
+    /// `<create workflow="…" count="…"><pass var="…" value="…"/></create>`: start child instances under
+    /// this one, each with the passed values as its variables' starting values.
+    case createChildren(workflow: String, count: Expression?, passes: [Pass], line: Int)
     /// `<rank …/>`: order the children in a state within groups and fire an event on each.
     case rank(RankEffect)
     /// `<notify state="direkomendasikan" event="tetapkan"/>`: fire an event on every child in a state.
     case notifyChildren(state: String, event: String, line: Int)
+    /// `<grant role="…" actors="…" until="…"/>`: give a role to the actors a form names.
+    case grant(GrantEffect)
+
+    /// A value handed to a child when it is created: `<pass var="batas" value="vars.batas"/>`.
+    public struct Pass: Sendable {
+        public let variable: String
+        public let value: Expression
+        public let line: Int
+
+        public init(variable: String, value: Expression, line: Int) {
+            self.variable = variable
+            self.value = value
+            self.line = line
+        }
+    }
 }
 
 /// Ranks the children in `state` within groups (e.g. SKB and programme) by `order`, fires

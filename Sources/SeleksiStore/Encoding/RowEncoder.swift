@@ -44,6 +44,28 @@ public struct RowEncoder {
 
     public mutating func digest(_ value: Hash256?) { blob(value?.bytes) }
 
+    /// Starts again with another row of the same kind, keeping the buffer (no allocation per row).
+    mutating func reset(domain: StaticString) {
+        bytes.removeAll(keepingCapacity: true)
+        text(domain.description)
+    }
+
+    /// Text or blob bytes straight from a database column; nil is NULL.
+    mutating func rawText(_ value: UnsafeRawBufferPointer?) {
+        if let value { append(tag: .text, value) } else { null() }
+    }
+
+    mutating func rawBlob(_ value: UnsafeRawBufferPointer?) {
+        if let value { append(tag: .blob, value) } else { null() }
+    }
+
+    /// Whether the SHA-256 of the bytes so far equals `stored` (a column's 32 bytes), without allocating.
+    func digestEquals(_ stored: UnsafeRawBufferPointer?) -> Bool {
+        guard let stored, stored.count == 32 else { return false }
+        let computed = bytes.withUnsafeBytes { SHA256.hash(data: $0) }
+        return computed.withUnsafeBytes { $0.elementsEqual(stored) }
+    }
+
     private mutating func append(tag: Tag, _ raw: UnsafeRawBufferPointer) {
         bytes.append(tag.rawValue)
         let n = UInt32(raw.count)

@@ -19,4 +19,9 @@ extension SQLiteStore: TimerStore {
         try db.prepare("SELECT event, due_at FROM timers WHERE instance = ? AND state_seq = ? ORDER BY due_at")
             .rows(.int(instance), .int(stateSeq)) { (event: $0.text(0), dueAt: $0.int(1)) }
     }
+
+    public func cancelTimer(instance: Int64, stateSeq: Int64, event: String) throws {
+        try db.prepare("DELETE FROM timers WHERE instance = ? AND state_seq = ? AND event = ?")
+            .run(.int(instance), .int(stateSeq), .text(event))
+    }
 }

@@ -139,6 +139,12 @@ public struct Row {
         return Array(UnsafeRawBufferPointer(start: p, count: n))
     }
     public func optionalBlob(_ i: Int32) -> [UInt8]? { isNull(i) ? nil : blob(i) }
+    /// A text column's UTF-8 bytes without making a String (nil for NULL); valid until the next step.
+    func rawText(_ i: Int32) -> UnsafeRawBufferPointer? {
+        guard !isNull(i) else { return nil }
+        let p = sqlite3_column_text(handle, i)
+        return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i)))
+    }
     /// A stored digest; a value of the wrong length reads as nil (and fails verification).
     public func digest(_ i: Int32) -> Hash256? { isNull(i) ? nil : Hash256(bytes: blob(i)) }
 }

@@ -105,6 +105,8 @@ public protocol TimerStore {
     func dueTimers(now: Int64) throws -> [(instance: Int64, event: String, stateSeq: Int64)]
     func clearTimers(dueBy now: Int64) throws
     func pendingTimers(instance: Int64, stateSeq: Int64) throws -> [(event: String, dueAt: Int64)]
+    /// Drops one timer (its date was emptied by a later command).
+    func cancelTimer(instance: Int64, stateSeq: Int64, event: String) throws
 }
 
 public protocol AuditStore {

@@ -16,6 +16,9 @@ extension SQLiteStore {
             try verifier.checkSubjects()
             try verifier.checkBlobs()
             verifier.checkCheckpoints()
+            // Found in two passes (and on two cores): told in the order of the log.
+            verifier.report.problems = verifier.report.problems.enumerated()
+                .sorted { ($0.element.seq ?? 0, $0.offset) < ($1.element.seq ?? 0, $1.offset) }.map(\.element)
             return verifier.report
         }
     }
@@ -27,14 +30,17 @@ final class LogVerifier {
     let options: VerifyOptions
     var report = VerificationReport()
 
-    // Per instance, indexed by id: the last audit row that wrote it, its after-image, the state it
-    // left the instance in, and the instance's workflow (for the transition check).
+    // Per instance, indexed by id: the last audit row that wrote it and its after-image (32 bytes each,
+    // in one flat buffer), the state it left the instance in, and the instance's workflow.
     var lastSeq: [Int64] = []
-    var lastImage: [Hash256?] = []
+    var images: [UInt8] = []
     var lastState: [Int32] = []
     var workflowOf: [Int32] = []
     var workflowHashes: [String] = []
-    var stateIDs: [String: Int32] = [:]
+    /// States, events and roles, numbered as they are met.
+    var names = ByteInterner()
+    /// Per workflow (by index): its moves as (from, event, to) and with each role, or nil until read.
+    var moves: [Set<MoveKey>?] = []
     /// Rows that name an instance beyond the table's highest id (its row must have been deleted).
     var beyond: [Int64: Int64] = [:]
 
@@ -42,16 +48,13 @@ final class LogVerifier {
     var subjects: [String: (image: Hash256?, seq: Int64)] = [:]
     var keys: [String: [ActorKey]] = [:]
 
-    /// Commands whose rows change tables, so that an accepted one with a `dataHash` must have its rows.
-    static let effectCommands: Set<String> = ["start", "fire", "submit", "correct", "withdraw"]
-
     init(store: SQLiteStore, options: VerifyOptions) throws {
         self.store = store
         self.options = options
         let maxID = try store.db.prepare("SELECT coalesce(max(id), 0) FROM instances").first { $0.int(0) } ?? 0
         let n = Int(maxID) + 1
         lastSeq = [Int64](repeating: 0, count: n)
-        lastImage = [Hash256?](repeating: nil, count: n)
+        images = [UInt8](repeating: 0, count: n * 32)
         lastState = [Int32](repeating: -1, count: n)
         workflowOf = [Int32](repeating: -1, count: n)
         var hashIndex: [String: Int32] = [:]
@@ -64,6 +67,7 @@ final class LogVerifier {
             }()
             workflowOf[Int(row.int(0))] = index
         }
+        moves = Array(repeating: nil, count: workflowHashes.count)
         try store.db.prepare("SELECT actor, public_key, added_at FROM actor_keys ORDER BY id").forEach {
             keys[$0.text(0), default: []].append(ActorKey(actor: $0.text(0), publicKey: $0.blob(1), addedAt: $0.int(2)))
         }
@@ -93,152 +97,41 @@ final class LogVerifier {
         sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
-    // MARK: The chain
-
-    func checkChain() throws {
-        let streams = try store.effectStreams()
-        var prev = Hash256.zero
-        var expected: Int64 = 1
-        var lastAt = Int64.min
-        let checkpoints = Dictionary(options.checkpoints.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
-        try store.forEachAuditRecord(from: 1) { r in
-            report.rows += 1
-            if r.seq != expected {
-                report.add(seq: r.seq, "baris \(expected) sampai \(r.seq - 1) hilang (rows are missing: the log jumps from \(expected - 1))")
-            } else if r.prevHash != prev {
-                report.add(seq: r.seq, "tautan ke baris \(r.seq - 1) tidak cocok (its prev_hash does not match the row before)")
-            } else if r.computeHash() != r.hash {
-                report.add(seq: r.seq, "isinya tidak sama dengan hash-nya: baris diubah (the row was edited)")
-            }
-            if r.at < lastAt { report.add(seq: r.seq, "waktunya mundur dari baris sebelumnya (its time goes back)") }
-            if let expectedHead = checkpoints[r.seq] {
-                report.checkpoints += 1
-                if expectedHead.head != r.hash {
-                    report.add(seq: r.seq, "hash baris berbeda dari checkpoint \(Timestamp(seconds: expectedHead.at).iso) "
-                        + "(the row differs from the signed checkpoint: the log was rewritten)")
-                }
-            }
-            if r.signature != nil { checkSignature(r) }
-            try checkEffects(r, streams)
-            track(r)
-            prev = r.hash
-            lastAt = max(lastAt, r.at)
-            expected = r.seq + 1
-            report.headSeq = r.seq
-            if report.rows % 100_000 == 0 { options.progress?(report.rows) }
-        }
-        report.head = prev
-        for stream in streams {
-            while let orphan = stream.current {
-                report.add(seq: orphan.auditSeq, record: orphan.record,
-                           "ditulis oleh baris audit yang tidak ada (written by an audit row that does not exist: rows removed)")
-                try stream.advance()
-            }
-        }
-        if report.rows == 0, try store.db.prepare("SELECT count(*) FROM instances").first(map: { $0.int(0) }) ?? 0 > 0 {
-            report.add("log audit kosong padahal ada data (the audit log is empty but the tables are not)")
-        }
-    }
-
-    private func checkSignature(_ r: AuditRecord) {
-        report.signatures += 1
-        let candidates = (keys[r.actor] ?? []).filter { $0.addedAt <= r.at }
-        let valid = candidates.contains { k in
-            guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: k.publicKey), let sig = r.signature else { return false }
-            return key.isValidSignature(sig, for: r.signedBytes)
-        }
-        if !valid {
-            report.add(seq: r.seq, "tanda tangan \(r.actor) tidak sah dengan kunci terdaftarnya (the signature does not match the actor's key)")
-        }
-    }
-
-    /// Hashes the rows this command appended and compares them with its `dataHash`.
-    private func checkEffects(_ r: AuditRecord, _ streams: [EffectStream]) throws {
-        var digester = RowDigester()
-        for stream in streams {
-            while let row = stream.current, row.auditSeq < r.seq {
-                report.add(seq: row.auditSeq, record: row.record, "tidak tercatat oleh baris auditnya (not recorded by its audit row)")
-                try stream.advance()
-            }
-            while let row = stream.current, row.auditSeq == r.seq {
-                digester.add(row.row)
-                if let problem = row.problem { report.add(seq: r.seq, record: row.record, problem) }
-                try stream.advance()
-            }
-        }
-        if digester.rows > 0 {
-            if r.isRefused {
-                report.add(seq: r.seq, "perintah yang ditolak punya baris data (a refused command has data rows)")
-            } else if digester.finalize() != r.dataHash {
-                report.add(seq: r.seq, "data yang ditulis perintah ini tidak sama dengan yang dicatatnya "
-                    + "(the rows this command wrote do not match its data hash: added, removed or edited)")
-            }
-        } else if !r.isRefused, r.dataHash != nil, Self.effectCommands.contains(r.command) {
-            report.add(seq: r.seq, "baris data yang dicatat perintah ini hilang (the rows this command wrote are gone)")
-        }
-    }
-
-    /// Remembers what the row says the tables now hold, and checks the instance's path.
-    private func track(_ r: AuditRecord) {
-        if let subject = r.subject, r.isAccepted { subjects[subject] = (r.afterHash, r.seq) }
-        guard r.subject == nil, let id = r.instance, r.afterHash != nil || r.to != nil, !r.isRefused else { return }
-        guard id > 0, id < Int64(lastSeq.count) else {
-            if r.afterHash != nil { beyond[id] = r.seq }
-            return
-        }
-        let i = Int(id)
-        if r.isAccepted, let to = r.to {
-            let toID = intern(to)
-            if let from = r.from, lastState[i] >= 0, intern(from) != lastState[i] {
-                report.add(seq: r.seq, record: "instances #\(id)",
-                           "berangkat dari status '\(from)', padahal baris sebelumnya meninggalkannya di status lain "
-                           + "(the path breaks: a row before it is missing or forged)")
-            }
-            if r.command == "fire", workflowOf[i] >= 0, let check = options.transitionCheck,
-               let problem = check(workflowHashes[Int(workflowOf[i])], r) {
-                report.add(seq: r.seq, record: "instances #\(id)", problem)
-            }
-            lastState[i] = toID
-        }
-        if let after = r.afterHash {
-            lastImage[i] = after
-            lastSeq[i] = r.seq
-        }
-    }
-
-    private func intern(_ state: String) -> Int32 {
-        if let id = stateIDs[state] { return id }
-        let id = Int32(stateIDs.count)
-        stateIDs[state] = id
-        return id
-    }
-
     // MARK: Tables against the log
 
     func checkInstances() throws {
+        var encoder = RowEncoder(domain: "instance/1", capacity: 1024)
         try store.db.prepare("""
             SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
             FROM instances ORDER BY id
             """).forEach { row in
             report.instances += 1
             let id = row.int(0)
-            let image = InstanceRecord.afterImage(id: id, workflowID: row.text(1), workflowHash: row.text(2), formHashes: row.text(3),
-                                                  org: row.text(4), owner: row.text(5), parent: row.optionalInt(6), state: row.text(7),
-                                                  stateSeq: row.int(8), enteredAt: row.int(9), vars: row.text(10),
-                                                  createdAt: row.int(11), updatedAt: row.int(12))
             let i = Int(id)
-            guard id > 0, let recorded = lastImage[i] else {
+            guard id > 0, i < lastSeq.count, lastSeq[i] != 0 else {
                 report.add(record: "instances #\(id)", "tidak ada baris audit yang menulisnya (no audit row wrote it: forged)")
                 return
             }
-            if recorded != image {
+            // The same encoding as `InstanceRecord.afterImage`, from the column bytes.
+            encoder.reset(domain: "instance/1")
+            encoder.int(id)
+            for c in Int32(1)...5 { encoder.rawText(row.rawText(c)) }
+            encoder.int(row.optionalInt(6))
+            encoder.rawText(row.rawText(7))
+            encoder.int(row.int(8))
+            encoder.int(row.int(9))
+            encoder.rawText(row.rawText(10))
+            encoder.int(row.int(11))
+            encoder.int(row.int(12))
+            let matches = images.withUnsafeBytes { encoder.digestEquals(UnsafeRawBufferPointer(rebasing: $0[i * 32 ..< i * 32 + 32])) }
+            if !matches {
                 report.add(seq: lastSeq[i], record: "instances #\(id)",
                            "tidak sama dengan yang dicatat baris audit terakhirnya (differs from its last audit row: edited)")
             }
-            lastImage[i] = nil
+            lastSeq[i] = 0
         }
-        for (i, image) in lastImage.enumerated() where image != nil {
-            report.add(seq: lastSeq[i], record: "instances #\(i)", "tercatat di log tetapi barisnya hilang (in the log but deleted)")
+        for (i, seq) in lastSeq.enumerated() where seq != 0 {
+            report.add(seq: seq, record: "instances #\(i)", "tercatat di log tetapi barisnya hilang (in the log but deleted)")
         }
         for (id, seq) in beyond.sorted(by: { $0.key < $1.key }) {
             report.add(seq: seq, record: "instances #\(id)", "tercatat di log tetapi barisnya hilang (in the log but deleted)")

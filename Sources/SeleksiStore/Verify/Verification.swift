@@ -2,16 +2,16 @@
 public struct VerifyOptions {
     /// Checkpoints kept outside the database: the row each names must still carry its hash.
     public var checkpoints: [Checkpoint] = []
-    /// Whether an accepted move is a transition of the instance's workflow (from, event, to, role);
-    /// returns a problem to report, or nil. Supplied by the engine, which reads workflows.
-    public var transitionCheck: ((_ workflowHash: String, _ row: AuditRecord) -> String?)?
+    /// The moves a workflow allows (by definition hash): each accepted `fire` row must be one of them,
+    /// by one of its roles (or the system). Supplied by the engine, which reads workflows.
+    public var transitionRules: ((_ workflowHash: String) -> [TransitionMove])?
     /// Called every so many rows with the number checked so far.
     public var progress: ((Int64) -> Void)?
 
-    public init(checkpoints: [Checkpoint] = [], transitionCheck: ((String, AuditRecord) -> String?)? = nil,
+    public init(checkpoints: [Checkpoint] = [], transitionRules: ((String) -> [TransitionMove])? = nil,
                 progress: ((Int64) -> Void)? = nil) {
         self.checkpoints = checkpoints
-        self.transitionCheck = transitionCheck
+        self.transitionRules = transitionRules
         self.progress = progress
     }
 }
@@ -54,5 +54,20 @@ public struct VerificationReport: Sendable {
     mutating func add(seq: Int64? = nil, record: String? = nil, _ message: String) {
         problemCount += 1
         if problems.count < Self.maxKept { problems.append(Problem(seq: seq, record: record, message: message)) }
+    }
+}
+
+/// One move a workflow allows: from a state, by an event, to a state, for these roles.
+public struct TransitionMove: Sendable {
+    public let from: String
+    public let event: String
+    public let to: String
+    public let roles: [String]
+
+    public init(from: String, event: String, to: String, roles: [String]) {
+        self.from = from
+        self.event = event
+        self.to = to
+        self.roles = roles
     }
 }

@@ -30,14 +30,14 @@ public enum FormSchema {
     </xs:restriction>
   </xs:simpleType>
   <xs:complexType name="Constraint">
-    <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+    <xs:sequence><xs:element name="message" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The message when the constraint does not hold, in Indonesian and English.</xs:documentation></xs:annotation></xs:element></xs:sequence>
     <xs:attribute name="test" type="xs:string" use="required"/>
   </xs:complexType>
   <xs:complexType name="Field">
     <xs:sequence>
-      <xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/>
-      <xs:element name="hint" type="Text" minOccurs="0" maxOccurs="2"/>
-      <xs:element name="constraint" type="Constraint" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The question, in Indonesian (lang="id", required) and English.</xs:documentation></xs:annotation></xs:element>
+      <xs:element name="hint" type="Text" minOccurs="0" maxOccurs="2"><xs:annotation><xs:documentation>Help shown with the question.</xs:documentation></xs:annotation></xs:element>
+      <xs:element name="constraint" type="Constraint" minOccurs="0" maxOccurs="unbounded"><xs:annotation><xs:documentation>A rule (test) the answer must satisfy; `.` is the field's value. On a calculated field it is checked on the value computed.</xs:documentation></xs:annotation></xs:element>
     </xs:sequence>
     <xs:attribute name="id" type="Id" use="required"/>
     <xs:attribute name="type" type="FieldType" use="required"/>
@@ -55,8 +55,8 @@ public enum FormSchema {
   </xs:complexType>
   <xs:complexType name="Repeat">
     <xs:sequence>
-      <xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/>
-      <xs:element name="field" type="Field" minOccurs="1" maxOccurs="unbounded"/>
+      <xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The name of the table of rows.</xs:documentation></xs:annotation></xs:element>
+      <xs:element name="field" type="Field" minOccurs="1" maxOccurs="unbounded"><xs:annotation><xs:documentation>A column of the repeat's rows.</xs:documentation></xs:annotation></xs:element>
     </xs:sequence>
     <xs:attribute name="id" type="Id" use="required"/>
     <xs:attribute name="min" type="xs:nonNegativeInteger" default="0"/>
@@ -64,16 +64,19 @@ public enum FormSchema {
     <xs:attribute name="relevant" type="xs:string"/>
   </xs:complexType>
   <xs:element name="form">
+    <xs:annotation><xs:documentation>A form: what people fill and the rules the answers obey. id; version; rating="independent": a rater's sheet (each actor once per instance, blind until he has given his own).</xs:documentation></xs:annotation>
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="title" type="Text" minOccurs="1" maxOccurs="2"/>
-        <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="title" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>The form's name, in Indonesian (lang="id", required) and English.</xs:documentation></xs:annotation></xs:element>
+        <xs:element name="note" type="Text" minOccurs="0" maxOccurs="unbounded"><xs:annotation><xs:documentation>The reason behind a rule, for readers; ignored by the engine.</xs:documentation></xs:annotation></xs:element>
         <xs:element name="choices" minOccurs="0" maxOccurs="unbounded">
+          <xs:annotation><xs:documentation>A list of values for choice and multiple-choice fields.</xs:documentation></xs:annotation>
           <xs:complexType>
             <xs:sequence>
               <xs:element name="choice" minOccurs="1" maxOccurs="unbounded">
+                <xs:annotation><xs:documentation>One value, with its labels.</xs:documentation></xs:annotation>
                 <xs:complexType>
-                  <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"/></xs:sequence>
+                  <xs:sequence><xs:element name="label" type="Text" minOccurs="1" maxOccurs="2"><xs:annotation><xs:documentation>What people read for the value.</xs:documentation></xs:annotation></xs:element></xs:sequence>
                   <xs:attribute name="value" type="xs:string" use="required"/>
                 </xs:complexType>
               </xs:element>
@@ -82,8 +85,8 @@ public enum FormSchema {
           </xs:complexType>
         </xs:element>
         <xs:choice minOccurs="1" maxOccurs="unbounded">
-          <xs:element name="field" type="Field"/>
-          <xs:element name="repeat" type="Repeat"/>
+          <xs:element name="field" type="Field"><xs:annotation><xs:documentation>An answer. type; required; relevant (asked only when true); calculate (computed, never typed); readonly; filled-by="rater"; choices (a list id); personal (erased on request).</xs:documentation></xs:annotation></xs:element>
+          <xs:element name="repeat" type="Repeat"><xs:annotation><xs:documentation>A table of rows (min, max), whose fields are its columns; relevant (asked only when true).</xs:documentation></xs:annotation></xs:element>
         </xs:choice>
       </xs:sequence>
       <xs:attribute name="id" type="DefinitionId" use="required"/>

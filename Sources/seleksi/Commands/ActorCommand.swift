@@ -9,7 +9,7 @@ struct ActorCommand: ParsableCommand {
         subcommands: [Add.self, Update.self, Grant.self, Revoke.self, Key.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Daftarkan pelaku baru (id yang sudah ada ditolak; ubah dengan `actor update`).",
             discussion: "Contoh: seleksi actor add penilai4 --name \"Nama Lengkap\" --nip 198001012005012001 --os-user rina")
         @OptionGroup var options: DatabaseOptions
@@ -26,7 +26,7 @@ struct ActorCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ubah nama, NIP atau akun sistem pelaku. Contoh: seleksi actor update penilai4 --name \"…\"")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Ubah nama, NIP atau akun sistem pelaku. Contoh: seleksi actor update penilai4 --name \"…\"")
         @OptionGroup var options: DatabaseOptions
         @Argument var id: String
         @Option var name: String?
@@ -44,7 +44,7 @@ struct ActorCommand: ParsableCommand {
     }
 
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "grant", 
             abstract: "Beri peran di organisasi (dan organisasi di bawahnya), mungkin sampai suatu waktu atau sampai instans berakhir.",
             discussion: """
             Peran harus dikenal salah satu alur yang dimuat. Peran dapat berakhir pada tanggal (--until) atau saat sebuah instans selesai (--until-instance, mis. putaran #1):
@@ -75,7 +75,7 @@ struct ActorCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cabut peran. Contoh: seleksi actor revoke penilai4 tim_seleksi --org upt-demo")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Cabut peran. Contoh: seleksi actor revoke penilai4 tim_seleksi --org upt-demo")
         @OptionGroup var options: DatabaseOptions
         @Argument var actor: String
         @Argument var role: String
@@ -89,7 +89,7 @@ struct ActorCommand: ParsableCommand {
     }
 
     struct Key: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "key", 
             abstract: "Daftarkan kunci publik pelaku untuk menandatangani perintah (--sign).",
             discussion: "Buat kunci dengan `seleksi key generate --out saya.key`, lalu: seleksi actor key penilai1 --public-key HEX")
         @OptionGroup var options: DatabaseOptions
@@ -104,7 +104,7 @@ struct ActorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Daftar pelaku dan perannya.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Daftar pelaku dan perannya.")
         @OptionGroup var options: DatabaseOptions
         func run() throws {
             let engine = try options.openEngine()

@@ -11,7 +11,7 @@ struct AttachmentCommand: ParsableCommand {
         subcommands: [List.self, Export.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lampiran sebuah instans: ukuran, SHA-256, salinan tersimpan, dan berkas di disk sekarang.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Lampiran sebuah instans: ukuran, SHA-256, salinan tersimpan, dan berkas di disk sekarang.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Nomor instans.") var instance: Int64
         @Option(help: "Folder tempat jalur lampiran dibaca (bawaan: folder ini).") var attachments: String?
@@ -38,7 +38,7 @@ struct AttachmentCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Tulis salinan asli sebuah lampiran (menurut SHA-256-nya) ke berkas baru.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Tulis salinan asli sebuah lampiran (menurut SHA-256-nya) ke berkas baru.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "SHA-256 lampiran (dari `seleksi attachment list`).") var sha256: String
         @Option(help: "Berkas baru (tidak menimpa yang ada).") var out: String

@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Verify.self, Checkpoint.self, Log.self])
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "verify", 
             abstract: "Buktikan basis data terhadap log auditnya; keluar 4 dan sebut baris atau rekaman pertama yang tidak sesuai.",
             discussion: """
             Memeriksa: rantai hash (urutan, tautan, isi, waktu tidak mundur, tanda tangan), data setiap perintah (formulir, keputusan, konfirmasi), setiap instans, pelaku, organisasi, peran, definisi, pengaturan dan tabel acuan terhadap baris audit terakhir yang menulisnya, jalur status setiap instans terhadap alurnya, lampiran terhadap hash-nya, dan pemicu penjaga log.
@@ -77,7 +77,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Checkpoint: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "checkpoint", 
             abstract: "Tandatangani kepala log dengan kunci instalasi dan tulis checkpoint ke berkas yang disimpan di tempat lain.",
             discussion: """
             Buat kunci sekali, lalu buat checkpoint secara berkala (mis. tiap akhir hari) dan periksa log terhadapnya:
@@ -102,7 +102,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cetak log audit (semua instans), dari baris --from.")
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "Cetak log audit (semua instans), dari baris --from.")
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Mulai dari baris ini.") var from: Int64 = 1
 

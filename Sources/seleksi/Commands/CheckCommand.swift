@@ -6,12 +6,14 @@ import SeleksiEngine
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Periksa definisi alur dan formulir: skema XML, lalu aturan (id, status, peran, ungkapan).",
+        abstract: "Periksa definisi alur dan formulir: skema XML, lalu aturan (id, status, peran, ungkapan, tabel seed).",
         discussion: """
-            Tanpa BERKAS memeriksa forms/ dan workflows/ folder proyek (--root, SELEKSI_ROOT, atau folder kerja bila berisi keduanya); di luar folder proyek, memeriksa definisi yang tersimpan di basis data (--db, SELEKSI_DB), yaitu yang dijalankan perintah lain. Setiap kesalahan disebut dengan berkas:baris, dalam bahasa Indonesia atau Inggris (--lang en). Keluar 2 bila ada kesalahan.
+            Tanpa BERKAS memeriksa forms/ dan workflows/ folder proyek (--root, SELEKSI_ROOT, atau folder kerja bila berisi keduanya), dengan tabel seed/ folder itu untuk lookup() dan kalender; di luar folder proyek, memeriksa definisi yang tersimpan di basis data (--db, SELEKSI_DB), yaitu yang dijalankan perintah lain, dengan tabel seed yang tersimpan bersamanya. Satu berkas yang rusak tidak menyembunyikan kesalahan berkas lain; berkas yang melanggar skema tetap diperiksa aturannya. Setiap kesalahan disebut dengan berkas:baris, dalam bahasa Indonesia atau Inggris (--lang en). Keluar 2 bila ada kesalahan.
             """)
 
     @Argument(help: ArgumentHelp("Berkas atau folder yang diperiksa.", valueName: "BERKAS")) var paths: [String] = []
+    @Option(help: ArgumentHelp("Folder seed untuk memeriksa lookup() dan kalender (bawaan: seed/ folder proyek).", valueName: "FOLDER"))
+    var seed: String?
     @OptionGroup var project: RootOption
     @OptionGroup var options: DatabaseOptions
 
@@ -57,13 +59,18 @@ struct CheckCommand: ParsableCommand {
 
     /// The files named, the project folder, or the definitions stored in the database; and what was checked.
     private func definitions(_ lang: Language) throws -> (DefinitionSet, String) {
-        if !paths.isEmpty { return (DefinitionFiles.load(paths: paths), paths.joined(separator: " ")) }
         let needs = ["forms", "workflows"]
+        if !paths.isEmpty {
+            // Named files are checked against --seed, else the seed/ of the project folder named or worked in.
+            let chosen = project.find(["seed"]).flatMap { $0.source == .executable ? nil : $0 }
+            let seedFolder = seed ?? chosen.map { $0.folder("seed") }
+            return (DefinitionFiles.load(paths: paths, seed: seedFolder), paths.joined(separator: " "))
+        }
         let found = project.find(needs)
         let chosenByUser = found?.source == .option || found?.source == .environment
         if let found, chosenByUser || found.source == .currentFolder {
             let root = try project.require(needs, lang)
-            return (DefinitionFiles.load(paths: [], root: root.path), root.path)
+            return (DefinitionFiles.load(paths: [], root: root.path, seed: seed), root.path)
         }
         let database = try options.path
         if FileManager.default.fileExists(atPath: database) {
@@ -72,6 +79,6 @@ struct CheckCommand: ParsableCommand {
             return (set, lang == .en ? "stored in \(database)" : "tersimpan di \(database)")
         }
         let root = try project.require(needs, lang)
-        return (DefinitionFiles.load(paths: [], root: root.path), root.path)
+        return (DefinitionFiles.load(paths: [], root: root.path, seed: seed), root.path)
     }
 }

@@ -10,9 +10,9 @@ extension TutorBantuDemo.WorkDocuments: ExpressibleByArgument {}
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak.",
+        abstract: "Jalankan satu tahun Tutor Bantu sintetis: rekrutmen dari kuota sampai kontrak, lalu masa kerja sampai 31 Desember.",
         discussion: """
-        Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
+        Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Lalu masa kerja (kecuali --until kerja): pagu UPT, pembekalan, PKS SKB (Format 1, 14, 15), jadwal (Format 12), rombongan belajar; setiap bulan Juli–Desember daftar hadir (Format 13) dan laporan pendidik, pengesahan dan penilaian Kepala SKB, daftar pembayaran per SKB disetujui PPK, transfer bendahara dengan kuitansi (Format 16), laporan SKB dan laporan UPT; satu pemberhentian sementara, satu pengunduran diri yang diganti dari cadangan, satu pemberhentian lewat sanksi; penilaian akhir, laporan akhir (Format 17) per SKB dan laporan kinerja UPT (capaian = realisasi ÷ target × 100). Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
 
         Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau dihentikan tidak meninggalkan basis data setengah jadi.
 
@@ -23,7 +23,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
-    @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran per UPT, pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
+    @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran rekrutmen per UPT sampai kontrak (tanpa masa kerja), pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
     @OptionGroup var project: RootOption
     @Option(help: ArgumentHelp("Hentikan putaran tepat sebelum tahap ini, untuk dicoba sendiri: "
                                + DemoStage.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "TAHAP"))

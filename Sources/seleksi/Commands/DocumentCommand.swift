@@ -17,7 +17,7 @@ struct DocumentCommand: ParsableCommand {
         subcommands: [Render.self, List.self])
 
     struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "render", 
             abstract: "Buat satu dokumen untuk satu instans.",
             discussion: """
                 Ditolak (kode keluar 1) bila instans belum memiliki data dokumen itu: pesan menyebut data yang kurang dan tahap yang harus dicapai. Berkas dokumen yang sudah ada di --out tidak ditimpa tanpa --replace (kode keluar 2).
@@ -69,7 +69,7 @@ struct DocumentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "Daftar templat dokumen (*.md.mustache, paling dalam 4 folder).")
         @Option(help: ArgumentHelp("Folder templat (bawaan ROOT/templates).", valueName: "FOLDER")) var templates: String?
         @OptionGroup var project: RootOption

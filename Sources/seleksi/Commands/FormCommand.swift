@@ -10,7 +10,7 @@ struct FormCommand: ParsableCommand {
         subcommands: [Show.self, Fill.self, Validate.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "show", 
             abstract: "Tampilkan kolom-kolom formulir: jenis, wajib, pilihan, syarat.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
@@ -32,7 +32,7 @@ struct FormCommand: ParsableCommand {
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "validate", 
             abstract: "Periksa berkas isian JSON terhadap formulir tanpa menyimpan apa pun.")
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "Id formulir.") var form: String
@@ -67,7 +67,7 @@ struct FormCommand: ParsableCommand {
     }
 
     struct Fill: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "fill", 
             abstract: "Isi formulir secara interaktif; setiap jawaban diperiksa dan ditanyakan ulang bila salah.",
             discussion: """
                 Hasilnya JSON (ke --out atau layar), siap untuk `seleksi fire … --form FORM=berkas.json`.

@@ -9,7 +9,7 @@ struct KeyCommand: ParsableCommand {
         subcommands: [Generate.self])
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "generate", 
             abstract: "Buat kunci baru di berkas yang hanya dapat dibaca pemiliknya; cetak kunci publiknya.",
             discussion: """
             Simpan berkas kunci di tempat yang tidak dapat dijangkau pemegang berkas basis data. Lalu daftarkan kunci pelaku, atau pakai kunci instalasi untuk checkpoint:

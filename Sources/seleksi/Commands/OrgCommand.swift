@@ -8,7 +8,7 @@ struct OrgCommand: ParsableCommand {
         subcommands: [Add.self, Update.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Daftarkan organisasi baru. Contoh: seleksi org add skb-2 --name \"SKB Kota\" --kind skb --parent upt-demo")
         @OptionGroup var options: DatabaseOptions
         @Argument var id: String
@@ -26,7 +26,7 @@ struct OrgCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "update", 
             abstract: "Ubah nama, jenis atau induk organisasi. Contoh: seleksi org update skb-2 --parent upt-lain")
         @OptionGroup var options: DatabaseOptions
         @Argument var id: String
@@ -45,7 +45,7 @@ struct OrgCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Daftar organisasi.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Daftar organisasi.")
         @OptionGroup var options: DatabaseOptions
         func run() throws {
             let engine = try options.openEngine()

@@ -127,6 +127,7 @@ struct ShowCommand: ParsableCommand {
                 width: width, first: "  ", rest: "      ")
             { say(line) }
         }
+        for v in d.votes { for line in voteLines(v, engine: engine) { say(line) } }
         if !d.children.isEmpty {
             say(
                 (l == .en ? "  children: " : "  anak: ")
@@ -135,6 +136,30 @@ struct ShowCommand: ParsableCommand {
         for t in d.pendingTimers {
             say("  \(l == .en ? "timer" : "pewaktu"): \(t.event) \(l == .en ? "at" : "pada") \(dateTime(t.dueAt))")
         }
+    }
+
+    /// A vote: its round and turnout; the tally and ballots once the viewer may see them.
+    private func voteLines(_ v: Engine.VoteView, engine: Engine) -> [String] {
+        let l = options.lang
+        let state = v.isOpen ? (l == .en ? "open" : "dibuka") : (l == .en ? "closed" : "ditutup")
+        var lines = [
+            "\(l == .en ? "Vote" : "Pemungutan suara") \(v.id) (\(v.label.text(l))): \(l == .en ? "round" : "putaran") \(v.round), "
+                + "\(state), \(v.rule.rawValue)\(v.isSecret ? (l == .en ? ", secret" : ", rahasia") : ""); "
+                + (l == .en ? "\(v.cast) of \(v.eligible) voted, quorum \(v.needed)" : "\(v.cast) dari \(v.eligible) memilih, kuorum \(v.needed)")
+        ]
+        if let tally = v.tally {
+            lines.append("  " + tally.map { "\($0.choice) \($0.count)" }.joined(separator: ", ")
+                         + (v.result.map { l == .en ? " → result: \($0)" : " → hasil: \($0)" } ?? ""))
+        } else {
+            lines.append(l == .en ? "  tally and ballots hidden until the round closes" : "  perolehan dan suara tersembunyi sampai putaran ditutup")
+        }
+        if let ballots = v.ballots {
+            for b in ballots { lines.append("    \(engine.displayName(ofActor: b.actor)) (\(b.actor)): \(b.choice)") }
+        } else if !v.voters.isEmpty {
+            lines.append((l == .en ? "  voted: " : "  sudah memilih: ") + v.voters.joined(separator: ", "))
+        }
+        if let mine = v.mine { lines.append((l == .en ? "  your ballot: " : "  suara Anda: ") + mine) }
+        return lines
     }
 
     private func printForm(
@@ -206,6 +231,19 @@ struct ShowCommand: ParsableCommand {
                 }),
         ]
         if !d.hiddenSheets.isEmpty { out["hidden_sheets"] = .record(d.hiddenSheets.mapValues { .number(Double($0)) }) }
+        if !d.votes.isEmpty {
+            out["votes"] = .list(d.votes.map { v in
+                .record([
+                    "id": .string(v.id), "round": .number(Double(v.round)), "open": .bool(v.isOpen), "secret": .bool(v.isSecret),
+                    "rule": .string(v.rule.rawValue), "cast": .number(Double(v.cast)), "eligible": .number(Double(v.eligible)),
+                    "needed": .number(Double(v.needed)), "result": v.result.map(Value.string) ?? .null,
+                    "tally": v.tally.map { t in .record(Dictionary(t.map { ($0.choice, Value.number(Double($0.count))) },
+                                                                    uniquingKeysWith: { a, _ in a })) } ?? .null,
+                    "ballots": v.ballots.map { bs in .list(bs.map { .record(["actor": .string($0.actor), "choice": .string($0.choice)]) }) } ?? .null,
+                    "voters": .list(v.voters.map(Value.string)), "mine": v.mine.map(Value.string) ?? .null,
+                ])
+            })
+        }
         return .record(out)
     }
 

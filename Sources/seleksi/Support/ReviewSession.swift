@@ -272,7 +272,8 @@ final class ReviewSession {
         // What will be written, named by the applicant, before anything is.
         for (formID, answers) in forms.sorted(by: { $0.key < $1.key }) {
             guard let form = definitions.forms[formID] else { continue }
-            let full = FormValidator(form).validate(answers, filler: .rater, today: now.date).data
+            let full = FormValidator(form, reference: (try? engine.referenceTables()) ?? ReferenceTables())
+                .validate(answers, filler: .rater, today: now.date).data
             let pairs = form.allFields.compactMap { entry -> String? in
                 guard !entry.path.contains("."), let v = full[entry.path], !v.isEmpty else { return nil }
                 return
