@@ -109,6 +109,10 @@ struct WorkPhaseTests {
         refused("melampaui JP paket jenis kursus") {
             _ = try w.report(w.kursus, WorkPhaseFixture.sheet(month: 10, dates: ["2019-10-01"], jp: 4, learners: 10))
         }
+        // Nor a second end of the same package, even with no hours added (the tutor absent): one payment per package.
+        refused("sekali per paket") {
+            _ = try w.report(w.kursus, WorkPhaseFixture.sheet(month: 10, dates: ["2019-10-01"], jp: 4, learners: 10, tutor: "A", endOfPackage: true))
+        }
         // PAUD has no package to end.
         refused("Akhir paket hanya untuk Kursus") {
             _ = try w.report(w.paud, WorkPhaseFixture.sheet(month: 10, dates: ["2019-10-01"], learners: 12, endOfPackage: true))
@@ -268,6 +272,22 @@ struct WorkPhaseTests {
         #expect(try w.f.state(w.paud) == "kontrak_selesai")
         try w.pay(december)
         #expect(try w.f.state(december) == "dibayar")
+    }
+
+    @Test func theEndOfContractAssessmentScoresThreeAspectsAndRecommendsAnExtensionFrom76() throws {
+        let w = try WorkPhaseFixture()
+        try w.f.fire(w.paud, "nilai_akhir", w.head, forms: ["tb_penilaian_akhir": [
+            "disiplin": .number(80), "profesionalisme": .number(75), "prestasi": .number(74)]])
+        // (80 + 75 + 74) ÷ 3 = 76,33: recommended.
+        #expect(try w.number(w.paud, "skor_akhir") == 76.33)
+        #expect(try w.f.variable(w.paud, "diperpanjang") == .bool(true))
+        try w.f.fire(w.kesetaraan, "nilai_akhir", w.head, forms: ["tb_penilaian_akhir": [
+            "disiplin": .number(80), "profesionalisme": .number(75), "prestasi": .number(72)]])
+        #expect(try w.f.variable(w.kesetaraan, "diperpanjang") == .bool(false))
+        refused("tb_penilaian_akhir.disiplin") {
+            try w.f.fire(w.kursus, "nilai_akhir", w.head, forms: ["tb_penilaian_akhir": [
+                "disiplin": .number(101), "profesionalisme": .number(75), "prestasi": .number(72)]])
+        }
     }
 
     // MARK: Sanctions and dismissal
