@@ -9,6 +9,8 @@ extension Engine {
     /// The most instances of one workflow `tree-*` may read in one command: a bound on what a command
     /// loads (a UPT-year's tutor-months are a few hundred). More is an error, never a silent cut.
     static let maxTreeInstances = 10_000
+    /// The most instances of one workflow read across all organisations before keeping the tree's.
+    static let maxTreeScan = 1_000_000
 
     /// `tree.<workflow>` for every workflow the expressions of `w` read through `tree-*` (or as
     /// `tree.<workflow>`), as `{id, state, org, created, vars}` oldest first, without the instance itself; nil
@@ -17,13 +19,13 @@ extension Engine {
         let wanted = w.treeQueries
         guard !wanted.isEmpty else { return nil }
         let orgs = try treeOrganisations(of: record)
+        let inTree = Set(orgs)
         var out: [String: Value] = [:]
         for workflow in wanted.sorted() {
-            var found: [InstanceRecord] = []
-            for org in orgs {
-                found += try store.instances(InstanceFilter(workflow: workflow, org: org), limit: Engine.maxTreeInstances + 1)
-                guard found.count <= Engine.maxTreeInstances + 1 else { break }
-            }
+            // One read per workflow, kept to the tree's organisations here: a read per organisation costs
+            // a pass over the instances each (the store's filters scan), fourteen of them for a UPT.
+            var found = try store.instances(InstanceFilter(workflow: workflow), limit: Engine.maxTreeScan)
+                .filter { inTree.contains($0.org) }
             found.removeAll { $0.id == record.id }
             guard found.count <= Engine.maxTreeInstances else {
                 throw CommandRefused(.expressionFailed,
