@@ -11,6 +11,9 @@ public enum DemoStage: String, CaseIterable, Sendable {
     case peringkat
     /// Decree, ratification and announcement done; no contract signed.
     case kontrak
+    /// Contracts signed and the round closed, as the recruitment alone ends: no work phase (no budget,
+    /// attendance or payment).
+    case kerja
 
     /// What the round waits for, for the closing line of the demo.
     public var waitsFor: String {
@@ -20,6 +23,7 @@ public enum DemoStage: String, CaseIterable, Sendable {
         case .penilaian: return "penilaian portofolio oleh tim seleksi"
         case .peringkat: return "pemeringkatan oleh Kepala UPT (peringkat)"
         case .kontrak: return "perjanjian kerja (Kepala SKB) dan PKS (PPK)"
+        case .kerja: return "pelaksanaan: pagu dan pembekalan UPT (tb_pelaksanaan), PKS SKB (tb_skb_kerja), daftar hadir bulanan (tb_bulan)"
         }
     }
 }

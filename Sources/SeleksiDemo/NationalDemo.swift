@@ -92,9 +92,13 @@ public struct NationalDemo {
                 applicants: shares[i], seed: Self.roundSeed(options.seed, i), upt: upt.id, root: options.root)
             roundOptions.firstApplicant = first
             roundOptions.verifyAtEnd = false
+            // The season is the recruitment of every UPT, to the contracts (as `--until kerja`): the work
+            // phase of 29 UPTs' 1,547 tutors through six months is the single-UPT demo's, and run here it
+            // would multiply the season's time several times over for the same rules.
+            roundOptions.until = .kerja
             first += shares[i]
             var demo = TutorBantuDemo(options: roundOptions, engine: engine) { line in state.phaseLine(line, upt: i) }
-            demo.onAdvance = { _ in turns.handOver(from: i) }
+            demo.onAdvance = { clock in turns.handOver(from: i, at: clock.seconds) }
             rounds.append {
                 state.summaries[i] = try demo.run()
             }

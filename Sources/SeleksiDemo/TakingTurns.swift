@@ -6,7 +6,10 @@ import Foundation
 /// Why: the rounds of one season follow one calendar, and they share one audit log whose clock may
 /// never go back. Run one after another, the second round would begin dated before the first one
 /// ended. Taking turns at each move of the clock, every round does its step of day D before any
-/// round goes on to day D+1, so the log stays in order and each round runs unchanged.
+/// round goes on to day D+1, so the log stays in order and each round runs unchanged. The baton goes to
+/// the running round whose clock is earliest (the next in order among equals): rounds whose scripts
+/// move the clock by different steps (the work phase jumps to the dates of its events) still write the
+/// log in time order, since a round acts only while no other round's clock is behind its own.
 ///
 /// Exactly one round runs at any moment (a baton passed under a lock), so the engine, which is not
 /// thread-safe, is never used by two threads at once. The order is fixed, so a run is deterministic.
@@ -14,12 +17,17 @@ final class TakingTurns: @unchecked Sendable {
     private let condition = NSCondition()
     private var turn = 0
     private var running: [Bool]
+    /// Each round's clock (seconds) as it last handed over; all start together.
+    private var clocks: [Int64]
     private var finished = 0
     private(set) var failure: Error?
     /// Called, under the baton, when round `index` starts a turn.
     var onTurn: ((_ index: Int) -> Void)?
 
-    init(count: Int) { running = Array(repeating: true, count: count) }
+    init(count: Int) {
+        running = Array(repeating: true, count: count)
+        clocks = Array(repeating: 0, count: count)
+    }
 
     /// Runs `rounds[i]` on thread i, in turns; returns when all have finished, or the first error.
     func run(_ rounds: [() throws -> Void]) throws {
@@ -40,9 +48,10 @@ final class TakingTurns: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// Round `i` has moved its clock on: let every other round reach the same moment first.
-    func handOver(from i: Int) {
+    /// Round `i` has moved its clock on to `seconds`: let every other round reach that moment first.
+    func handOver(from i: Int, at seconds: Int64) {
         condition.lock()
+        clocks[i] = seconds
         passBaton(from: i)
         condition.unlock()
         waitForTurn(i)
@@ -72,15 +81,15 @@ final class TakingTurns: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// To the next round still running, in order, wrapping round (the caller holds the lock).
+    /// To the running round with the earliest clock, the next in order after `i` among equals, wrapping
+    /// round (the caller holds the lock).
     private func passBaton(from i: Int) {
+        var best: Int?
         for step in 1...running.count {
             let next = (i + step) % running.count
-            if running[next] {
-                turn = next
-                break
-            }
+            if running[next], best.map({ clocks[next] < clocks[$0] }) ?? true { best = next }
         }
+        if let best { turn = best }
         condition.broadcast()
     }
 }

@@ -23,6 +23,8 @@ public struct TutorBantuDemo {
         public var until: DemoStage?
         /// The language of the progress lines (and the report's headings).
         public var language: Language = .id
+        /// Which documents of the work phase are written (the national demo writes a sample).
+        public var workDocuments: WorkDocuments = .sample
 
         public init(database: String, outputFolder: String, applicants: Int, seed: UInt64, upt: String, root: String, until: DemoStage? = nil) {
             self.until = until
@@ -35,7 +37,12 @@ public struct TutorBantuDemo {
         }
     }
 
+    /// The work phase's documents: every one, the UPT's and SKBs' with one SKB's per-tutor documents, or none.
+    public enum WorkDocuments: String, Sendable, CaseIterable { case all, sample, none }
+
     public struct Summary: Sendable {
+        /// The UPT's honorarium budget for the year, what was paid from it, and the share used (%), as text.
+        public var budget: (allocation: Int64, paid: Int64, percent: Double)?
         public var database = ""
         public var round: Int64 = 0
         public var states: [(state: String, count: Int)] = []
@@ -59,7 +66,8 @@ public struct TutorBantuDemo {
     var summary = Summary()
     /// Called each time the round's clock moves on: the national demo makes its rounds take turns
     /// there, so that every round keeps to one calendar and the shared audit log's clock never goes back.
-    public var onAdvance: ((Int) -> Void)?
+    /// It is given the clock the round moves on to.
+    public var onAdvance: ((Timestamp) -> Void)?
 
     public init(options: Options, progress: @escaping (String) -> Void) throws {
         self.options = options
@@ -96,8 +104,8 @@ public struct TutorBantuDemo {
     }
 
     mutating func advance(hours: Int) {
-        onAdvance?(hours)
         clock = Timestamp(seconds: clock.seconds + Int64(hours) * 3600)
+        onAdvance?(clock)
     }
 
     public mutating func run() throws -> Summary {
@@ -187,9 +195,24 @@ public struct TutorBantuDemo {
             try document("tutor_bantu/pks", child.id, listed: false)
         }
         summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
-        try fire(round, "tutup_putaran", team.head)
+        if options.until == .kerja {
+            // Today's shorter run: the round closes after the contracts, nothing of the work phase.
+            try fire(round, "tutup_putaran", team.head)
+            summary.stoppedBefore = .kerja
+        }
         phase("pengganti dari cadangan; perjanjian kerja (Format 8) dan PKS (Format 9)",
               "a replacement from the reserve list; agreements (Formats 8 and 9)")
+        if options.until != .kerja {
+            var work = try startWork(round: round, team: team)
+            phase("pagu UPT, pembekalan, PKS SKB (Format 1, 14, 15), jadwal (Format 12), rombongan belajar",
+                  "the UPT's budget, briefing, SKB agreements (Formats 1, 14, 15), schedules (Format 12), study groups")
+            let months = try runMonths(round: round, team: team, &work)
+            phase("bulan \(months.lowerBound)–\(months.upperBound): daftar hadir, laporan, pengesahan, daftar pembayaran, transfer, laporan UPT",
+                  "months \(months.lowerBound)–\(months.upperBound): attendance, reports, confirmation, payment lists, transfers, UPT reports")
+            try closeYear(round: round, team: team, &work)
+            phase("penilaian akhir, laporan akhir (Format 17), kontrak berakhir, tahun dan putaran ditutup",
+                  "end-of-contract assessment, final reports (Format 17), contracts ended, year and round closed")
+        }
 
         // The round's report, as a head of SKB reads it: HTML with charts, and the same in Markdown.
         let report = try engine.report(round: round, now: clock)

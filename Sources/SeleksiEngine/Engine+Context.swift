@@ -18,6 +18,7 @@ extension Engine {
         if names.contains("peers") { context["peers"] = try peers(of: record) }
         if names.contains("instances") { context["instances"] = try instancesValue(for: record, in: w) }
         if names.contains("votes"), withVotes { context["votes"] = try votesValue(of: record, in: w, now: now) }
+        if let tree = try treeValue(for: record, in: w) { context[Expression.treeName] = tree }
         return context
     }
 

@@ -40,6 +40,21 @@ struct CheckFeatureTests {
             en: "names parent.vars.tanggal_acuann, but workflow 'tb_putaran' has no such variable")
     }
 
+    @Test func aTreeFunctionNamesAWorkflowThatExistsAndItsVariables() throws {
+        let errors = try check(
+            "workflows/tb_upt_bulan.xml",
+            [
+                ("tree-count('tb_bulan', other.vars.tahun = vars.tahun and other.vars.bulan = vars.bulan)",
+                 "tree-count('tb_bulann', other.vars.tahun = vars.tahun)"),
+                ("if(other.vars.tahun = vars.tahun and other.vars.bulan = vars.bulan, other.vars.jumlah_peserta, 0)",
+                 "if(other.vars.tahun = vars.tahun, other.vars.jumlah_pesertaa, 0)"),
+            ])
+        expectOne(errors, id: "tree-count() menyebut alur 'tb_bulann' yang tidak ada", en: "tree-count() names workflow 'tb_bulann', which does not exist")
+        expectOne(
+            errors, id: "other.vars.jumlah_pesertaa, padahal alur 'tb_bulan' tidak punya variabel itu",
+            en: "other.vars.jumlah_pesertaa, but workflow 'tb_bulan' has no such variable")
+    }
+
     @Test func aParentStateThatDoesNotExist() throws {
         let errors = try check(
             "workflows/tb_pelamar.xml", [("parent.state = 'pendaftaran'", "parent.state = 'pendaftran'")])

@@ -8,9 +8,10 @@ import Testing
 
 @Suite("seleksi demo and the documents it renders")
 struct DemoAndDocumentTests {
+    /// The recruitment alone (stopped before the work phase, as `--until kerja`): its tutors stay under contract.
     func runDemo(_ temp: TempFolder, applicants: Int = 80, seed: UInt64 = 11) throws -> (TutorBantuDemo.Summary, Engine) {
         var demo = try TutorBantuDemo(options: .init(database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: applicants,
-                                                     seed: seed, upt: "upt-bp-kalimantan-selatan", root: Repo.root)) { _ in }
+                                                     seed: seed, upt: "upt-bp-kalimantan-selatan", root: Repo.root, until: .kerja)) { _ in }
         let summary = try demo.run()
         return (summary, try Engine(path: temp.file("demo.sqlite")))
     }
@@ -67,7 +68,7 @@ struct RoundReportTests {
     @Test func itGivesQuotaAgainstOutcomeReasonsScoresAgreementAndStageTimes() throws {
         let temp = TempFolder()
         var demo = try TutorBantuDemo(options: .init(database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: 120,
-                                                     seed: 3, upt: "upt-bp-kalimantan-selatan", root: Repo.root)) { _ in }
+                                                     seed: 3, upt: "upt-bp-kalimantan-selatan", root: Repo.root, until: .kerja)) { _ in }
         let summary = try demo.run()
         let engine = try Engine(path: temp.file("demo.sqlite"))
         let report = try engine.report(round: summary.round)

@@ -17,12 +17,26 @@ struct DocumentEscapingTests {
     static let templates = TemplateFolder(path: Repo.path("templates")).list().filter { $0.hasPrefix("tutor_bantu/") }
 
     @Test func everyShippedDocumentTemplateIsCoveredByTheHostileTest() {
-        #expect(Self.templates.filter { $0.hasPrefix("tutor_bantu/") }.count == 8)
+        #expect(Self.templates.filter { $0.hasPrefix("tutor_bantu/") }.count == 20)
+        #expect(Self.recruitment.count + Self.work.count == Self.templates.count)
     }
 
-    @Test(arguments: templates)
+    /// The recruitment's documents, each on a round stopped before the work phase.
+    static let recruitment = templates.filter { (try? DocumentRound.workflow(of: $0)) == "tb_putaran" }
+    /// The rest (the contracts and everything after them), on one round run to 31 December.
+    static let work = templates.filter { !recruitment.contains($0) }
+
+    @Test(arguments: recruitment)
     func aTemplateRendersHostileTextLiterallyInBothOutputs(_ template: String) throws {
-        let round = try DocumentRound()
+        try expectHostileTextLiteral(template, in: try DocumentRound())
+    }
+
+    @Test func theWorkPhaseTemplatesRenderHostileTextLiterallyInBothOutputs() throws {
+        let round = try DocumentRound(applicants: 12, work: true)
+        for template in Self.work { try expectHostileTextLiteral(template, in: round) }
+    }
+
+    func expectHostileTextLiteral(_ template: String, in round: DocumentRound) throws {
         let output = try round.compose(
             template, change: { hostile(&$0, Self.attack) },
             reference: { reference in

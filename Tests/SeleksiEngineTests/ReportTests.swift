@@ -16,7 +16,7 @@ struct ReportTests {
         var demo = try TutorBantuDemo(
             options: .init(
                 database: temp.file("demo.sqlite"), outputFolder: temp.file("out"), applicants: 150,
-                seed: 11, upt: "upt-bp-kalimantan-selatan", root: Repo.root)
+                seed: 11, upt: "upt-bp-kalimantan-selatan", root: Repo.root, until: .kerja)
         ) { _ in }
         let round = try demo.run().round
         return (temp, try Engine(path: temp.file("demo.sqlite")), round)

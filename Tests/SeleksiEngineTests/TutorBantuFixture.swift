@@ -15,9 +15,16 @@ struct TutorBantuFixture {
     var now = at("2019-06-10T08:00")
     var applicantCount = 0
 
+    /// `seed` edits a copy of the repository's seed/ before the database is made (a smaller budget).
     init(quota: [(skb: String, program: String, count: Int)]? = nil, open: Bool = true, aggregation: String = "rata_rata",
-         npwpRequired: Bool = true) throws {
-        engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: Repo.path("seed"),
+         npwpRequired: Bool = true, seed: ((TempFolder) -> Void)? = nil) throws {
+        var seedPath = Repo.path("seed")
+        if let seed {
+            temp.copyDefinitions()
+            seed(temp)
+            seedPath = temp.file("seed")
+        }
+        engine = try Engine.initialise(path: temp.file("db.sqlite"), root: Repo.root, seedPath: seedPath,
                                        options: .init(simulation: true), now: at("2019-06-01T08:00")).0
         engine.attachments = Attachments(folder: temp.path)
         let setup = at("2019-06-01T08:00")

@@ -34,6 +34,8 @@ extension DefinitionChecker {
                 }
             case .childrenAll, .childrenAny, .childrenSum:
                 checkChildScope(Expression(root: call.arguments[0], source: e.source), line: line, children, &r)
+            case .treeCount, .treeSum, .treeList:
+                checkTreeCall(call.function, call.arguments, e, line, &r)
             default: break
             }
         }
@@ -55,8 +57,15 @@ extension DefinitionChecker {
         let atEN = "'\(e.source)' (column \(offset + 1))"
         let varIds = w.variables.map(\.id)
         switch path[0] {
-        // `sibling.…` is each other child of the parent, inside siblings-count() and siblings-any().
-        case "state", "actor", "reason", "id", "org", "actor_orgs", "decisions", "sibling": return
+        // `sibling.…` is each other child of the parent, inside siblings-*; `other.…` each instance of the
+        // organisation tree inside tree-* (checked with its call, which names the workflow).
+        case "state", "actor", "reason", "id", "org", "actor_orgs", "decisions", "sibling", "other": return
+        case "tree":
+            guard path.count >= 2, workflows[path[1]] == nil, !unreadable.contains(path[1]) else { return }
+            let known = workflows.keys.sorted().joined(separator: ", ")
+            r.err(
+                line, id: "ungkapan \(at) menyebut tree.\(path[1]), padahal alur itu tidak ada; alur: \(known)",
+                en: "expression \(atEN) names tree.\(path[1]), but there is no such workflow; workflows: \(known)")
         case "ratings":
             if path.count >= 2, let form = forms[path[1]], !form.independentRatings {
                 r.err(
@@ -114,10 +123,10 @@ extension DefinitionChecker {
                 line,
                 id: "ungkapan \(at) menyebut '\(path[0])'; ungkapan alur membaca state, actor, reason, vars.<variabel>, "
                     + "forms.<formulir>.<kolom>, parent.…, peers, instances.<alur>, votes.<pemungutan>, ratings.<formulir>, "
-                    + "decisions.<nama>, id, org, actor_orgs atau sibling.… (dalam siblings-*)",
+                    + "decisions.<nama>, id, org, actor_orgs, sibling.… (dalam siblings-*), other.… (dalam tree-*) atau tree.<alur>",
                 en: "expression \(atEN) names '\(path[0])'; a workflow expression reads state, actor, reason, vars.<variable>, "
                     + "forms.<form>.<field>, parent.…, peers, instances.<workflow>, votes.<vote>, ratings.<form>, decisions.<name>, "
-                    + "id, org, actor_orgs or sibling.… (in siblings-*)")
+                    + "id, org, actor_orgs, sibling.… (in siblings-*), other.… (in tree-*) or tree.<workflow>")
         }
     }
 
@@ -180,6 +189,30 @@ extension DefinitionChecker {
             r.err(
                 line, id: "ungkapan \(at): \(prefix) tidak punya '\(head)'; yang ada: \(names)",
                 en: "expression \(atEN): \(prefix) has no '\(head)'; it has: \(names)")
+        }
+    }
+
+    /// `tree-*('W', …)`: `W` is a workflow written as text, and `other.…` in the second argument names what
+    /// an instance of `W` has (`id`, `state`, `org`, `vars.<its variable>`).
+    private func checkTreeCall(_ f: Function, _ args: [Expr], _ e: Expression, _ line: Int, _ r: inout Report) {
+        guard let id = args[0].literalText else {
+            r.err(
+                line, id: "ungkapan '\(e.source)': \(f.rawValue)() menyebut alurnya sebagai teks, mis. \(f.rawValue)('tb_bulan', …)",
+                en: "expression '\(e.source)': \(f.rawValue)() takes the workflow's id as text, e.g. \(f.rawValue)('tb_bulan', …)")
+            return
+        }
+        guard let other = workflows[id] else {
+            if unreadable.contains(id) { return }
+            let known = workflows.keys.sorted().joined(separator: ", ")
+            r.err(
+                line, id: "ungkapan '\(e.source)': \(f.rawValue)() menyebut alur '\(id)' yang tidak ada; alur: \(known)",
+                en: "expression '\(e.source)': \(f.rawValue)() names workflow '\(id)', which does not exist; workflows: \(known)")
+            return
+        }
+        for (path, offset) in Expression(root: args[1], source: e.source).paths where path[0] == Expression.otherName {
+            let at = "'\(e.source)' (kolom teks \(offset + 1))"
+            let atEN = "'\(e.source)' (column \(offset + 1))"
+            checkInstancePath(Array(path.dropFirst()), of: other, prefix: "other", at, atEN, line, &r)
         }
     }
 

@@ -62,8 +62,10 @@ extension Evaluator {
             return try callChildren(f, args, at: at)
         case .regex:
             return try callRegex(args, at: at)
-        case .siblingsCount, .siblingsAny:
+        case .siblingsCount, .siblingsAny, .siblingsSum:
             return try callSiblings(f, args, at: at)
+        case .treeCount, .treeSum, .treeList:
+            return try callTree(f, args, at: at)
         case .children:
             return try callChildrenList(args, at: at)
         case _ where f.takesPredicate(arguments: args.count):

@@ -10,7 +10,15 @@ extension Evaluator {
             return xs.isEmpty ? .null : .number(xs.reduce(0, +) / Double(xs.count))
         case .min, .max:
             let all = v.flatMap(flat).filter { !$0.isNull }
-            if all.allSatisfy({ if case .date = $0 { return true } else { return false } }), !all.isEmpty {
+            // Dates, or dates read back from storage as ISO text (`YYYY-MM-DD`), compare as dates.
+            let isDate: (Value) -> Bool = {
+                switch $0 {
+                case .date: return true
+                case .string(let s): return CivilDate(iso: s) != nil
+                default: return false
+                }
+            }
+            if !all.isEmpty, all.allSatisfy(isDate) {
                 let ds = try all.compactMap { try date($0, name, at: at) }
                 return .date(f == .min ? ds.min()! : ds.max()!)
             }

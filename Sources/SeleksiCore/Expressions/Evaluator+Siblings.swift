@@ -1,6 +1,7 @@
-/// `siblings-count(condition)` and `siblings-any(condition)`: the other children of the instance's
-/// parent, each bound as `sibling` (its `state`, `org`, `vars`, `forms`, `id`) while `condition` is
-/// evaluated beside the instance's own names. "No vacancy unless fewer siblings of my group hold a place
+/// `siblings-count(condition)`, `siblings-any(condition)` and `siblings-sum(value)`: the other children of
+/// the instance's parent, each bound as `sibling` (its `state`, `org`, `vars`, `forms`, `id`) while the
+/// argument is evaluated beside the instance's own names (`siblings-sum` adds the numbers it gives; empty
+/// values count as nothing). "No vacancy unless fewer siblings of my group hold a place
 /// than the quota": `siblings-count(sibling.vars.kelompok = vars.kelompok and sibling.state = 'ditetapkan')`.
 extension Evaluator {
     mutating func callSiblings(_ f: Function, _ args: [Expr], at: Int) throws -> Value {
@@ -12,20 +13,26 @@ extension Evaluator {
         let saved = context
         defer { context = saved }
         var matches = 0
+        var total = 0.0
         for sibling in siblings {
             try tick(at)
             context.scopes = saved.scopes + [["sibling": .record(sibling.scope)]]
+            if f == .siblingsSum {
+                total += try numbers(flat(try eval(args[0])), f.rawValue, at: at).reduce(0, +)
+                continue
+            }
             guard Evaluator.truthy(try eval(args[0])) else { continue }
             if f == .siblingsAny { return .bool(true) }
             matches += 1
         }
+        if f == .siblingsSum { return .number(total) }
         return f == .siblingsAny ? .bool(false) : .number(Double(matches))
     }
 }
 
 extension Function {
     /// Whether the function reads the parent's other children (so the shell loads them only when asked).
-    var readsSiblings: Bool { self == .siblingsCount || self == .siblingsAny }
+    var readsSiblings: Bool { self == .siblingsCount || self == .siblingsAny || self == .siblingsSum }
 }
 
 extension Expression {

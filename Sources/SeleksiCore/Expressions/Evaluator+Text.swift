@@ -9,6 +9,12 @@ extension Evaluator {
             default: return .bool(Evaluator.equal(v[0], v[1]))
             }
         case .contains:
+            // contains(list, list): every element of the second list is in the first (a repeat group's
+            // column against another's: each session's weekday among the schedule's days).
+            if case .list(let l) = v[0], case .list = v[1] {
+                let wanted = flat(v[1]).filter { !$0.isNull }
+                return .bool(wanted.allSatisfy { w in l.contains { Evaluator.equal($0, w) } })
+            }
             if case .list(let l) = v[0] { return .bool(l.contains { Evaluator.equal($0, v[1]) }) }
             return .bool(v[0].displayText.contains(v[1].displayText))
         case .concat: return .string(v.map(\.displayText).joined())

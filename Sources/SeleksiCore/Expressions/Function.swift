@@ -10,7 +10,8 @@ public enum Function: String, Sendable, CaseIterable {
     case nikBirthDate = "nik-birth-date", nikMatchesBirthDate = "nik-matches-birth-date", nikSex = "nik-sex"
     case childrenCount = "children-count", childrenAll = "children-all", childrenAny = "children-any"
     case childrenSum = "children-sum"
-    case siblingsCount = "siblings-count", siblingsAny = "siblings-any"
+    case siblingsCount = "siblings-count", siblingsAny = "siblings-any", siblingsSum = "siblings-sum"
+    case treeCount = "tree-count", treeSum = "tree-sum", treeList = "tree-list"
     case lookup, median, trimmedMean = "trimmed-mean", spread
     /// Lists and sets: a predicate or expression evaluated once per element, as `item` (and `.`).
     case filter, all, any, map, distinct, sameSet = "same-set", subset
@@ -32,7 +33,8 @@ public enum Function: String, Sendable, CaseIterable {
         case .mean, .abs, .filled, .lower, .upper, .stringLength, .number, .date, .nikSex: return 1...1
         case .nikBirthDate: return 1...2
         case .nikMatchesBirthDate: return 2...3
-        case .childrenAll, .childrenAny, .childrenSum, .siblingsCount, .siblingsAny: return 1...1
+        case .childrenAll, .childrenAny, .childrenSum, .siblingsCount, .siblingsAny, .siblingsSum: return 1...1
+        case .treeCount, .treeSum, .treeList: return 2...2
         case .round: return 1...2
         case .age: return 1...2
         case .lookup: return 4...4

@@ -9,7 +9,7 @@ public struct InstanceSnapshot: Sendable {
     /// vars and forms), `ratings.<form>` (each rater's own submission of an independently rated
     /// form), `decisions.<name>` (every recorded decision), `org`, `actor_orgs`, `peers` (the other
     /// instances of the same workflow in the same organisation, each `{id, state, vars}`: last year's
-    /// round, another round in the same year).
+    /// round, another round in the same year), `tree` (the instances `tree-*` reads, by workflow).
     public let context: [String: Value]
 
     public init(id: Int64, state: String, variables: [String: Value], forms: [String: [String: Value]], context: [String: Value] = [:]) {
@@ -35,6 +35,6 @@ public struct InstanceSnapshot: Sendable {
 
     /// The names the shell may put in `context`, for static checks.
     public static let contextNames: Set<String> = [
-        "parent", "ratings", "decisions", "org", "actor_orgs", "id", "peers", "instances", "votes",
+        "parent", "ratings", "decisions", "org", "actor_orgs", "id", "peers", "instances", "votes", "tree",
     ]
 }

@@ -51,6 +51,8 @@ public final class WorkflowDefinition: Sendable {
     public let hasComputedTimers: Bool
     /// The workflows read through `instances.<id>`, so the shell loads only those.
     public let instanceQueries: [String]
+    /// The workflows read through `tree-*('W', …)` or `tree.<W>`, so the shell loads only those.
+    public let treeQueries: Set<String>
 
     public init(id: String, version: String, title: LocalizedText, file: String, roles: [RoleDefinition],
                 variables: [VariableDefinition], states: [StateDefinition], transitions: [TransitionDefinition], startRoles: [String],
@@ -99,6 +101,7 @@ public final class WorkflowDefinition: Sendable {
             }
         }
         instanceQueries = queried
+        treeQueries = expressions.reduce(into: []) { $0.formUnion($1.treeWorkflows) }
         hasComputedTimers = states.contains { $0.timers.contains { if case .at = $0.when { true } else { false } } }
         reactsToChildren = transitions.contains { t in t.isAutomatic && t.guards.contains { $0.test.readsChildren } }
         rankVariables = transitions.flatMap(\.effects).compactMap { e -> String? in

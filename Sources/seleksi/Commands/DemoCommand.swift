@@ -6,13 +6,14 @@ import SeleksiEngine
 
 extension DemoStage: ExpressibleByArgument {}
 extension DemoProcess: ExpressibleByArgument {}
+extension TutorBantuDemo.WorkDocuments: ExpressibleByArgument {}
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Jalankan satu putaran rekrutmen Tutor Bantu sintetis dari kuota sampai kontrak (atau PPDB: --process ppdb).",
+        abstract: "Jalankan satu tahun Tutor Bantu sintetis: rekrutmen dari kuota sampai kontrak, lalu masa kerja sampai 31 Desember (atau --process pks, ppdb).",
         discussion: """
-        Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
+        Membuat basis data simulasi baru dengan definisi dan seed folder proyek (--root, SELEKSI_ROOT), membangkitkan pelamar sintetis (deterministik menurut --seed) untuk satu UPT dari alokasi 2019, lalu menjalankan setiap langkah sebagai pelaku pemiliknya: kuota, SK tim, pendaftaran, usulan SKB, verifikasi, penilaian independen, diskusi, peringkat, berita acara, SK, pengesahan, pengumuman, penggantian dari cadangan, perjanjian kerja. Lalu masa kerja (kecuali --until kerja): pagu UPT, pembekalan, PKS SKB (Format 1, 14, 15), jadwal (Format 12), rombongan belajar; setiap bulan Juli–Desember daftar hadir (Format 13) dan laporan pendidik, pengesahan dan penilaian Kepala SKB, daftar pembayaran per SKB disetujui PPK, transfer bendahara dengan kuitansi (Format 16), laporan SKB dan laporan UPT; satu pemberhentian sementara, satu pengunduran diri yang diganti dari cadangan, satu pemberhentian lewat sanksi; penilaian akhir, laporan akhir (Format 17) per SKB dan laporan kinerja UPT (capaian = realisasi ÷ target × 100). Semua orang fiktif. Menulis dokumen ke --out/dokumen/ dan laporan putaran ke --out/laporan.html (dengan grafik) dan laporan.md.
 
         Basis data dibangun dengan nama sementara dan baru dipindahkan ke --db setelah selesai; demo yang gagal atau dihentikan tidak meninggalkan basis data setengah jadi.
 
@@ -35,11 +36,13 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Folder keluaran: lampiran sintetis, dokumen, laporan.") var out = "demo-out"
     @Option(help: "Jumlah pelamar sintetis (1–200000).") var applicants = 500
     @Option(help: "Benih acak; sama benih, sama hasil.") var seed: UInt64 = 2019
-    @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran per UPT, pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
+    @Option(help: "UPT dari alokasi 2019 (seed/tutor_bantu/alokasi_2019.csv), atau `all`: satu putaran rekrutmen per UPT sampai kontrak (tanpa masa kerja), pelamar dibagi menurut alokasi.") var upt = "upt-bp-kalimantan-selatan"
     @OptionGroup var project: RootOption
     @Option(help: ArgumentHelp("Hentikan putaran tepat sebelum tahap ini, untuk dicoba sendiri: "
                                + DemoStage.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "TAHAP"))
     var until: DemoStage?
+    @Option(help: ArgumentHelp("Dokumen per pendidik pada masa kerja (jadwal, daftar hadir, laporan bulanan, kuitansi): `all` untuk setiap SKB, `sample` untuk SKB pertama saja (dokumen UPT dan SKB tetap semuanya), `none` tanpa dokumen masa kerja.", valueName: "CAKUPAN"))
+    var documents: TutorBantuDemo.WorkDocuments = .sample
     @Flag(help: "Ganti basis data --db yang sudah ada (setelah demo baru selesai).") var replace = false
     @Flag(help: "Ringkasan JSON.") var json = false
 
@@ -83,6 +86,7 @@ struct DemoCommand: ParsableCommand {
             var demoOptions = TutorBantuDemo.Options(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root,
                                                      until: until)
             demoOptions.language = lang
+            demoOptions.workDocuments = documents
             var demo = try TutorBantuDemo(options: demoOptions) { line in
                 if !quiet { print(line) }
             }
@@ -118,6 +122,8 @@ struct DemoCommand: ParsableCommand {
                 "states": .record(Dictionary(uniqueKeysWithValues: summary.states.map { ($0.state, Value.number(Double($0.count))) })),
                 "phases": .list(summary.phases.map { .record(["name": .string($0.name), "seconds": .number(($0.seconds * 1000).rounded() / 1000)]) }),
                 "documents": .list(summary.documents.map(Value.string)),
+                "budget": summary.budget.map { .record(["allocation": .number(Double($0.allocation)), "paid": .number(Double($0.paid)),
+                                                         "percent": .number($0.percent)]) } ?? .null,
             ]))
             return
         }
@@ -126,6 +132,11 @@ struct DemoCommand: ParsableCommand {
         if !summary.documents.isEmpty {
             print(lang == .en ? "Documents:" : "Dokumen:")
             for d in summary.documents { print("  \(d)") }
+        }
+        if let b = summary.budget {
+            print(lang == .en
+                ? "UPT honorarium budget 2019: paid \(IndonesianFormat.rupiah(b.paid)) of \(IndonesianFormat.rupiah(b.allocation)) (\(b.percent) %)"
+                : "Pagu honorarium UPT 2019: dibayarkan \(IndonesianFormat.rupiah(b.paid)) dari \(IndonesianFormat.rupiah(b.allocation)) (\(String(b.percent).replacingOccurrences(of: ".", with: ",")) %)")
         }
         print(String(format: lang == .en ? "Audit log whole: %d rows. Time: %.2f s. Database: %@ (round #%lld)"
                                          : "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
