@@ -53,6 +53,8 @@ extension CLIRunner {
             "actor grant kepala1 tim_seleksi --org upt-bp-kalimantan-selatan --now \(at)",
             "actor add tim1 --name Tim-Satu --now \(at)",
             "actor grant tim1 tim_seleksi --org upt-bp-kalimantan-selatan --now \(at)",
+            // The decree lists tim2 too: registered here, it gets tim_seleksi from the decree itself.
+            "actor add tim2 --name Tim-Dua --now \(at)",
             "start tb_putaran --org upt-bp-kalimantan-selatan --as operator1 --now 2019-06-03T08:00",
             "fire 1 tetapkan_kuota --as kepala1 --form tb_kuota=examples/tutor_bantu/kuota.json --now 2019-06-03T09:00",
             "fire 1 bentuk_tim --as kepala1 --form tb_sk_tim=examples/tutor_bantu/sk_tim.json --now 2019-06-04T09:00",
