@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a new machine and runs Seleksi's main job on the embedded default: a synthetic Tutor Bantu
 # recruitment round (Juknis 12/2019) for one UPT of the 2019 allocation, in a fresh SQLite database
-# with the shipped workflows, forms and seed data, driven from quota to signed contracts.
+# with the shipped workflows, forms and seed data, driven from quota to signed contracts and then
+# through the year of work to 31 December.
 # Usage: scripts/run.sh [APPLICANTS] [SEED]     (defaults: 500 applicants, seed 2019)
 # Writes seleksi-demo.sqlite and demo-out/ (documents, report, synthetic attachments).
 set -euo pipefail
