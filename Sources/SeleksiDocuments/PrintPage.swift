@@ -70,5 +70,6 @@ enum PrintPage {
         .lampiran-kepala { margin-left: 50%; }
         .lampiran-kepala p { text-align: left; margin: 0; }
         .catatan { font-size: 10.5pt; margin-top: 1em; }
+        .catatan p { text-align: left; overflow-wrap: anywhere; }
         """
 }
