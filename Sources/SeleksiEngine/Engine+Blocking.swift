@@ -67,23 +67,22 @@ extension Engine {
     func requiredSheets(
         _ policy: RatingPolicy, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun
     ) throws -> Int? {
-        guard let expression = policy.required else { return nil }
-        let context = try dryRunContext(
-            record, w, actor: Command.systemActor, names: Set(expression.paths.map { $0.path[0] }), run: run)
-        let snapshot = InstanceSnapshot(
-            id: record.id, state: record.state, variables: record.variables, forms: [:], context: context)
-        guard
-            case .number(let n) = try? Evaluator.evaluate(
-                expression, in: EvaluationContext(scopes: [snapshot.scope()], today: run.now.date))
-        else { return nil }
-        return Int(n)
+        // A non-finite or huge number is no count (Int(_:) would trap on it).
+        try policy.required.flatMap { try policyNumber($0, for: record, in: w, run: run) }
+            .flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil }
     }
 
     /// The largest spread that is still agreement on this instance, if the policy says.
     func tolerance(
         _ policy: RatingPolicy, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun
     ) throws -> Double? {
-        guard let expression = policy.tolerance else { return nil }
+        try policy.tolerance.flatMap { try policyNumber($0, for: record, in: w, run: run) }
+    }
+
+    /// A number of the rating policy evaluated on the instance as a dry run sees it; nil when it is not one.
+    private func policyNumber(
+        _ expression: Expression, for record: InstanceRecord, in w: WorkflowDefinition, run: DryRun
+    ) throws -> Double? {
         let context = try dryRunContext(
             record, w, actor: Command.systemActor, names: Set(expression.paths.map { $0.path[0] }), run: run)
         let snapshot = InstanceSnapshot(

@@ -7,12 +7,9 @@ import SeleksiDemo
 /// progress bar on a terminal and a summary over every round.
 extension DemoCommand {
     func runNational(root: String) throws {
-        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let bar = ProgressBar(enabled: !json)
         let quiet = json
-        let summary = try report(.id) { () throws -> NationalDemo.Summary in
+        let summary = try buildInPlace { building in try report(.id) { () throws -> NationalDemo.Summary in
             let demo = NationalDemo(options: .init(database: building, outputFolder: out, applicants: applicants, seed: seed, root: root),
                                     progress: { p in
                                         bar.draw(fraction: p.fraction, "\(p.upt)/\(p.upts) UPT · langkah \(p.step): \(Self.short(p.phase)) · "
@@ -22,11 +19,7 @@ extension DemoCommand {
                                     log: { line in if !quiet { print(line) } })
             defer { bar.finish() }
             return try demo.run()
-        }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        guard rename(building, db) == 0 else {
-            throw ValidationError("basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))")
-        }
+        } }
         json ? printNationalJSON(summary) : printNational(summary)
     }
 

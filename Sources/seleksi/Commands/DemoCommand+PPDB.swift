@@ -7,22 +7,13 @@ import SeleksiDemo
 /// built under a temporary name and moved to --db when complete, like the Tutor Bantu demo.
 extension DemoCommand {
     func runPPDB(root: String) throws {
-        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let quiet = json
-        let summary = try report(lang) { () throws -> PPDBDemo.Summary in
+        let summary = try buildInPlace { building in try report(lang) { () throws -> PPDBDemo.Summary in
             var options = PPDBDemo.Options(database: building, outputFolder: out, applicants: applicants, seed: seed, root: root)
             options.language = lang
             var demo = try PPDBDemo(options: options) { line in if !quiet { print(line) } }
             return try demo.run()
-        }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        guard rename(building, db) == 0 else {
-            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
-                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
-            throw ExitCode(3)
-        }
+        } }
         if json {
             printJSON(.record([
                 "db": .string(db), "round": .number(Double(summary.round)), "audit_rows": .number(Double(summary.auditRows)),

@@ -51,8 +51,8 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard applicants >= 1 && applicants <= 200_000 else { throw ValidationError("--applicants harus 1–200000 (must be 1–200000)") }
         guard !db.isEmpty, !out.isEmpty else { throw ValidationError("--db dan --out tidak boleh kosong (must not be empty)") }
-        if process != .tutorBantu, until != nil || upt != "upt-bp-kalimantan-selatan" {
-            throw ValidationError("--upt dan --until hanya untuk --process tutor-bantu (only for the Tutor Bantu demo)")
+        if process != .tutorBantu, until != nil || upt != "upt-bp-kalimantan-selatan" || documents != .sample {
+            throw ValidationError("--upt, --until dan --documents hanya untuk --process tutor-bantu (only for the Tutor Bantu demo)")
         }
     }
 
@@ -77,12 +77,8 @@ struct DemoCommand: ParsableCommand {
         if process == .ppdb { return try runPPDB(root: root) }
         if process == .pks { return try runPKS(root: root) }
         if upt == "all" { return try runNational(root: root) }
-        // Built under a temporary name beside the target, moved into place only when complete.
-        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let quiet = json
-        var summary = try report(lang) { () throws -> TutorBantuDemo.Summary in
+        var summary = try buildInPlace { building in try report(lang) { () throws -> TutorBantuDemo.Summary in
             var demoOptions = TutorBantuDemo.Options(database: building, outputFolder: out, applicants: applicants, seed: seed, upt: upt, root: root,
                                                      until: until)
             demoOptions.language = lang
@@ -91,13 +87,7 @@ struct DemoCommand: ParsableCommand {
                 if !quiet { print(line) }
             }
             return try demo.run()
-        }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        guard rename(building, db) == 0 else {
-            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
-                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
-            throw ExitCode(3)
-        }
+        } }
         summary.database = db
         printSummary(summary)
     }
@@ -154,22 +144,13 @@ extension DemoCommand {
     /// `--process pks`: the two agreements of `PKSDemo`, built under a temporary name and moved to --db
     /// when complete, as the Tutor Bantu round is.
     func runPKS(root: String) throws {
-        let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let quiet = json
-        let summary = try report(lang) { () throws -> PKSDemo.Summary in
+        let summary = try buildInPlace { building in try report(lang) { () throws -> PKSDemo.Summary in
             var options = PKSDemo.Options(database: building, outputFolder: out, root: root)
             options.language = lang
             var demo = try PKSDemo(options: options) { line in if !quiet { print(line) } }
             return try demo.run()
-        }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        guard rename(building, db) == 0 else {
-            fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",
-                 "the demo's database cannot be moved to \(db): \(String(cString: strerror(errno)))")
-            throw ExitCode(3)
-        }
+        } }
         if json {
             printJSON(.record([
                 "db": .string(db), "audit_rows": .number(Double(summary.auditRows)),
