@@ -19,8 +19,8 @@ if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 echo "== build (release): seleksi, seleksi-bench"
-swift build -c release --product seleksi 2>&1 | tail -1
-swift build -c release --product seleksi-bench 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product seleksi 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product seleksi-bench 2>&1 | tail -1
 
 echo "== build: C floor"
 mkdir -p bench/.work

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 echo "== build (release)"
-swift build -c release --product seleksi 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product seleksi 2>&1 | tail -1
 S=.build/release/seleksi
 "$S" check
 "$S" demo --db seleksi-demo.sqlite --out demo-out --applicants "${1:-500}" --seed "${2:-2019}" --replace

@@ -26,7 +26,7 @@ fi
 source scripts/setup.sh
 
 echo "== build (release)"
-swift build -c release --product seleksi 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product seleksi 2>&1 | tail -1
 S=.build/release/seleksi
 rm -f "$SELEKSI_DB" "$SELEKSI_DB-wal" "$SELEKSI_DB-shm" "$marker"
 

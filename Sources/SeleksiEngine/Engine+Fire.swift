@@ -137,6 +137,15 @@ extension Engine {
             throw CommandRefused(.signatureRequired, "'\(request.event)' harus ditandatangani: tambahkan --sign BERKAS_KUNCI",
                                  "'\(request.event)' must be signed: add --sign KEY_FILE", instance: record.id, from: record.state)
         }
+        // A refusal by state or by role reads nothing else: give it before loading the instance's forms,
+        // children and context (a refused command from the terminal was mostly that loading).
+        let permitted = load.candidates.contains { t in request.actor == Command.systemActor || t.roles.contains(where: load.held.contains) }
+        if !permitted {
+            let command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
+                                  submittedForms: forms.data)
+            let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: [:])
+            return TransitionFunction(w).apply(command, to: snapshot)
+        }
         let needsChildren = load.candidates.contains(where: \.readsChildren)
         let quorumRoles = Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles))
         var holders: [String: Int] = [:]

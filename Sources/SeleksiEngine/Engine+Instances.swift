@@ -95,6 +95,11 @@ extension Engine {
         try wrap { try store.instances(filter, limit: limit) }
     }
 
+    /// The same instances one line each, without their variables (for `seleksi list`).
+    public func listing(_ filter: InstanceFilter = InstanceFilter(), limit: Int = 1000) throws -> [InstanceListing] {
+        try wrap { try store.listing(filter, limit: limit) }
+    }
+
     /// Counts of instances per workflow and state, for `seleksi list --counts`, under the same filter as `list`.
     public func counts(_ filter: InstanceFilter = InstanceFilter()) throws -> [(workflow: String, state: String, count: Int)] {
         try wrap { try store.instanceCounts(filter) }

@@ -76,6 +76,16 @@ struct ExpressionTests {
         }
     }
 
+    @Test func columnsCountCharactersAfterACombiningMark() throws {
+        // "é" written as e + U+0301 is one character of two scalars: the caret must still land on '#'.
+        let decomposed = "'Cafe\u{301}' = x # 1"
+        let error = try #require(throws: ExpressionError.self) { try Expression(decomposed) }
+        #expect(error.offset == 11)
+        let end = try #require(throws: ExpressionError.self) { try Expression("'Cafe\u{301}' +") }
+        #expect(end.offset == 8)
+        #expect(try eval("'Cafe\u{301}' = x", ["x": .string("Cafe\u{301}")]) == .bool(true))
+    }
+
     @Test func depthAndLengthAreBounded() {
         let deep = String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200)
         #expect(throws: ExpressionError.self) { try Expression(deep) }

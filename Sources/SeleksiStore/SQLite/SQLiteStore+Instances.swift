@@ -37,24 +37,38 @@ extension SQLiteStore: InstanceStore {
     }
 
     public func instances(_ f: InstanceFilter, limit: Int) throws -> [InstanceRecord] {
-        try db.prepare("""
-            \(Self.instanceColumns)
-            WHERE (?1 IS NULL OR workflow_id = ?1) AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR parent = ?3)
-              AND (?4 IS NULL OR org = ?4) AND (?5 IS NULL OR owner = ?5)
-            ORDER BY id LIMIT ?6
-            """).rows(.optional(f.workflow), .optional(f.state), .optional(f.parent), .optional(f.org), .optional(f.owner),
-                      .int(Int64(max(0, limit))), map: Self.instance)
+        let (condition, values) = Self.condition(f)
+        return try db.prepare("\(Self.instanceColumns) \(condition) ORDER BY id LIMIT ?")
+            .rows(binding: values + [.int(Int64(max(0, limit)))], map: Self.instance)
+    }
+
+    public func listing(_ f: InstanceFilter, limit: Int) throws -> [InstanceListing] {
+        let (condition, values) = Self.condition(f)
+        return try db.prepare("SELECT id, workflow_id, state, org, owner, parent, updated_at FROM instances \(condition) ORDER BY id LIMIT ?")
+            .rows(binding: values + [.int(Int64(max(0, limit)))]) {
+                InstanceListing(id: $0.int(0), workflowID: $0.text(1), state: $0.text(2), org: $0.text(3), owner: $0.text(4),
+                                parent: $0.optionalInt(5), updatedAt: $0.int(6))
+            }
     }
 
     public func instanceCounts(_ f: InstanceFilter) throws -> [(workflow: String, state: String, count: Int)] {
-        try db.prepare("""
-            SELECT workflow_id, state, count(*) FROM instances
-            WHERE (?1 IS NULL OR workflow_id = ?1) AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR parent = ?3)
-              AND (?4 IS NULL OR org = ?4) AND (?5 IS NULL OR owner = ?5)
-            GROUP BY workflow_id, state ORDER BY workflow_id, state
-            """).rows(.optional(f.workflow), .optional(f.state), .optional(f.parent), .optional(f.org), .optional(f.owner)) {
-            (workflow: $0.text(0), state: $0.text(1), count: Int($0.int(2)))
-        }
+        let (condition, values) = Self.condition(f)
+        return try db.prepare("SELECT workflow_id, state, count(*) FROM instances \(condition) GROUP BY workflow_id, state ORDER BY workflow_id, state")
+            .rows(binding: values) { (workflow: $0.text(0), state: $0.text(1), count: Int($0.int(2))) }
+    }
+
+    /// The WHERE clause naming only the filter's present fields, with their values in order. Written out
+    /// rather than as `(? IS NULL OR col = ?)`, which SQLite cannot answer from an index: it scanned
+    /// every instance for a parent's children or an owner's rounds. At most 32 texts, each prepared once.
+    static func condition(_ f: InstanceFilter) -> (sql: String, values: [SQLValue]) {
+        var terms: [String] = []
+        var values: [SQLValue] = []
+        if let w = f.workflow { terms.append("workflow_id = ?"); values.append(.text(w)) }
+        if let s = f.state { terms.append("state = ?"); values.append(.text(s)) }
+        if let p = f.parent { terms.append("parent = ?"); values.append(.int(p)) }
+        if let o = f.org { terms.append("org = ?"); values.append(.text(o)) }
+        if let o = f.owner { terms.append("owner = ?"); values.append(.text(o)) }
+        return (terms.isEmpty ? "" : "WHERE " + terms.joined(separator: " AND "), values)
     }
 
     public func uniqueKeyHolder(scope: Int64, name: String, valueHash: Hash256) throws -> Int64? {

@@ -54,6 +54,13 @@ public final class Statement {
         return out
     }
 
+    /// Runs a query whose parameters are only known at run time (a filter's present fields).
+    public func rows<T>(binding values: [SQLValue], map: (Row) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try each(values) { out.append(try map($0)) }
+        return out
+    }
+
     /// Runs a query and hands each row to `body` without collecting them: for streams of any length.
     public func forEach(_ values: SQLValue..., body: (Row) throws -> Void) throws {
         try each(values, body)

@@ -71,6 +71,8 @@ public protocol InstanceStore {
     /// Children that have submitted at least one form, per workflow.
     func participatingChildCounts(of parent: Int64) throws -> [(workflow: String, count: Int)]
     func instances(_ filter: InstanceFilter, limit: Int) throws -> [InstanceRecord]
+    /// The same instances as one line each, without their variables (what `seleksi list` prints).
+    func listing(_ filter: InstanceFilter, limit: Int) throws -> [InstanceListing]
     func instanceCounts(_ filter: InstanceFilter) throws -> [(workflow: String, state: String, count: Int)]
     /// The instance that holds a unique key in a scope (one application per NIK per round), if any.
     func uniqueKeyHolder(scope: Int64, name: String, valueHash: Hash256) throws -> Int64?

@@ -35,7 +35,7 @@ struct ListCommand: ParsableCommand {
             }
             return
         }
-        let rows = try report(options.lang) { try engine.list(filter, limit: limit + 1) }
+        let rows = try report(options.lang) { try engine.listing(filter, limit: limit + 1) }
         let truncated = rows.count > limit
         let shown = Array(rows.prefix(limit))
         if options.json {

@@ -1,0 +1,21 @@
+/// An instance as a list shows it: who, where and in which state, without the variables, whose JSON
+/// was most of the cost of listing a thousand applicants.
+public struct InstanceListing: Sendable, Equatable {
+    public let id: Int64
+    public let workflowID: String
+    public let state: String
+    public let org: String
+    public let owner: String
+    public let parent: Int64?
+    public let updatedAt: Int64
+
+    public init(id: Int64, workflowID: String, state: String, org: String, owner: String, parent: Int64?, updatedAt: Int64) {
+        self.id = id
+        self.workflowID = workflowID
+        self.state = state
+        self.org = org
+        self.owner = owner
+        self.parent = parent
+        self.updatedAt = updatedAt
+    }
+}
