@@ -20,8 +20,9 @@ extension Engine {
     /// child's command (measured with `seleksi demo`).
     func submissionData(_ id: Int64) throws -> [String: Value] {
         if let cached = submissionCache.get(id) { return cached }
-        let data = JSONBridge.storedRecord(try store.submission(id)?.data ?? "{}")
-        submissionCache.set(id, data)
+        let text = try store.submission(id)?.data ?? "{}"
+        let data = JSONBridge.storedRecord(text)
+        submissionCache.set(id, data, cost: text.utf8.count)
         return data
     }
 

@@ -24,8 +24,10 @@ public final class Engine {
     /// Child workflows whose timers read their parent, by parent workflow id.
     var timerFollowers: [String: Set<String>] = [:]
     var directory = DirectoryCache()
-    /// Parsed submissions by row id (rows never change but by an audited erasure, which clears it).
-    var submissionCache = BoundedCache<Int64, [String: Value]>(limit: 50_000)
+    /// Parsed submissions by row id (rows never change but by an audited erasure, which clears it),
+    /// bounded by the bytes of their JSON: a count alone let 50,000 portfolios hold most of a national
+    /// demo's memory.
+    var submissionCache = BoundedCache<Int64, [String: Value]>(limit: 50_000, costLimit: 8 << 20)
 
     /// Opens an initialised database; refuses a missing one, another application's, one made by a
     /// newer Seleksi, or one not initialised.
@@ -69,37 +71,5 @@ public final class Engine {
     static func currentOSUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return "uid-\(geteuid())"
-    }
-}
-
-/// A small cache bounded by entry count that forgets its older half when full, so a long run keeps
-/// what it used last instead of starting over.
-struct BoundedCache<Key: Hashable, Value> {
-    private var entries: [Key: (value: Value, tick: UInt64)] = [:]
-    private var tick: UInt64 = 0
-    let limit: Int
-
-    init(limit: Int) { self.limit = limit }
-
-    var count: Int { entries.count }
-
-    mutating func get(_ key: Key) -> Value? {
-        guard let hit = entries[key] else { return nil }
-        tick += 1
-        entries[key] = (hit.value, tick)
-        return hit.value
-    }
-
-    mutating func set(_ key: Key, _ value: Value) {
-        if entries.count >= limit, entries[key] == nil { evictOlderHalf() }
-        tick += 1
-        entries[key] = (value, tick)
-    }
-
-    mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
-
-    private mutating func evictOlderHalf() {
-        let cutoff = entries.values.map(\.tick).sorted()[entries.count / 2]
-        entries = entries.filter { $0.value.tick >= cutoff }
     }
 }

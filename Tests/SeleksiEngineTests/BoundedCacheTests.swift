@@ -1,0 +1,34 @@
+import Testing
+@testable import SeleksiEngine
+
+@Suite("The submission cache stays bounded and forgets gradually")
+struct BoundedCacheTests {
+    @Test func passingTheCostBoundForgetsTheOlderHalfNotEverything() {
+        var cache = BoundedCache<Int, String>(limit: 1_000, costLimit: 100)
+        for k in 0..<10 { cache.set(k, "v\(k)", cost: 10) }   // exactly at the bound: all kept
+        #expect(cache.count == 10)
+        #expect(cache.get(0) == "v0")                        // used again: now among the newest
+        cache.set(10, "v10", cost: 10)                         // 110 > 100: the older half goes
+        #expect(cache.cost <= 100)
+        #expect(cache.count >= 5)
+        #expect(cache.get(0) == "v0")
+        #expect(cache.get(10) == "v10")
+        #expect(cache.get(1) == nil)
+    }
+
+    @Test func theCountBoundHoldsAsWell() {
+        var cache = BoundedCache<Int, Int>(limit: 8)
+        for k in 0..<100 { cache.set(k, k) }
+        #expect(cache.count <= 8)
+        #expect(cache.get(99) == 99)
+    }
+
+    @Test func replacingAnEntryCountsItsCostOnce() {
+        var cache = BoundedCache<String, Int>(limit: 10, costLimit: 1_000)
+        cache.set("a", 1, cost: 300)
+        cache.set("a", 2, cost: 400)
+        #expect(cache.cost == 400)
+        cache.removeAll()
+        #expect(cache.cost == 0 && cache.count == 0)
+    }
+}
