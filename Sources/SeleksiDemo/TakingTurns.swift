@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs several rounds on one engine, one at a time, each handing over to the next whenever its clock
 /// moves on (a round is a script with the clock advanced between steps, see `TutorBantuDemo.advance`).
@@ -31,6 +34,7 @@ final class TakingTurns: @unchecked Sendable {
 
     /// Runs `rounds[i]` on thread i, in turns; returns when all have finished, or the first error.
     func run(_ rounds: [() throws -> Void]) throws {
+        Self.oneMallocArena()
         for (i, round) in rounds.enumerated() {
             // Safe to send: the baton guarantees that only this thread ever calls it.
             nonisolated(unsafe) let body = round
@@ -46,6 +50,20 @@ final class TakingTurns: @unchecked Sendable {
         while finished < rounds.count && failure == nil { condition.wait() }
         condition.unlock()
         if let failure { throw failure }
+    }
+
+    /// One malloc arena for the process: only one round runs at a time, and with an arena per thread
+    /// glibc kept each round's freed memory to itself (a national demo of 5,000 applicants peaked at
+    /// 170 MiB instead of 93 MiB, in the same time). `mallopt` is not in Swift's Glibc module, so it is
+    /// looked up by name; where it is missing (not glibc) nothing changes.
+    static func oneMallocArena() {
+        #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        let arenaMax: Int32 = -8   // M_ARENA_MAX in <malloc.h>
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, 1)
+        }
+        #endif
     }
 
     /// Round `i` has moved its clock on to `seconds`: let every other round reach that moment first.
