@@ -2,9 +2,10 @@
 /// `years-between` joins with hyphens only when an opening parenthesis follows, so `a-b` stays a
 /// subtraction while `string-length(x)` names a function, as in XPath.
 ///
-/// It walks Unicode scalars, not Characters: every definition load lexes thousands of expressions and
-/// grapheme breaking was most of that cost. Offsets are character offsets all the same (what an error's
-/// caret counts): for an ASCII source they are equal, otherwise they are mapped once at the end.
+/// It walks UTF-8 bytes, not Characters: every command loads its workflow and lexes hundreds of
+/// expressions, and grapheme breaking was most of that cost. Everything but the text inside quotes is
+/// ASCII (or whitespace, decoded where met). Offsets are character offsets all the same (what an
+/// error's caret counts): for an ASCII source they are the byte offsets, otherwise mapped in one pass.
 struct Lexer {
     static let maxLength = 4096
 
@@ -14,53 +15,56 @@ struct Lexer {
             throw ExpressionError(id: "ungkapan lebih dari \(maxLength) karakter", en: "expression longer than \(maxLength) characters",
                                   at: maxLength)
         }
-        let scalars = Array(source.unicodeScalars)
-        let ascii = scalars.count == source.utf8.count
+        let bytes = Array(source.utf8)
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return try scan(bytes) }
+        let offsets = characterOffsets(source, byteCount: bytes.count)
         do {
-            let tokens = try scan(scalars)
-            return ascii ? tokens : tokens.map { Token(kind: $0.kind, offset: characterOffset(source, scalar: $0.offset)) }
-        } catch let error as ExpressionError where !ascii {
-            let at = characterOffset(source, scalar: error.offset)
+            return try scan(bytes).map { Token(kind: $0.kind, offset: offsets[$0.offset]) }
+        } catch let error as ExpressionError {
+            let at = offsets[min(max(0, error.offset), bytes.count)]
             throw error.en.map { ExpressionError(id: error.message, en: $0, at: at) } ?? ExpressionError(error.message, at: at)
         }
     }
 
-    /// The character offset at which the scalar at `scalar` lies (a combining mark counts with its base).
-    static func characterOffset(_ source: String, scalar: Int) -> Int {
-        var seen = 0
-        var characters = 0
-        for c in source {
-            if seen >= scalar { break }
-            seen += c.unicodeScalars.count
-            characters += 1
+    /// For each byte offset (and the end), the offset of the character it belongs to.
+    static func characterOffsets(_ source: String, byteCount: Int) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(byteCount + 1)
+        for (n, c) in source.enumerated() {
+            out.append(contentsOf: repeatElement(n, count: c.utf8.count))
         }
-        return characters
+        out.append(source.count)
+        return out
     }
 
-    private static func scan(_ chars: [Unicode.Scalar]) throws -> [Token] {
+    private static func scan(_ b: [UInt8]) throws -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(chars.count / 3 + 1)
+        out.reserveCapacity(b.count / 3 + 1)
         var i = 0
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
-        func isIdentStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
-        func isIdentChar(_ c: Unicode.Scalar) -> Bool { isIdentStart(c) || isDigit(c) }
-        func text(_ range: Range<Int>) -> String {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: chars[range])
-            return String(s)
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if c == " " || c == "\n" || c == "\t" || c == "\r" || (!c.isASCII && c.properties.isWhitespace) {
-                i += 1
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isIdentStart(_ c: UInt8) -> Bool { c == 0x5F || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) }
+        func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
+        func text(_ range: Range<Int>) -> String { String(decoding: b[range], as: UTF8.self) }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { i += 1; continue }
+            let start = i
+            if c >= 0x80 {
+                // Outside quotes only whitespace may be other than ASCII (a no-break space pasted in).
+                var decoder = UTF8()
+                var it = b[i...].makeIterator()
+                guard case .scalarValue(let scalar) = decoder.decode(&it), scalar.properties.isWhitespace else {
+                    let shown = String(decoding: b[i..<min(b.count, i + 4)], as: UTF8.self).first.map(String.init) ?? "?"
+                    throw ExpressionError(id: "karakter '\(shown)' tak terduga", en: "unexpected character '\(shown)'", at: start)
+                }
+                i += String(scalar).utf8.count
                 continue
             }
-            let start = i
             if isDigit(c) {
-                while i < chars.count, isDigit(chars[i]) { i += 1 }
-                if i + 1 < chars.count, chars[i] == ".", isDigit(chars[i + 1]) {
+                while i < b.count, isDigit(b[i]) { i += 1 }
+                if i + 1 < b.count, b[i] == UInt8(ascii: "."), isDigit(b[i + 1]) {
                     i += 1
-                    while i < chars.count, isDigit(chars[i]) { i += 1 }
+                    while i < b.count, isDigit(b[i]) { i += 1 }
                 }
                 // Digits and at most one point: always a Double, but possibly an infinite one.
                 guard let n = Double(text(start..<i)), n.isFinite else {
@@ -70,16 +74,16 @@ struct Lexer {
                 continue
             }
             if isIdentStart(c) {
-                while i < chars.count, isIdentChar(chars[i]) { i += 1 }
+                while i < b.count, isIdentChar(b[i]) { i += 1 }
                 // Try to extend across hyphens into a function name.
                 var j = i
-                while j + 1 < chars.count, chars[j] == "-", isIdentStart(chars[j + 1]) {
+                while j + 1 < b.count, b[j] == UInt8(ascii: "-"), isIdentStart(b[j + 1]) {
                     j += 1
-                    while j < chars.count, isIdentChar(chars[j]) { j += 1 }
+                    while j < b.count, isIdentChar(b[j]) { j += 1 }
                 }
                 var k = j
-                while k < chars.count, chars[k] == " " { k += 1 }
-                if j > i, k < chars.count, chars[k] == "(" {
+                while k < b.count, b[k] == 0x20 { k += 1 }
+                if j > i, k < b.count, b[k] == UInt8(ascii: "(") {
                     out.append(Token(kind: .function(text(start..<j)), offset: start))
                     i = j
                 } else {
@@ -87,31 +91,33 @@ struct Lexer {
                 }
                 continue
             }
-            if c == "'" || c == "\"" {
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
                 i += 1
                 let from = i
-                while i < chars.count, chars[i] != c { i += 1 }
-                guard i < chars.count else {
-                    throw ExpressionError(id: "teks yang dimulai di sini tidak pernah ditutup dengan \(c)",
-                                          en: "text started here is never closed with \(c)", at: start)
+                while i < b.count, b[i] != c { i += 1 }
+                guard i < b.count else {
+                    let q = Character(Unicode.Scalar(c))
+                    throw ExpressionError(id: "teks yang dimulai di sini tidak pernah ditutup dengan \(q)",
+                                          en: "text started here is never closed with \(q)", at: start)
                 }
                 out.append(Token(kind: .string(text(from..<i)), offset: start))
                 i += 1
                 continue
             }
-            if i + 1 < chars.count, chars[i + 1] == "=", c == "<" || c == ">" || c == "!" || c == "=" {
-                out.append(Token(kind: .symbol(c == "=" ? "=" : "\(c)="), offset: start))
+            let symbol = Character(Unicode.Scalar(c))
+            if i + 1 < b.count, b[i + 1] == UInt8(ascii: "="), "<>!=".contains(symbol) {
+                out.append(Token(kind: .symbol(symbol == "=" ? "=" : "\(symbol)="), offset: start))
                 i += 2
                 continue
             }
-            if "+-*/%()<>=,.[]".unicodeScalars.contains(c) {
-                out.append(Token(kind: .symbol(String(c)), offset: start))
+            if "+-*/%()<>=,.[]".contains(symbol) {
+                out.append(Token(kind: .symbol(String(symbol)), offset: start))
                 i += 1
                 continue
             }
-            throw ExpressionError(id: "karakter '\(Character(c))' tak terduga", en: "unexpected character '\(Character(c))'", at: start)
+            throw ExpressionError(id: "karakter '\(symbol)' tak terduga", en: "unexpected character '\(symbol)'", at: start)
         }
-        out.append(Token(kind: .end, offset: chars.count))
+        out.append(Token(kind: .end, offset: b.count))
         return out
     }
 }
