@@ -423,9 +423,12 @@ public struct TutorBantuDemo {
 
     /// Registers the applicants and submits their portfolios. About one in six fails a requirement.
     mutating func register(round: Int64, team: Team, files: [String: String]) throws -> [(id: Int64, skb: String, actor: String)] {
-        var applicants: [(id: Int64, skb: String, actor: String)] = []
-        var requests: [FireRequest] = []
+        // Each applicant's portfolio is drawn from a seed of its own when it is submitted, not held from
+        // registration on: the rounds take turns, and 200,000 portfolios held at once were most of the
+        // national demo's memory.
+        var registered: [(id: Int64, skb: String, actor: String, name: String, program: String, seed: UInt64)] = []
         let programmes = ["paud", "kesetaraan", "keaksaraan", "kursus"]
+        let registeredOn = clock.date
         try engine.batch {
             for n in 1...options.applicants {
                 let number = options.firstApplicant + n - 1
@@ -434,22 +437,27 @@ public struct TutorBantuDemo {
                 try engine.addActor(id: actor, name: name, nip: nil, now: clock)
                 let skb = rng.pick(team.skbs)
                 let id = try engine.start(workflow: "tb_pelamar", org: skb, actor: actor, parent: round, now: clock).id
-                applicants.append((id, skb, actor))
-                requests.append(FireRequest(instance: id, event: "ajukan", actor: actor,
-                                            forms: ["tb_portofolio": portfolio(name: name, program: rng.pick(programmes), files: files),
-                                                    "tb_pernyataan": ["pekerjaan": .string("Guru honorer"), "skb_tujuan": .string(skb),
-                                                                      "sanggup_mematuhi": .bool(true), "tanggal": .string(clock.date.iso)]]))
+                registered.append((id, skb, actor, name, rng.pick(programmes), rng.next()))
                 if n % 2000 == 0 { progress(options.language == .en ? "    … \(n) registered" : "    … \(n) terdaftar") }
             }
         }
         // A few never submit: registration closes on them.
-        let submitting = requests.filter { _ in !rng.chance(0.02) }
+        let submitting = registered.filter { _ in !rng.chance(0.02) }
         advance(hours: 24 * 3)
-        _ = try fireAll(submitting)
-        return applicants.filter { a in submitting.contains { $0.instance == a.id } }
+        for start in stride(from: 0, to: submitting.count, by: 1000) {
+            _ = try fireAll(submitting[start..<min(start + 1000, submitting.count)].map { a in
+                FireRequest(instance: a.id, event: "ajukan", actor: a.actor,
+                            forms: ["tb_portofolio": portfolio(name: a.name, program: a.program, files: files, seed: a.seed, today: registeredOn),
+                                    "tb_pernyataan": ["pekerjaan": .string("Guru honorer"), "skb_tujuan": .string(a.skb),
+                                                      "sanggup_mematuhi": .bool(true), "tanggal": .string(registeredOn.iso)]])
+            })
+        }
+        return submitting.map { ($0.id, $0.skb, $0.actor) }
     }
 
-    mutating func portfolio(name: String, program: String, files: [String: String]) -> [String: Value] {
+    /// An applicant's portfolio, drawn from the applicant's own generator (`seed`), dated `today`.
+    func portfolio(name: String, program: String, files: [String: String], seed: UInt64, today: CivilDate) -> [String: Value] {
+        var rng = SplitMix64(seed: seed)
         // Age at the reference date: mostly 22–55; some just too young (20 years 364 days), some 60 years
         // and 364 days (still eligible: "21 s.d 60 tahun" includes 60), some just too old (61 exactly).
         var born = referenceDate.adding(months: -12 * rng.int(22...55)).adding(days: -rng.int(0...360))
@@ -480,7 +488,7 @@ public struct TutorBantuDemo {
         case "kesetaraan": field = rng.chance(0.5) ? (subject == "kelas_paket_a" ? "pgsd" : subject) : rng.pick(["pendidikan_masyarakat", "lainnya", "agama"])
         default: field = rng.pick(["pendidikan_masyarakat", "keterampilan", "lainnya"])
         }
-        let graduated = min(born.year + (education == "SMA" ? 18 : (education == "SMP" ? 15 : 23)), clock.date.year - 1)
+        let graduated = min(born.year + (education == "SMA" ? 18 : (education == "SMP" ? 15 : 23)), today.year - 1)
         // Experience: one to three rows, overlapping sometimes; some too short.
         var rows: [Value] = []
         var start = CivilDate(year: min(graduated + 1, 2016), month: rng.int(1...12), day: 1)!
@@ -488,9 +496,9 @@ public struct TutorBantuDemo {
         for _ in 0..<rng.int(1...3) {
             let end = short ? start.adding(months: rng.int(3...10)) : start.adding(months: rng.int(14...60))
             rows.append(.record(["tempat_kerja": .string("Lembaga Contoh \(rng.int(1...400)) (fiktif)"), "bidang": .string(program), "relevan": .bool(true),
-                                 "mulai": .string(start.iso), "selesai": .string(min(end, clock.date.adding(days: -1)).iso)]))
+                                 "mulai": .string(start.iso), "selesai": .string(min(end, today.adding(days: -1)).iso)]))
             start = end.adding(months: -rng.int(0...3))
-            if start >= clock.date.adding(days: -30) || short { break }
+            if start >= today.adding(days: -30) || short { break }
         }
         var answers: [String: Value] = [
             "program": .string(program), "nama": .string(name), "jenis_kelamin": .string(female ? "P" : "L"),
@@ -526,7 +534,7 @@ public struct TutorBantuDemo {
         advance(hours: 24)
         var requests: [FireRequest] = []
         for a in applicants {
-            let proposal = try engine.show(a.id).record.variables["usulan_kelayakan"]?.displayText ?? "memenuhi"
+            let proposal = try engine.record(a.id).variables["usulan_kelayakan"]?.displayText ?? "memenuhi"
             let override = rng.chance(0.02)
             let verdict = override ? (proposal == "memenuhi" ? "tidak_memenuhi" : "memenuhi") : proposal
             requests.append(FireRequest(instance: a.id, event: "verifikasi", actor: rng.pick(team.members),

@@ -9,6 +9,11 @@ extension Engine {
         return i
     }
 
+    /// One instance's row as stored (state, variables), without the forms and decisions `show` gathers.
+    public func record(_ id: Int64) throws -> InstanceRecord {
+        try wrap { try requireInstance(id) }
+    }
+
     /// The latest version of each form of an instance (withdrawn sheets left out).
     func latestForms(of instance: Int64) throws -> [String: [String: Value]] {
         var out: [String: [String: Value]] = [:]
