@@ -33,10 +33,15 @@ public struct DocumentRenderer: Sendable {
 
     /// Renders and writes `template` for `instance` into `outputFolder` as `<name>-<instance>.md` and
     /// `.html` (and `.pdf` with `pdf`), refusing to overwrite an earlier rendering unless `replace`.
+    ///
+    /// Without `batch` the files are on disk under their names when this returns. With one, they are
+    /// written under temporary names and take their names at `batch.commit()`, which syncs the whole
+    /// batch at once (the demo renders thousands); the audit log records the document now, so the
+    /// caller commits before it treats its database as done.
     public func render(
         _ template: String, instance: Int64, engine: Engine, outputFolder: String,
         replace: Bool = false, pdf: PDFPrinter? = nil,
-        actor: String = Command.systemActor, now: Timestamp
+        actor: String = Command.systemActor, now: Timestamp, batch: DocumentBatch? = nil
     ) throws -> Rendered {
         let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
         let prepared = try PreparedTemplate.prepare(source, file: file)
@@ -51,8 +56,12 @@ public struct DocumentRenderer: Sendable {
             (name: base + ".html", bytes: Array(output.html.utf8)),
         ]
         if let pdf { files.append((base + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
-        try DocumentFiles(folder: outputFolder, replace: replace)
-            .write(files, names: ["md", "html", "pdf"].map { "\(base).\($0)" })
+        let names = ["md", "html", "pdf"].map { "\(base).\($0)" }
+        if let batch {
+            try batch.stage(files, names: names, folder: outputFolder, replace: replace)
+        } else {
+            try DocumentFiles(folder: outputFolder, replace: replace).write(files, names: names)
+        }
         try engine.recordDocument(instance: instance, template: template, files: files, actor: actor, now: now)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
         return Rendered(

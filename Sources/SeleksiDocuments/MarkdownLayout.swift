@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 
 /// Layout the Markdown of a template cannot say by itself (a letterhead, a signature block beside
 /// another, an attachment on a new page) is marked with fenced blocks, as Pandoc writes them:
@@ -76,7 +75,11 @@ enum MarkdownLayout {
     static func render(_ nodes: [Node]) -> String {
         nodes.map { node -> String in
             switch node {
-            case .markdown(let text): return MarkdownParser().html(from: text)
+            case .markdown(let text):
+                // cmark ends every block with a line break; the blocks are joined with one below.
+                var html = CommonMark.html(text)
+                if html.hasSuffix("\n") { html.removeLast() }
+                return html
             case .block(let classes, let children):
                 return "<div class=\"\(classes.joined(separator: " "))\">\n\(render(children))\n</div>"
             }
