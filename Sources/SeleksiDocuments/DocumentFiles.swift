@@ -26,8 +26,10 @@ struct DocumentFiles {
 /// (0600: documents hold personal data). `commit` then puts the data on disk, moves every file into
 /// place (an earlier rendering that is replaced is kept aside until all are placed) and syncs the
 /// folders, so the names are on disk when it returns. A document is therefore never seen half-written
-/// under its name, not even after a crash; if a step fails, nothing of the batch keeps its name and
-/// the earlier renderings come back. Files not yet committed are removed when the batch is discarded.
+/// under its name, not even after a crash; if a step up to the last move fails, nothing of the batch
+/// keeps its name and the earlier renderings come back (a failure to sync the folders after that is
+/// reported, the files staying in place, complete). Files not yet committed are removed when the
+/// batch is dropped.
 ///
 /// The national demo writes some 6,000 files: an `fsync` of each was 6% of its time. Measured here
 /// (ext4, 2,000 files of 15 kB): an `fsync` per file 3.1–6.4 s, the same `fsync`s after writing them
