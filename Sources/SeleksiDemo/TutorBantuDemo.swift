@@ -68,6 +68,9 @@ public struct TutorBantuDemo {
     /// there, so that every round keeps to one calendar and the shared audit log's clock never goes back.
     /// It is given the clock the round moves on to.
     public var onAdvance: ((Timestamp) -> Void)?
+    /// The documents rendered and not yet in place; committed as each phase ends. Dropped (their
+    /// temporary files removed) if the round fails.
+    let documents = DocumentBatch()
 
     public init(options: Options, progress: @escaping (String) -> Void) throws {
         self.options = options
@@ -112,7 +115,10 @@ public struct TutorBantuDemo {
         let started = Date()
         var phaseStart = Date()
         let en = options.language == .en
-        func phase(_ id: String, _ english: String) {
+        // A phase's documents take their names when it ends, all with one sync (`DocumentBatch`), so
+        // that its time includes writing them.
+        func phase(_ id: String, _ english: String) throws {
+            try documents.commit()
             let name = en ? english : id
             summary.phases.append((name, Date().timeIntervalSince(phaseStart)))
             phaseStart = Date()
@@ -134,31 +140,31 @@ public struct TutorBantuDemo {
             + [(team.operatorID, engine.displayName(ofActor: team.operatorID), "operator"),
                (team.skbHeads[team.skbs[0]]!, team.names[team.skbHeads[team.skbs[0]]!] ?? "", "kepala_skb \(team.skbs[0])")]
         let files = try makeAttachments()
-        phase("organisasi dan pelaku", "organisations and actors")
+        try phase("organisasi dan pelaku", "organisations and actors")
 
         let round = try prepareRound(team: team, allocation: allocation, files: files)
         summary.round = round
         try document("tutor_bantu/sk_tim", round)
-        phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka",
+        try phase("usulan SKB (Format 2, 3, 10), kuota, tim seleksi (SK), pendaftaran dibuka",
               "SKB proposals (Formats 2, 3, 10), quota, selection team (decree), registration open")
 
         let applicants = try register(round: round, team: team, files: files)
-        phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)", "registration and portfolios (\(applicants.count) applicants)")
+        try phase("pendaftaran dan pengajuan portofolio (\(applicants.count) pelamar)", "registration and portfolios (\(applicants.count) applicants)")
         if options.until == .pendaftaran { return try stopped(started) }
 
         try forward(applicants, team: team)
         advance(hours: 24 * 20)
         _ = try engine.tick(now: clock)
-        phase("usulan SKB; pendaftaran ditutup oleh pewaktu", "forwarded by the SKBs; registration closed by its timer")
+        try phase("usulan SKB; pendaftaran ditutup oleh pewaktu", "forwarded by the SKBs; registration closed by its timer")
         if options.until == .verifikasi { return try stopped(started) }
 
         try verify(applicants, team: team)
         try fire(round, "mulai_penilaian", team.head)
-        phase("verifikasi (konfirmasi atau timpa usulan mesin)", "verification (the proposed verdict confirmed or overridden)")
+        try phase("verifikasi (konfirmasi atau timpa usulan mesin)", "verification (the proposed verdict confirmed or overridden)")
         if options.until == .penilaian { return try stopped(started) }
 
         try score(applicants, team: team)
-        phase("penilaian independen oleh tim, pembahasan selisih", "independent scoring by the team, disagreements discussed")
+        try phase("penilaian independen oleh tim, pembahasan selisih", "independent scoring by the team, disagreements discussed")
         if options.until == .peringkat { return try stopped(started) }
 
         try fire(round, "peringkat", team.head)
@@ -169,7 +175,7 @@ public struct TutorBantuDemo {
         ]])
         for member in [team.head] + team.members { try fire(round, "tanda_tangan_ba", member) }
         try document("tutor_bantu/berita_acara", round)
-        phase("pemeringkatan dan berita acara ditandatangani seluruh tim", "ranking, and the minutes signed by the whole team")
+        try phase("pemeringkatan dan berita acara ditandatangani seluruh tim", "ranking, and the minutes signed by the whole team")
 
         advance(hours: 24)
         try toWorkingDay()
@@ -184,7 +190,7 @@ public struct TutorBantuDemo {
         try document("tutor_bantu/sk_penetapan", round)
         try fire(round, "umumkan", team.operatorID)
         try document("tutor_bantu/pengumuman", round)
-        phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman", "the head's decree, the PPK's decision, the KPA's ratification, the announcement")
+        try phase("SK Kepala UPT, penetapan PPK, pengesahan KPA, pengumuman", "the head's decree, the PPK's decision, the KPA's ratification, the announcement")
         if options.until == .kontrak { return try stopped(started) }
 
         try replaceOne(round: round, team: team)
@@ -200,17 +206,17 @@ public struct TutorBantuDemo {
             try fire(round, "tutup_putaran", team.head)
             summary.stoppedBefore = .kerja
         }
-        phase("pengganti dari cadangan; perjanjian kerja (Format 8) dan PKS (Format 9)",
+        try phase("pengganti dari cadangan; perjanjian kerja (Format 8) dan PKS (Format 9)",
               "a replacement from the reserve list; agreements (Formats 8 and 9)")
         if options.until != .kerja {
             var work = try startWork(round: round, team: team)
-            phase("pagu UPT, pembekalan, PKS SKB (Format 1, 14, 15), jadwal (Format 12), rombongan belajar",
+            try phase("pagu UPT, pembekalan, PKS SKB (Format 1, 14, 15), jadwal (Format 12), rombongan belajar",
                   "the UPT's budget, briefing, SKB agreements (Formats 1, 14, 15), schedules (Format 12), study groups")
             let months = try runMonths(round: round, team: team, &work)
-            phase("bulan \(months.lowerBound)–\(months.upperBound): daftar hadir, laporan, pengesahan, daftar pembayaran, transfer, laporan UPT",
+            try phase("bulan \(months.lowerBound)–\(months.upperBound): daftar hadir, laporan, pengesahan, daftar pembayaran, transfer, laporan UPT",
                   "months \(months.lowerBound)–\(months.upperBound): attendance, reports, confirmation, payment lists, transfers, UPT reports")
             try closeYear(round: round, team: team, &work)
-            phase("penilaian akhir, laporan akhir (Format 17), kontrak berakhir, tahun dan putaran ditutup",
+            try phase("penilaian akhir, laporan akhir (Format 17), kontrak berakhir, tahun dan putaran ditutup",
                   "end-of-contract assessment, final reports (Format 17), contracts ended, year and round closed")
         }
 
@@ -223,12 +229,14 @@ public struct TutorBantuDemo {
         }
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         if options.verifyAtEnd { summary.auditRows = Int(try engine.verifyAudit().rows) }
+        try documents.commit()
         summary.phases.append(("jumlah", Date().timeIntervalSince(started)))
         return summary
     }
 
     /// Ends a run stopped before `options.until`: counts, the audit check and the time, no report.
     mutating func stopped(_ started: Date) throws -> Summary {
+        try documents.commit()
         summary.stoppedBefore = options.until
         summary.clock = clock.iso
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
@@ -315,7 +323,7 @@ public struct TutorBantuDemo {
         let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
         let rendered = try renderer.render(template, instance: instance, engine: engine,
                                            outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"),
-                                           replace: true, now: clock)
+                                           replace: true, now: clock, batch: documents)
         if listed { summary.documents.append(rendered.htmlPath) }
     }
 

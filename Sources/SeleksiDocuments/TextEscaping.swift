@@ -8,7 +8,7 @@ enum TextEscaping {
         var out = ""
         let folded = fold(text)
         for (i, c) in folded.enumerated() {
-            if markdownSpecials.contains(c) || (i == 0 && lineStartSpecials.contains(c)) {
+            if isMarkdownSpecial(c) || (i == 0 && lineStartSpecials.contains(c)) {
                 out.append("\\")
             } else if c == "." || c == ")", !out.isEmpty, out.allSatisfy(\.isNumber) {
                 // "1. Jalan …" or "1) …" at the start of a line would open an ordered list.
@@ -20,26 +20,38 @@ enum TextEscaping {
     }
 
     /// For the `.html` file: the five characters HTML gives meaning to, as character references.
+    /// Byte by byte: each is one ASCII byte, which UTF-8 never uses inside another character, so one
+    /// followed by a combining mark is escaped too.
     static func html(_ text: String) -> String {
-        var out = ""
-        for c in fold(text) {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        let folded = fold(text)
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.utf8.count + 8)
+        for byte in folded.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static let markdownSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&"]
+    /// The characters Markdown reads as markup anywhere in a line (a switch: no set to hash every
+    /// character of every name into).
+    static func isMarkdownSpecial(_ c: Character) -> Bool {
+        switch c {
+        case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&": return true
+        default: return false
+        }
+    }
     /// Characters that are markup only where a line starts (a list item, a setext underline).
     static let lineStartSpecials: Set<Character> = ["-", "+", "="]
 
     static func fold(_ text: String) -> String {
+        if isFolded(text) { return text }
         var out = ""
         var pendingSpace = false
         for c in text {
@@ -53,5 +65,22 @@ enum TextEscaping {
             out.append(c)
         }
         return out
+    }
+
+    /// Printable ASCII with single spaces between words is folded already: most names, numbers and
+    /// dates. Looking at its bytes spares them the walk by characters and their Unicode properties.
+    static func isFolded(_ text: String) -> Bool {
+        var afterSpace = true  // a leading space is folded away
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if byte < 0x21 || byte > 0x7E {
+                return false
+            } else {
+                afterSpace = false
+            }
+        }
+        return !afterSpace || text.isEmpty
     }
 }

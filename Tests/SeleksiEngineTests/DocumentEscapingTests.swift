@@ -99,6 +99,23 @@ struct DocumentEscapingTests {
         #expect(TextEscaping.markdown("Siti (fiktif)") == "Siti (fiktif)")
     }
 
+    /// Printable ASCII with single inner spaces is taken as folded without a walk by characters; anything
+    /// else still goes the long way.
+    @Test func foldingKeepsFoldedTextAndFoldsTheRest() {
+        #expect(TextEscaping.fold("Siti Aminah (fiktif) 12/3") == "Siti Aminah (fiktif) 12/3")
+        #expect(TextEscaping.fold(" Siti") == "Siti")
+        #expect(TextEscaping.fold("Siti ") == "Siti")
+        #expect(TextEscaping.fold("Siti  Aminah") == "Siti Aminah")
+        #expect(TextEscaping.fold("Siti\tAminah\u{7F}") == "Siti Aminah")
+        #expect(TextEscaping.fold("Ñoño\u{0}  x") == "Ñoño x")
+        #expect(TextEscaping.fold("") == "")
+    }
+
+    /// Escaped byte by byte: a `<` carrying a combining mark is one character but still a `<`.
+    @Test func htmlEscapesAMarkupCharacterEvenWithACombiningMark() {
+        #expect(TextEscaping.html("<\u{301}script>") == "&lt;\u{301}script&gt;")
+    }
+
     @Test func htmlEscapesTheFiveCharacters() {
         #expect(
             TextEscaping.html(#"<a href="x">O'Neil & co</a>"#)

@@ -91,6 +91,71 @@ struct DocumentFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: empty).isEmpty)
     }
 
+    /// What a folder shows by name: the documents, no temporary or set-aside file.
+    func listing(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    }
+
+    @Test func aBatchPutsEveryDocumentInPlaceAtCommitAndNoneBefore() throws {
+        let temp = TempFolder()
+        let (a, b) = (temp.file("out/a"), temp.file("out/b"))
+        try DocumentFiles(folder: a, replace: false).write(files("sk-1"), names: ["sk-1.md", "sk-1.html"])
+        let batch = DocumentBatch()
+        for i in 1...6 {
+            try batch.stage(files("pk-\(i)"), names: ["pk-\(i).md", "pk-\(i).html"], folder: i % 2 == 0 ? a : b, replace: false)
+        }
+        // Rendered again in the same batch: the later files win, the earlier leave no temporary behind.
+        let newer: [(name: String, bytes: [UInt8])] = [("sk-1.md", Array("baru".utf8)), ("sk-1.html", Array("baru".utf8))]
+        try batch.stage(files("sk-1"), names: ["sk-1.md", "sk-1.html"], folder: a, replace: true)
+        try batch.stage(newer, names: ["sk-1.md", "sk-1.html"], folder: a, replace: true)
+        #expect(throws: DocumentError.self) {
+            try batch.stage(files("pk-2"), names: ["pk-2.md", "pk-2.html"], folder: a, replace: false)
+        }
+        #expect(batch.pending == 7)
+        // Before the commit only temporaries: nothing of the batch under its name, the old sk-1 intact.
+        #expect(try listing(a).filter { !$0.hasPrefix(".") } == ["sk-1.html", "sk-1.md"])
+        #expect(try String(contentsOfFile: temp.file("out/a/sk-1.md"), encoding: .utf8) == "# md\n")
+        #expect(try listing(b).allSatisfy { $0.hasPrefix(".") && $0.contains(".tmp-") })
+        try batch.commit()
+        #expect(batch.pending == 0)
+        #expect(try listing(a) == ["pk-2.html", "pk-2.md", "pk-4.html", "pk-4.md", "pk-6.html", "pk-6.md", "sk-1.html", "sk-1.md"])
+        #expect(try listing(b) == ["pk-1.html", "pk-1.md", "pk-3.html", "pk-3.md", "pk-5.html", "pk-5.md"])
+        #expect(try String(contentsOfFile: temp.file("out/a/sk-1.md"), encoding: .utf8) == "baru")
+        #expect(try String(contentsOfFile: temp.file("out/b/pk-5.html"), encoding: .utf8) == "<p>html</p>\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: temp.file("out/b/pk-3.md"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func aBatchThatFailsMidwayLeavesNoneOfItsFilesUnderTheirNamesAndTheOldOnesBack() throws {
+        let temp = TempFolder()
+        let (a, b) = (temp.file("out/a"), temp.file("out/b"))
+        try DocumentFiles(folder: a, replace: false).write(files("sk-1"), names: ["sk-1.md", "sk-1.html"])
+        struct Broken: Error {}
+        let batch = DocumentBatch()
+        try batch.stage(files("pk-1"), names: ["pk-1.md", "pk-1.html"], folder: b, replace: false)
+        try batch.stage([("sk-1.md", Array("baru".utf8)), ("sk-1.html", Array("baru".utf8))],
+                        names: ["sk-1.md", "sk-1.html", "sk-1.pdf"], folder: a, replace: true)
+        for i in 2...5 { try batch.stage(files("pk-\(i)"), names: ["pk-\(i).md", "pk-\(i).html"], folder: b, replace: false) }
+        // The fourth document's HTML cannot be moved: by then three documents were in place.
+        #expect(throws: Broken.self) {
+            try batch.commit { name in if name == "pk-3.html" { throw Broken() } }
+        }
+        #expect(try listing(a) == ["sk-1.html", "sk-1.md"])
+        #expect(try String(contentsOfFile: temp.file("out/a/sk-1.md"), encoding: .utf8) == "# md\n")
+        #expect(try listing(b).isEmpty)
+        #expect(batch.pending == 0)
+    }
+
+    @Test func aBatchDroppedWithoutCommitLeavesNothing() throws {
+        let temp = TempFolder()
+        do {
+            let batch = DocumentBatch()
+            try batch.stage(files("pk-1"), names: ["pk-1.md", "pk-1.html"], folder: temp.file("out"), replace: false)
+            #expect(try listing(temp.file("out")).count == 2)
+        }
+        #expect(try listing(temp.file("out")).isEmpty)
+    }
+
     @Test func renderedFilesCarryTheInstanceNumber() throws {
         let round = try DocumentRound(applicants: 12)
         let out = round.temp.file("dokumen")
