@@ -252,6 +252,15 @@ public final class DocumentBatch: @unchecked Sendable {
 }
 
 #if os(Linux)
-    /// glibc declares syncfs(2) only under _GNU_SOURCE, which the Glibc module is not built with.
-    @_silgen_name("syncfs") private func syncfs(_ fd: Int32) -> Int32
+    /// glibc declares syncfs(2) only under _GNU_SOURCE, which the Glibc module is not built with: it is
+    /// looked up by name and called through its C signature (glibc has had it since 2.14; were it missing,
+    /// the batch would fail with ENOSYS rather than claim its files are on disk).
+    private func syncfs(_ fd: Int32) -> Int32 {
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
+            errno = ENOSYS
+            return -1
+        }
+        return unsafeBitCast(symbol, to: SyncFS.self)(fd)
+    }
 #endif
