@@ -10,7 +10,8 @@ extension LogVerifier {
     /// hash and what it says the tables now hold.
     func checkChain() throws {
         let streams = try store.effectStreams()
-        let pipeline = ChainPipeline(replay: replay, batchRows: options.batchRows)
+        let replay = self.replay
+        let pipeline = WorkerPipeline<ChainBatch>(batchRows: options.batchRows) { replay.consume($0) }
         var prev = [UInt8](repeating: 0, count: 32)
         var expected: Int64 = 1
         var lastAt = Int64.min
@@ -32,8 +33,10 @@ extension LogVerifier {
             } else {
                 linked = true
             }
-            r.encode(into: pipeline.buffer)
-            pipeline.endRow(stored: stored, hashed: linked)
+            let batch = pipeline.batch
+            r.encode(into: batch.bytes)
+            batch.end(stored: stored, hashed: linked)
+            pipeline.rowEnded()
             if at < lastAt { report.add(seq: seq, "waktunya mundur dari baris sebelumnya (its time goes back)") }
             if !checkpoints.isEmpty, let checkpoint = checkpoints[seq] { check(checkpoint, r) }
             if !r.isNull(.signature) { checkSignature(SQLiteStore.audit(row)) }

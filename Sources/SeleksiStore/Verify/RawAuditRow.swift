@@ -34,25 +34,32 @@ final class RawAuditRow {
     /// Reads every column of the statement's current row.
     func load(_ handle: OpaquePointer) {
         for i in 0..<Self.count where !Self.isInteger(i) {
-            let value = sqlite3_column_value(handle, Int32(i))
-            switch sqlite3_value_type(value) {
-            case SQLITE_NULL:
-                starts[i] = nil
-                lengths[i] = -1
-            case SQLITE_TEXT, SQLITE_BLOB:
-                // The bytes as stored (the file is UTF-8), what `sqlite3_column_text` would give.
-                starts[i] = sqlite3_value_blob(value)
-                lengths[i] = Int(sqlite3_value_bytes(value))
-            default:
-                // A number where text is expected reads as its text, as `sqlite3_column_text` does.
-                starts[i] = sqlite3_value_text(value).map(UnsafeRawPointer.init)
-                lengths[i] = Int(sqlite3_value_bytes(value))
-            }
+            let bytes = Self.columnBytes(handle, Int32(i))
+            starts[i] = bytes?.baseAddress
+            lengths[i] = bytes?.count ?? -1
         }
         seq = sqlite3_value_int64(sqlite3_column_value(handle, Int32(Column.seq.rawValue)))
         at = sqlite3_value_int64(sqlite3_column_value(handle, Int32(Column.at.rawValue)))
         let value = sqlite3_column_value(handle, Int32(Column.instance.rawValue))
         instance = sqlite3_value_type(value) == SQLITE_NULL ? nil : sqlite3_value_int64(value)
+    }
+
+    /// A column's bytes as `sqlite3_column_text` (or `_blob`) gives them, nil for NULL, from one
+    /// `sqlite3_column_value`; valid until the statement steps on.
+    static func columnBytes(_ handle: OpaquePointer, _ i: Int32) -> UnsafeRawBufferPointer? {
+        let value = sqlite3_column_value(handle, i)
+        switch sqlite3_value_type(value) {
+        case SQLITE_NULL:
+            return nil
+        case SQLITE_TEXT, SQLITE_BLOB:
+            // The bytes as stored (the file is UTF-8), what `sqlite3_column_text` would give.
+            let p = sqlite3_value_blob(value)
+            return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_value_bytes(value)))
+        default:
+            // A number reads as its text, as `sqlite3_column_text` and `_blob` do.
+            let p = sqlite3_value_text(value)
+            return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_value_bytes(value)))
+        }
     }
 
     func isNull(_ c: Column) -> Bool { lengths[c.rawValue] < 0 }

@@ -67,6 +67,27 @@ final class Replay {
         }
     }
 
+    /// Compares a batch of instances' rows with the after-images the log left them with.
+    func checkInstances(_ batch: InstanceBatch) {
+        var start = 0
+        for (k, end) in batch.ends.enumerated() {
+            let id = batch.ids[k], i = Int(id)
+            let bytes = UnsafeRawBufferPointer(start: batch.bytes.base + start, count: end - start)
+            start = end
+            guard id > 0, i < lastSeq.count, lastSeq[i] != 0 else {
+                problems.add(record: "instances #\(id)", "tidak ada baris audit yang menulisnya (no audit row wrote it: forged)")
+                continue
+            }
+            let digest = SHA256.hash(data: bytes)
+            let matches = digest.withUnsafeBytes { d in images.withUnsafeBytes { memcmp(d.baseAddress!, $0.baseAddress! + i * 32, 32) == 0 } }
+            if !matches {
+                problems.add(seq: lastSeq[i], record: "instances #\(id)",
+                             "tidak sama dengan yang dicatat baris audit terakhirnya (differs from its last audit row: edited)")
+            }
+            lastSeq[i] = 0
+        }
+    }
+
     /// Remembers what the row says the tables now hold, and checks the instance's path.
     private func track(seq: Int64) {
         let accepted = row.equals(.outcome, "accepted")

@@ -1,3 +1,4 @@
+import CSQLite
 import Crypto
 import SeleksiCore
 
@@ -83,37 +84,38 @@ final class LogVerifier {
 
     // MARK: Tables against the log
 
+    /// Each instance's row encoded here as its after-image is, and hashed and compared with the image
+    /// its last audit row recorded on the worker (which alone touches the replay's tables).
     func checkInstances() throws {
-        var encoder = RowEncoder(domain: "instance/1", capacity: 1024)
+        let replay = self.replay
+        let pipeline = WorkerPipeline<InstanceBatch>(batchRows: options.batchRows) { replay.checkInstances($0) }
+        defer { pipeline.finish() }
         try store.db.prepare("""
             SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
             FROM instances ORDER BY id
             """).forEach { row in
             report.instances += 1
-            let id = row.int(0)
-            let i = Int(id)
-            guard id > 0, i < replay.lastSeq.count, replay.lastSeq[i] != 0 else {
-                report.add(record: "instances #\(id)", "tidak ada baris audit yang menulisnya (no audit row wrote it: forged)")
-                return
-            }
+            let h = row.handle
+            let id = sqlite3_column_int64(h, 0)
+            let batch = pipeline.batch
+            let out = batch.bytes
             // The same encoding as `InstanceRecord.afterImage`, from the column bytes.
-            encoder.reset(domain: "instance/1")
-            encoder.int(id)
-            for c in Int32(1)...5 { encoder.rawText(row.rawText(c)) }
-            encoder.int(row.optionalInt(6))
-            encoder.rawText(row.rawText(7))
-            encoder.int(row.int(8))
-            encoder.int(row.int(9))
-            encoder.rawText(row.rawText(10))
-            encoder.int(row.int(11))
-            encoder.int(row.int(12))
-            let matches = replay.images.withUnsafeBytes { encoder.digestEquals(UnsafeRawBufferPointer(rebasing: $0[i * 32 ..< i * 32 + 32])) }
-            if !matches {
-                report.add(seq: replay.lastSeq[i], record: "instances #\(id)",
-                           "tidak sama dengan yang dicatat baris audit terakhirnya (differs from its last audit row: edited)")
-            }
-            replay.lastSeq[i] = 0
+            out.domain("instance/1")
+            out.int(id)
+            for c in Int32(1)...5 { out.text(RawAuditRow.columnBytes(h, c)) }
+            out.int(sqlite3_column_type(h, 6) == SQLITE_NULL ? nil : sqlite3_column_int64(h, 6))
+            out.text(RawAuditRow.columnBytes(h, 7))
+            out.int(sqlite3_column_int64(h, 8))
+            out.int(sqlite3_column_int64(h, 9))
+            out.text(RawAuditRow.columnBytes(h, 10))
+            out.int(sqlite3_column_int64(h, 11))
+            out.int(sqlite3_column_int64(h, 12))
+            batch.end(id: id)
+            pipeline.rowEnded()
         }
+        pipeline.finish()
+        report.merge(replay.problems)
+        replay.problems = VerificationReport()
         for (i, seq) in replay.lastSeq.enumerated() where seq != 0 {
             report.add(seq: seq, record: "instances #\(i)", "tercatat di log tetapi barisnya hilang (in the log but deleted)")
         }

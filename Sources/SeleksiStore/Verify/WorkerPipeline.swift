@@ -4,29 +4,26 @@ import Foundation
 /// The log walked on two cores: the reader (the connection's thread) checks each row's number, link,
 /// time, signature and appended rows and writes the row's encoding into a batch; a worker hashes
 /// each encoding against the row's stored hash and replays the instances' paths from the same bytes
-/// (`Replay`). Batches go to the worker in order, so it sees the log in order; at most two wait or
-/// run, so memory stays a few megabytes whatever the log's length.
-final class ChainPipeline: @unchecked Sendable {
-    private let replay: Replay
+/// (`Replay`); afterwards the instances' rows go the same way, to be compared with their images.
+/// Batches go to the worker in order, so it sees the rows in order; at most two wait or run, so
+/// memory stays a few megabytes whatever the log's length.
+final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
+    private let consume: (Batch) -> Void
     private let rows: Int
-    private var batch: ChainBatch
-    private let queue = DispatchQueue(label: "seleksi.verify.replay")
+    /// Where the reader writes the next row.
+    private(set) var batch: Batch
+    private let queue = DispatchQueue(label: "seleksi.verify.worker")
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: 2)
 
-    init(replay: Replay, batchRows: Int) {
-        self.replay = replay
+    init(batchRows: Int, consume: @escaping (Batch) -> Void) {
         rows = max(1, batchRows)
-        batch = ChainBatch(rows: rows)
+        batch = Batch(rows: rows)
+        self.consume = consume
     }
 
-    /// Where the reader writes the next row's encoding.
-    var buffer: RowBuffer { batch.bytes }
-
-    /// Ends the row just encoded. `hashed`: whether its hash is to be checked (not when its number or
-    /// link was already reported wrong); `stored`: the hash the row carries.
-    func endRow(stored: UnsafeRawBufferPointer?, hashed: Bool) {
-        batch.end(stored: stored, hashed: hashed)
+    /// Hands the batch over once it is full (after the reader has ended a row in it).
+    func rowEnded() {
         if batch.count >= rows { flush() }
     }
 
@@ -39,19 +36,24 @@ final class ChainPipeline: @unchecked Sendable {
     private func flush() {
         guard batch.count > 0 else { return }
         let work = batch
-        batch = ChainBatch(rows: rows)
+        batch = Batch(rows: rows)
         slots.wait()
         group.enter()
         queue.async { [self] in
-            replay.consume(work)
+            consume(work)
             slots.signal()
             group.leave()
         }
     }
 }
 
+protocol RowBatch: AnyObject, Sendable {
+    init(rows: Int)
+    var count: Int { get }
+}
+
 /// Rows of the log as their encodings end to end, with the hash each row carries and what to do with it.
-final class ChainBatch: @unchecked Sendable {
+final class ChainBatch: RowBatch, @unchecked Sendable {
     enum Verdict: UInt8 {
         case hash          // hash the encoding and compare
         case skip          // its number or link is already reported
@@ -64,7 +66,7 @@ final class ChainBatch: @unchecked Sendable {
     let stored: UnsafeMutableRawPointer
     var count: Int { ends.count }
 
-    init(rows: Int) {
+    required init(rows: Int) {
         bytes = RowBuffer(capacity: rows * 192)
         ends.reserveCapacity(rows)
         verdicts.reserveCapacity(rows)
@@ -73,6 +75,8 @@ final class ChainBatch: @unchecked Sendable {
 
     deinit { stored.deallocate() }
 
+    /// Ends the row just encoded. `hashed`: whether its hash is to be checked (not when its number or
+    /// link was already reported wrong); `hash`: the hash the row carries.
     func end(stored hash: UnsafeRawBufferPointer?, hashed: Bool) {
         let slot = stored + ends.count * 32
         if let hash, hash.count == 32 {
@@ -81,6 +85,25 @@ final class ChainBatch: @unchecked Sendable {
         } else {
             verdicts.append(hashed ? .unmatchable : .skip)
         }
+        ends.append(bytes.count)
+    }
+}
+
+/// Instances' rows encoded as their after-images are (`InstanceRecord.afterImage`), with their ids.
+final class InstanceBatch: RowBatch, @unchecked Sendable {
+    let bytes: RowBuffer
+    private(set) var ends: [Int] = []
+    private(set) var ids: [Int64] = []
+    var count: Int { ends.count }
+
+    required init(rows: Int) {
+        bytes = RowBuffer(capacity: rows * 384)
+        ends.reserveCapacity(rows)
+        ids.reserveCapacity(rows)
+    }
+
+    func end(id: Int64) {
+        ids.append(id)
         ends.append(bytes.count)
     }
 }
@@ -103,7 +126,7 @@ final class RowBuffer {
 
     deinit { base.deallocate() }
 
-    /// Makes room for `n` more bytes.
+    /// Makes room for `n` more bytes (every write does, so no row can overrun the buffer).
     func reserve(_ n: Int) {
         guard count + n > capacity else { return }
         var grown = capacity * 2
@@ -115,14 +138,18 @@ final class RowBuffer {
         capacity = grown
     }
 
-    /// The audit row's domain, `audit/1`, as `RowEncoder(domain:)` writes it.
-    func domain() {
-        text(UnsafeRawBufferPointer(start: Self.auditDomain.utf8Start, count: Self.auditDomain.utf8CodeUnitCount))
+    /// A row's domain (`audit/1`, `instance/1`), as `RowEncoder(domain:)` writes it.
+    func domain(_ name: StaticString = auditDomain) {
+        text(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
-    func null() { byte(0) }
+    func null() {
+        reserve(1)
+        byte(0)
+    }
 
     func int(_ value: Int64) {
+        reserve(9)
         byte(1)
         base.storeBytes(of: UInt64(bitPattern: value).bigEndian, toByteOffset: count, as: UInt64.self)
         count += 8
@@ -142,6 +169,7 @@ final class RowBuffer {
 
     private func append(tag: UInt8, _ value: UnsafeRawBufferPointer?) {
         guard let value else { return null() }
+        reserve(5 + value.count)
         byte(tag)
         base.storeBytes(of: UInt32(value.count).bigEndian, toByteOffset: count, as: UInt32.self)
         count += 4
