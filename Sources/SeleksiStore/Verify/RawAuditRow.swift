@@ -82,16 +82,28 @@ final class RawAuditRow {
 
     /// The bytes `AuditRecord.computeHash` hashes, written at the end of `out`.
     func encode(into out: RowBuffer) {
-        var size = RowBuffer.domainSize + 3 * 9
+        var size = RowWriter.size(nil) + 7 + 3 * RowWriter.intSize  // the domain, seq, at, instance
         for i in 0..<Self.count where !Self.isInteger(i) { size += 5 + max(lengths[i], 0) }
-        out.reserve(size)
-        out.domain()
-        out.int(seq)
-        out.int(at)
-        for c in [Column.actor, .osUser, .role] { out.text(bytes(c)) }
-        out.int(instance)
-        for c in [Column.subject, .command, .event, .from, .to, .outcome, .reason] { out.text(bytes(c)) }
-        for c in [Column.dataHash, .afterHash, .prevHash, .signature] { out.blob(bytes(c)) }
+        var w = out.writer(reserving: size)
+        w.domain(RowBuffer.auditDomain)
+        w.int(seq)
+        w.int(at)
+        w.text(bytes(.actor))
+        w.text(bytes(.osUser))
+        w.text(bytes(.role))
+        w.int(instance)
+        w.text(bytes(.subject))
+        w.text(bytes(.command))
+        w.text(bytes(.event))
+        w.text(bytes(.from))
+        w.text(bytes(.to))
+        w.text(bytes(.outcome))
+        w.text(bytes(.reason))
+        w.blob(bytes(.dataHash))
+        w.blob(bytes(.afterHash))
+        w.blob(bytes(.prevHash))
+        w.blob(bytes(.signature))
+        out.commit(w)
     }
 }
 

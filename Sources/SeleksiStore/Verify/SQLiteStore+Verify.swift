@@ -98,18 +98,29 @@ final class LogVerifier {
             let h = row.handle
             let id = sqlite3_column_int64(h, 0)
             let batch = pipeline.batch
-            let out = batch.bytes
+            let texts = (RawAuditRow.columnBytes(h, 1), RawAuditRow.columnBytes(h, 2), RawAuditRow.columnBytes(h, 3),
+                         RawAuditRow.columnBytes(h, 4), RawAuditRow.columnBytes(h, 5), RawAuditRow.columnBytes(h, 7),
+                         RawAuditRow.columnBytes(h, 10))
+            var size = RowWriter.size(nil) + 10 + 6 * RowWriter.intSize
+            size += RowWriter.size(texts.0) + RowWriter.size(texts.1) + RowWriter.size(texts.2) + RowWriter.size(texts.3)
+            size += RowWriter.size(texts.4) + RowWriter.size(texts.5) + RowWriter.size(texts.6)
             // The same encoding as `InstanceRecord.afterImage`, from the column bytes.
-            out.domain("instance/1")
-            out.int(id)
-            for c in Int32(1)...5 { out.text(RawAuditRow.columnBytes(h, c)) }
-            out.int(sqlite3_column_type(h, 6) == SQLITE_NULL ? nil : sqlite3_column_int64(h, 6))
-            out.text(RawAuditRow.columnBytes(h, 7))
-            out.int(sqlite3_column_int64(h, 8))
-            out.int(sqlite3_column_int64(h, 9))
-            out.text(RawAuditRow.columnBytes(h, 10))
-            out.int(sqlite3_column_int64(h, 11))
-            out.int(sqlite3_column_int64(h, 12))
+            var w = batch.bytes.writer(reserving: size)
+            w.domain("instance/1")
+            w.int(id)
+            w.text(texts.0)
+            w.text(texts.1)
+            w.text(texts.2)
+            w.text(texts.3)
+            w.text(texts.4)
+            w.int(sqlite3_column_type(h, 6) == SQLITE_NULL ? nil : sqlite3_column_int64(h, 6))
+            w.text(texts.5)
+            w.int(sqlite3_column_int64(h, 8))
+            w.int(sqlite3_column_int64(h, 9))
+            w.text(texts.6)
+            w.int(sqlite3_column_int64(h, 11))
+            w.int(sqlite3_column_int64(h, 12))
+            batch.bytes.commit(w)
             batch.end(id: id)
             pipeline.rowEnded()
         }

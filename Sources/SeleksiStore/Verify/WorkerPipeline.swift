@@ -108,16 +108,15 @@ final class InstanceBatch: RowBatch, @unchecked Sendable {
     }
 }
 
-/// Bytes written by hand into one growable buffer: `RowEncoder`'s encoding (a type tag per field:
-/// 0 NULL, 1 integer as 8 bytes big-endian, 2 text and 3 blob with a 4-byte big-endian length),
-/// without an array append per byte.
+/// Rows' encodings end to end in one growable buffer, each written by a `RowWriter`: `RowEncoder`'s
+/// encoding (a type tag per field: 0 NULL, 1 integer as 8 bytes big-endian, 2 text and 3 blob with a
+/// 4-byte big-endian length), without an array append per byte.
 final class RowBuffer {
     private(set) var base: UnsafeMutableRawPointer
     private(set) var count = 0
     private var capacity: Int
 
     static let auditDomain: StaticString = "audit/1"
-    static let domainSize = 5 + 7
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -126,54 +125,80 @@ final class RowBuffer {
 
     deinit { base.deallocate() }
 
-    /// Makes room for `n` more bytes (every write does, so no row can overrun the buffer).
-    func reserve(_ n: Int) {
-        guard count + n > capacity else { return }
+    /// Makes room for `n` more bytes.
+    @inline(__always) func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    /// A writer over room made for `n` bytes, for a row written field by field without a check per
+    /// field; `commit` it when done.
+    func writer(reserving n: Int) -> RowWriter {
+        reserve(n)
+        return RowWriter(start: base + count, limit: n)
+    }
+
+    func commit(_ w: RowWriter) {
+        precondition(w.written <= w.limit, "row encoding overran the room reserved for it")
+        count += w.written
+    }
+
+    private func grow(to needed: Int) {
         var grown = capacity * 2
-        while grown < count + n { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let new = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
         new.copyMemory(from: base, byteCount: count)
         base.deallocate()
         base = new
         capacity = grown
     }
+}
 
-    /// A row's domain (`audit/1`, `instance/1`), as `RowEncoder(domain:)` writes it.
-    func domain(_ name: StaticString = auditDomain) {
+/// Writes `RowEncoder`'s encoding into room a `RowBuffer` made for it: the size is counted first
+/// (`RowWriter.size`), so each field is a plain store.
+struct RowWriter {
+    private let start: UnsafeMutableRawPointer
+    private var p: UnsafeMutableRawPointer
+    let limit: Int
+    var written: Int { p - start }
+
+    init(start: UnsafeMutableRawPointer, limit: Int) {
+        self.start = start
+        p = start
+        self.limit = limit
+    }
+
+    /// The room a text or blob field takes (NULL included): tag, length, bytes.
+    @inline(__always) static func size(_ value: UnsafeRawBufferPointer?) -> Int { 5 + (value?.count ?? 0) }
+    static let intSize = 9
+
+    @inline(__always) mutating func domain(_ name: StaticString) {
         text(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
-    func null() {
-        reserve(1)
-        byte(0)
+    @inline(__always) mutating func null() {
+        p.storeBytes(of: 0, as: UInt8.self)
+        p += 1
     }
 
-    func int(_ value: Int64) {
-        reserve(9)
-        byte(1)
-        base.storeBytes(of: UInt64(bitPattern: value).bigEndian, toByteOffset: count, as: UInt64.self)
-        count += 8
+    @inline(__always) mutating func int(_ value: Int64) {
+        p.storeBytes(of: 1, as: UInt8.self)
+        (p + 1).storeBytes(of: UInt64(bitPattern: value).bigEndian, as: UInt64.self)
+        p += 9
     }
 
-    func int(_ value: Int64?) {
+    @inline(__always) mutating func int(_ value: Int64?) {
         if let value { int(value) } else { null() }
     }
 
-    func text(_ value: UnsafeRawBufferPointer?) { append(tag: 2, value) }
-    func blob(_ value: UnsafeRawBufferPointer?) { append(tag: 3, value) }
+    @inline(__always) mutating func text(_ value: UnsafeRawBufferPointer?) { append(tag: 2, value) }
+    @inline(__always) mutating func blob(_ value: UnsafeRawBufferPointer?) { append(tag: 3, value) }
 
-    private func byte(_ b: UInt8) {
-        base.storeBytes(of: b, toByteOffset: count, as: UInt8.self)
-        count += 1
-    }
-
-    private func append(tag: UInt8, _ value: UnsafeRawBufferPointer?) {
+    @inline(__always) private mutating func append(tag: UInt8, _ value: UnsafeRawBufferPointer?) {
         guard let value else { return null() }
-        reserve(5 + value.count)
-        byte(tag)
-        base.storeBytes(of: UInt32(value.count).bigEndian, toByteOffset: count, as: UInt32.self)
-        count += 4
-        if let from = value.baseAddress, value.count > 0 { (base + count).copyMemory(from: from, byteCount: value.count) }
-        count += value.count
+        p.storeBytes(of: tag, as: UInt8.self)
+        (p + 1).storeBytes(of: UInt32(value.count).bigEndian, as: UInt32.self)
+        p += 5
+        if let from = value.baseAddress, value.count > 0 { p.copyMemory(from: from, byteCount: value.count) }
+        p += value.count
     }
 }
