@@ -15,6 +15,9 @@ final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
     private let queue = DispatchQueue(label: "seleksi.verify.worker")
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: 2)
+    /// Batches the worker is done with, emptied and used again: no fresh pages to fault in per batch.
+    private var spare: [Batch] = []
+    private let spareLock = NSLock()
 
     init(batchRows: Int, consume: @escaping (Batch) -> Void) {
         rows = max(1, batchRows)
@@ -36,11 +39,13 @@ final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
     private func flush() {
         guard batch.count > 0 else { return }
         let work = batch
-        batch = Batch(rows: rows)
-        slots.wait()
+        slots.wait()  // at most two batches wait or run: one of them may be spare by now
+        batch = spareLock.withLock { spare.popLast() } ?? Batch(rows: rows)
         group.enter()
         queue.async { [self] in
             consume(work)
+            work.empty()
+            spareLock.withLock { spare.append(work) }
             slots.signal()
             group.leave()
         }
@@ -50,6 +55,8 @@ final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
 protocol RowBatch: AnyObject, Sendable {
     init(rows: Int)
     var count: Int { get }
+    /// Forgets its rows, keeping its memory.
+    func empty()
 }
 
 /// Rows of the log as their encodings end to end, with the hash each row carries and what to do with it.
@@ -74,6 +81,12 @@ final class ChainBatch: RowBatch, @unchecked Sendable {
     }
 
     deinit { stored.deallocate() }
+
+    func empty() {
+        bytes.empty()
+        ends.removeAll(keepingCapacity: true)
+        verdicts.removeAll(keepingCapacity: true)
+    }
 
     /// Ends the row just encoded. `hashed`: whether its hash is to be checked (not when its number or
     /// link was already reported wrong); `hash`: the hash the row carries.
@@ -102,6 +115,12 @@ final class InstanceBatch: RowBatch, @unchecked Sendable {
         ids.reserveCapacity(rows)
     }
 
+    func empty() {
+        bytes.empty()
+        ends.removeAll(keepingCapacity: true)
+        ids.removeAll(keepingCapacity: true)
+    }
+
     func end(id: Int64) {
         ids.append(id)
         ends.append(bytes.count)
@@ -124,6 +143,8 @@ final class RowBuffer {
     }
 
     deinit { base.deallocate() }
+
+    func empty() { count = 0 }
 
     /// Makes room for `n` more bytes.
     @inline(__always) func reserve(_ n: Int) {
