@@ -25,7 +25,7 @@ extension Engine {
     }
 
     /// Every move a workflow allows, `from="*"` spelled out as each state that is not final.
-    private func moves(ofWorkflow hash: String) throws -> [TransitionMove] {
+    func moves(ofWorkflow hash: String) throws -> [TransitionMove] {
         let w = try workflow(hash: hash)
         return w.transitions.flatMap { t in
             (t.from.contains("*") ? w.states.filter { !$0.isFinal }.map(\.id) : t.from).map {

@@ -5,6 +5,8 @@ final class EffectStream {
     private let cursor: Cursor
     private let encode: (Row) -> (auditSeq: Int64, row: RowEncoder, problem: String?, record: String)
     private(set) var current: (auditSeq: Int64, row: RowEncoder, problem: String?, record: String)?
+    /// The audit row that wrote the current row; `Int64.max` once the table is read to its end.
+    private(set) var nextSeq = Int64.max
 
     init(table: String, cursor: Cursor, encode: @escaping (Row) -> (Int64, RowEncoder, String?, String)) throws {
         self.table = table
@@ -15,6 +17,7 @@ final class EffectStream {
 
     func advance() throws {
         current = try cursor.step() ? cursor.row.map(encode) : nil
+        nextSeq = current?.auditSeq ?? .max
     }
 }
 

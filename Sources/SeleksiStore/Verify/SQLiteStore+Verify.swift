@@ -1,3 +1,4 @@
+import CSQLite
 import Crypto
 import SeleksiCore
 
@@ -30,44 +31,28 @@ final class LogVerifier {
     let options: VerifyOptions
     var report = VerificationReport()
 
-    // Per instance, indexed by id: the last audit row that wrote it and its after-image (32 bytes each,
-    // in one flat buffer), the state it left the instance in, and the instance's workflow.
-    var lastSeq: [Int64] = []
-    var images: [UInt8] = []
-    var lastState: [Int32] = []
-    var workflowOf: [Int32] = []
-    var workflowHashes: [String] = []
-    /// States, events and roles, numbered as they are met.
-    var names = ByteInterner()
-    /// Per workflow (by index): its moves as (from, event, to) and with each role, or nil until read.
-    var moves: [Set<MoveKey>?] = []
-    /// Rows that name an instance beyond the table's highest id (its row must have been deleted).
-    var beyond: [Int64: Int64] = [:]
-
-    /// Directory entries, definitions, settings: the last after-image each subject was given.
-    var subjects: [String: (image: Hash256?, seq: Int64)] = [:]
+    /// What the log says the tables hold, rebuilt by the worker during the walk (see `Replay`).
+    let replay: Replay
     var keys: [String: [ActorKey]] = [:]
 
     init(store: SQLiteStore, options: VerifyOptions) throws {
         self.store = store
         self.options = options
         let maxID = try store.db.prepare("SELECT coalesce(max(id), 0) FROM instances").first { $0.int(0) } ?? 0
-        let n = Int(maxID) + 1
-        lastSeq = [Int64](repeating: 0, count: n)
-        images = [UInt8](repeating: 0, count: n * 32)
-        lastState = [Int32](repeating: -1, count: n)
-        workflowOf = [Int32](repeating: -1, count: n)
+        let replay = Replay(instanceSlots: Int(max(maxID, 0)) + 1)
         var hashIndex: [String: Int32] = [:]
         try store.db.prepare("SELECT id, workflow_hash FROM instances").forEach { row in
             let hash = row.text(1)
             let index = hashIndex[hash] ?? {
-                workflowHashes.append(hash)
-                hashIndex[hash] = Int32(workflowHashes.count - 1)
-                return Int32(workflowHashes.count - 1)
+                replay.workflowHashes.append(hash)
+                hashIndex[hash] = Int32(replay.workflowHashes.count - 1)
+                return Int32(replay.workflowHashes.count - 1)
             }()
-            workflowOf[Int(row.int(0))] = index
+            let id = row.int(0)
+            if id > 0 { replay.workflowOf[Int(id)] = index }  // an id of 0 or below is reported as forged later
         }
-        moves = Array(repeating: nil, count: workflowHashes.count)
+        replay.loadMoves(options.transitionRules)
+        self.replay = replay
         try store.db.prepare("SELECT actor, public_key, added_at FROM actor_keys ORDER BY id").forEach {
             keys[$0.text(0), default: []].append(ActorKey(actor: $0.text(0), publicKey: $0.blob(1), addedAt: $0.int(2)))
         }
@@ -99,41 +84,53 @@ final class LogVerifier {
 
     // MARK: Tables against the log
 
+    /// Each instance's row encoded here as its after-image is, and hashed and compared with the image
+    /// its last audit row recorded on the worker (which alone touches the replay's tables).
     func checkInstances() throws {
-        var encoder = RowEncoder(domain: "instance/1", capacity: 1024)
+        let replay = self.replay
+        let pipeline = WorkerPipeline<InstanceBatch>(batchRows: options.batchRows) { replay.checkInstances($0) }
+        defer { pipeline.finish() }
         try store.db.prepare("""
             SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
             FROM instances ORDER BY id
             """).forEach { row in
             report.instances += 1
-            let id = row.int(0)
-            let i = Int(id)
-            guard id > 0, i < lastSeq.count, lastSeq[i] != 0 else {
-                report.add(record: "instances #\(id)", "tidak ada baris audit yang menulisnya (no audit row wrote it: forged)")
-                return
-            }
+            let h = row.handle
+            let id = sqlite3_column_int64(h, 0)
+            let batch = pipeline.batch
+            let texts = (RawAuditRow.columnBytes(h, 1), RawAuditRow.columnBytes(h, 2), RawAuditRow.columnBytes(h, 3),
+                         RawAuditRow.columnBytes(h, 4), RawAuditRow.columnBytes(h, 5), RawAuditRow.columnBytes(h, 7),
+                         RawAuditRow.columnBytes(h, 10))
+            var size = RowWriter.size(nil) + 10 + 6 * RowWriter.intSize
+            size += RowWriter.size(texts.0) + RowWriter.size(texts.1) + RowWriter.size(texts.2) + RowWriter.size(texts.3)
+            size += RowWriter.size(texts.4) + RowWriter.size(texts.5) + RowWriter.size(texts.6)
             // The same encoding as `InstanceRecord.afterImage`, from the column bytes.
-            encoder.reset(domain: "instance/1")
-            encoder.int(id)
-            for c in Int32(1)...5 { encoder.rawText(row.rawText(c)) }
-            encoder.int(row.optionalInt(6))
-            encoder.rawText(row.rawText(7))
-            encoder.int(row.int(8))
-            encoder.int(row.int(9))
-            encoder.rawText(row.rawText(10))
-            encoder.int(row.int(11))
-            encoder.int(row.int(12))
-            let matches = images.withUnsafeBytes { encoder.digestEquals(UnsafeRawBufferPointer(rebasing: $0[i * 32 ..< i * 32 + 32])) }
-            if !matches {
-                report.add(seq: lastSeq[i], record: "instances #\(id)",
-                           "tidak sama dengan yang dicatat baris audit terakhirnya (differs from its last audit row: edited)")
-            }
-            lastSeq[i] = 0
+            var w = batch.bytes.writer(reserving: size)
+            w.domain("instance/1")
+            w.int(id)
+            w.text(texts.0)
+            w.text(texts.1)
+            w.text(texts.2)
+            w.text(texts.3)
+            w.text(texts.4)
+            w.int(sqlite3_column_type(h, 6) == SQLITE_NULL ? nil : sqlite3_column_int64(h, 6))
+            w.text(texts.5)
+            w.int(sqlite3_column_int64(h, 8))
+            w.int(sqlite3_column_int64(h, 9))
+            w.text(texts.6)
+            w.int(sqlite3_column_int64(h, 11))
+            w.int(sqlite3_column_int64(h, 12))
+            batch.bytes.commit(w)
+            batch.end(id: id)
+            pipeline.rowEnded()
         }
-        for (i, seq) in lastSeq.enumerated() where seq != 0 {
+        pipeline.finish()
+        report.merge(replay.problems)
+        replay.problems = VerificationReport()
+        for (i, seq) in replay.lastSeq.enumerated() where seq != 0 {
             report.add(seq: seq, record: "instances #\(i)", "tercatat di log tetapi barisnya hilang (in the log but deleted)")
         }
-        for (id, seq) in beyond.sorted(by: { $0.key < $1.key }) {
+        for (id, seq) in replay.beyond.sorted(by: { $0.key < $1.key }) {
             report.add(seq: seq, record: "instances #\(id)", "tercatat di log tetapi barisnya hilang (in the log but deleted)")
         }
     }
@@ -163,7 +160,7 @@ final class LogVerifier {
         for (instance, list) in erased {
             compare("erasure:\(instance)", SubjectImage.erasure(instance: instance, submissions: list), record: "submissions of #\(instance)")
         }
-        for (subject, entry) in subjects.sorted(by: { $0.key < $1.key }) where entry.image != nil {
+        for (subject, entry) in replay.subjects.sorted(by: { $0.key < $1.key }) where entry.image != nil {
             report.add(seq: entry.seq, record: subject, "tercatat di log tetapi tidak ada di tabel (in the log but deleted)")
         }
     }
@@ -206,7 +203,7 @@ final class LogVerifier {
 
     private func compare(_ subject: String, _ image: Hash256, record: String) {
         report.directoryEntries += 1
-        guard let entry = subjects.removeValue(forKey: subject) else {
+        guard let entry = replay.subjects.removeValue(forKey: subject) else {
             report.add(record: record, "tidak ada baris audit yang menulisnya (no audit row wrote it: forged)")
             return
         }

@@ -7,6 +7,8 @@ public struct VerifyOptions {
     public var transitionRules: ((_ workflowHash: String) -> [TransitionMove])?
     /// Called every so many rows with the number checked so far.
     public var progress: ((Int64) -> Void)?
+    /// Rows handed to the second core at a time (small in tests, so that a log of a few rows spans batches).
+    var batchRows = 4096
 
     public init(checkpoints: [Checkpoint] = [], transitionRules: ((String) -> [TransitionMove])? = nil,
                 progress: ((Int64) -> Void)? = nil) {
@@ -50,6 +52,14 @@ public struct VerificationReport: Sendable {
     public static let maxKept = 50
 
     public var isIntact: Bool { problemCount == 0 }
+
+    /// Takes in problems found elsewhere (the other core): the first ones kept are the earliest in the log.
+    mutating func merge(_ other: VerificationReport) {
+        problemCount += other.problemCount
+        problems = (problems + other.problems).enumerated()
+            .sorted { ($0.element.seq ?? 0, $0.offset) < ($1.element.seq ?? 0, $1.offset) }
+            .prefix(Self.maxKept).map(\.element)
+    }
 
     mutating func add(seq: Int64? = nil, record: String? = nil, _ message: String) {
         problemCount += 1
