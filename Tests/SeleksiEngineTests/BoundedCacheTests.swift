@@ -1,5 +1,5 @@
 import Testing
-@testable import SeleksiEngine
+import SeleksiStore
 
 @Suite("The submission cache stays bounded and forgets gradually")
 struct BoundedCacheTests {

@@ -10,14 +10,14 @@ extension SQLiteStore: InstanceStore {
         try db.prepare(static: """
             SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
             FROM instances WHERE id = ?
-            """).first(.int(id), map: Self.instance)
+            """).first(.int(id), map: instance)
     }
 
     public func children(of parent: Int64, states: Set<String>?) throws -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         try db.prepare("\(Self.instanceColumns) WHERE parent = ? ORDER BY id").forEach(.int(parent)) { row in
             if let states, !states.contains(row.text(7)) { return }
-            out.append(Self.instance(row))
+            out.append(instance(row))
         }
         return out
     }
@@ -39,7 +39,7 @@ extension SQLiteStore: InstanceStore {
     public func instances(_ f: InstanceFilter, limit: Int) throws -> [InstanceRecord] {
         let (condition, values) = Self.condition(f)
         return try db.prepare("\(Self.instanceColumns) \(condition) ORDER BY id LIMIT ?")
-            .rows(binding: values + [.int(Int64(max(0, limit)))], map: Self.instance)
+            .rows(binding: values + [.int(Int64(max(0, limit)))], map: instance)
     }
 
     public func listing(_ f: InstanceFilter, limit: Int) throws -> [InstanceListing] {
@@ -76,10 +76,20 @@ extension SQLiteStore: InstanceStore {
             .first(.int(scope), .text(name), .digest(valueHash)) { $0.int(0) }
     }
 
-    static func instance(_ row: Row) -> InstanceRecord {
-        InstanceRecord(id: row.int(0), workflowID: row.text(1), workflowHash: row.text(2), formHashes: formHashes(row.text(3)),
-                       org: row.text(4), owner: row.text(5), parent: row.optionalInt(6), state: row.text(7), stateSeq: row.int(8),
-                       enteredAt: row.int(9), variables: storedRecord(row.text(10)), createdAt: row.int(11), updatedAt: row.int(12))
+    func instance(_ row: Row) -> InstanceRecord {
+        let id = row.int(0)
+        let forms = row.text(3), vars = row.text(10)
+        let parsed: ParsedInstanceColumns
+        if let hit = parsedRows.get(id), hit.varsText == vars, hit.formsText == forms {
+            parsed = hit
+        } else {
+            parsed = ParsedInstanceColumns(formsText: forms, formHashes: Self.formHashes(forms), varsText: vars,
+                                           variables: Self.storedRecord(vars))
+            parsedRows.set(id, parsed, cost: forms.utf8.count + vars.utf8.count)
+        }
+        return InstanceRecord(id: id, workflowID: row.text(1), workflowHash: row.text(2), formHashes: parsed.formHashes,
+                              org: row.text(4), owner: row.text(5), parent: row.optionalInt(6), state: row.text(7), stateSeq: row.int(8),
+                              enteredAt: row.int(9), variables: parsed.variables, createdAt: row.int(11), updatedAt: row.int(12))
     }
 
     /// Every instance started on the same definitions has the same form hashes: parse each text once.
@@ -94,4 +104,12 @@ extension SQLiteStore: InstanceStore {
         if case .record(let r)? = try? Value(json: text) { return r }
         return [:]
     }
+}
+
+/// An instance row's two JSON columns with what they parse to (see `SQLiteStore.parsedRows`).
+struct ParsedInstanceColumns {
+    let formsText: String
+    let formHashes: [String: String]
+    let varsText: String
+    let variables: [String: Value]
 }

@@ -9,6 +9,10 @@ public final class SQLiteStore: Store {
     /// transaction, since another process may have appended rows since).
     var head: (seq: Int64, hash: Hash256, at: Int64)?
     var cachedSettings: [String: String]?
+    /// The JSON columns of instance rows as last parsed, by id: a row read again unchanged (the round
+    /// every applicant's command reads, the children a ranking reads) is compared byte for byte with
+    /// the text it was parsed from, and parsed again only if it differs. Bounded by the text's bytes.
+    var parsedRows = BoundedCache<Int64, ParsedInstanceColumns>(limit: 20_000, costLimit: 4 << 20)
 
     public var location: String { db.path }
 

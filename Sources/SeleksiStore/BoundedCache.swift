@@ -1,28 +1,28 @@
 /// A cache bounded by entry count and by a cost the caller gives each entry (bytes of the text it was
 /// parsed from), that forgets its older half when either bound is passed: a long run keeps what it used
 /// last instead of starting over, and its memory does not grow with the round.
-struct BoundedCache<Key: Hashable, Value> {
+public struct BoundedCache<Key: Hashable, Value> {
     private var entries: [Key: (value: Value, cost: Int, tick: UInt64)] = [:]
     private var tick: UInt64 = 0
-    private(set) var cost = 0
-    let limit: Int
-    let costLimit: Int
+    public private(set) var cost = 0
+    public let limit: Int
+    public let costLimit: Int
 
-    init(limit: Int, costLimit: Int = .max) {
+    public init(limit: Int, costLimit: Int = .max) {
         self.limit = limit
         self.costLimit = costLimit
     }
 
-    var count: Int { entries.count }
+    public var count: Int { entries.count }
 
-    mutating func get(_ key: Key) -> Value? {
+    public mutating func get(_ key: Key) -> Value? {
         guard let hit = entries[key] else { return nil }
         tick += 1
         entries[key] = (hit.value, hit.cost, tick)
         return hit.value
     }
 
-    mutating func set(_ key: Key, _ value: Value, cost: Int = 1) {
+    public mutating func set(_ key: Key, _ value: Value, cost: Int = 1) {
         if let old = entries[key] { self.cost -= old.cost }
         tick += 1
         entries[key] = (value, cost, tick)
@@ -30,7 +30,7 @@ struct BoundedCache<Key: Hashable, Value> {
         if entries.count > limit || self.cost > costLimit { evictOlderHalf() }
     }
 
-    mutating func removeAll() {
+    public mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
         cost = 0
     }

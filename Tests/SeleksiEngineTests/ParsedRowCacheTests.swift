@@ -1,0 +1,47 @@
+import Foundation
+import SeleksiCore
+import SeleksiStore
+import Testing
+
+@testable import SeleksiEngine
+
+/// The store keeps an instance row's JSON parsed while its text is unchanged; a row another process
+/// changed must be read as it now is.
+@Suite("Instance rows read again after another writer changed them")
+struct ParsedRowCacheTests {
+    static let counter = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <workflow id="uji_hitung" version="1" start-roles="operator">
+          <title lang="id">Penghitung (uji)</title>
+        \(featureRoles)
+          <variables>
+            <variable id="nilai" initial="0"/>
+          </variables>
+          <states>
+            <state id="buka" initial="true"><label lang="id">Buka</label></state>
+            <state id="tutup" final="true"><label lang="id">Tutup</label></state>
+          </states>
+          <transitions>
+            <transition event="tambah" from="buka" to="buka" roles="operator">
+              <set var="nilai" value="vars.nilai + 1"/>
+            </transition>
+            <transition event="tutup" from="buka" to="tutup" roles="kepala"/>
+          </transitions>
+        </workflow>
+        """
+
+    @Test func aSecondConnectionsChangeIsSeenNotTheCachedParse() throws {
+        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
+        let id = try world.engine.start(workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        let reader = try Engine(path: world.temp.file("db.sqlite"))
+        #expect(try reader.record(id).variables["nilai"] == .number(0))
+        for (n, minute) in ["10", "11", "12"].enumerated() {
+            _ = try world.fire(id, "tambah", as: "operator1", at: "2024-03-01T08:\(minute)")
+            #expect(try reader.record(id).variables["nilai"] == .number(Double(n + 1)))
+        }
+        _ = try world.fire(id, "tutup", as: "kepala1", at: "2024-03-01T08:20")
+        #expect(try reader.record(id).state == "tutup")
+        #expect(try reader.listing(InstanceFilter(workflow: "uji_hitung", state: "tutup")).map(\.id) == [id])
+        #expect(try reader.list(InstanceFilter(workflow: "uji_hitung")).first?.variables["nilai"] == .number(3))
+    }
+}
