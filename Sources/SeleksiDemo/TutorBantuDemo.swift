@@ -556,6 +556,15 @@ public struct TutorBantuDemo {
     /// one who declared a conflict, is not asked. Scores that disagree go to discussion.
     mutating func score(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws {
         advance(hours: 24)
+        // The sheets are fired before the clock moves on, and dropped with the function that drew them:
+        // a round parked at its next turn holding 40,000 sheets was most of a 200,000 season's memory.
+        _ = try fireAll(try scoringRequests(applicants, team: team))
+        advance(hours: 24)
+        let discussed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "diskusi", parent: summary.round), limit: Int.max)
+        _ = try fireAll(discussed.map { FireRequest(instance: $0.id, event: "selesai_diskusi", actor: team.head, reason: "Dibahas dalam rapat tim; skor digabung (demo)") })
+    }
+
+    mutating func scoringRequests(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws -> [FireRequest] {
         let eligible = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "layak", parent: summary.round), limit: Int.max).map(\.id)
         let skbOf = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0.skb) })
         let raters = [team.head] + team.members
@@ -577,10 +586,7 @@ public struct TutorBantuDemo {
                 requests.append(FireRequest(instance: id, event: "nilai", actor: rater, forms: ["tb_skor": sheet(level)]))
             }
         }
-        _ = try fireAll(requests)
-        advance(hours: 24)
-        let discussed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "diskusi", parent: summary.round), limit: Int.max)
-        _ = try fireAll(discussed.map { FireRequest(instance: $0.id, event: "selesai_diskusi", actor: team.head, reason: "Dibahas dalam rapat tim; skor digabung (demo)") })
+        return requests
     }
 
     /// A sheet whose components follow the rubric's maxima, scaled to `level` (0–100).
