@@ -245,7 +245,7 @@ public struct PKSDemo {
 
     @discardableResult
     private func report(_ id: Int64) throws -> String {
-        let record = try engine.show(id).record
+        let record = try engine.record(id)
         let v = record.variables
         func text(_ name: String) -> String { v[name].map(\.displayText).flatMap { $0.isEmpty ? nil : $0 } ?? "-" }
         say(

@@ -216,7 +216,7 @@ extension TutorBantuDemo {
         let taken = Set([w.dismissed, w.suspended].compactMap { $0 })
         var leaving: InstanceRecord?
         for t in w.tutors where !taken.contains(t.id) {
-            let r = try engine.show(t.id).record
+            let r = try engine.record(t.id)
             if reserves.contains(where: { group($0) == group(r) }) { leaving = r; break }
         }
         guard let leaving else { return }
@@ -257,7 +257,7 @@ extension TutorBantuDemo {
         try moveTo(2019, month, reportDay.day)
         // Late reports of last month come first.
         for (id, sends) in w.lateReports.sorted(by: { $0.key < $1.key }) where sends {
-            let record = try engine.show(id).record
+            let record = try engine.record(id)
             guard record.state == "menunggu_laporan", let parent = record.parent,
                   let tutor = w.tutors.first(where: { $0.id == parent }) else { continue }
             try fire(id, "kirim_laporan", tutor.owner, forms: ["tb_laporan_bulanan": workReport(month: month - 1, late: true)])
@@ -388,12 +388,12 @@ extension TutorBantuDemo {
         try toWorkingDay()
         var payments: [FireRequest] = []
         for list in lists {
-            let lines = try engine.show(list.id).record.variables["rincian_bayar"]
+            let lines = try engine.record(list.id).variables["rincian_bayar"]
             guard case .list(let rows)? = lines else { continue }
             for row in rows {
                 guard case .record(let r) = row, case .number(let n)? = r["id"] else { continue }
-                let month = try engine.show(Int64(n)).record
-                guard let parent = month.parent, ["berkontrak", "kontrak_selesai"].contains(try engine.show(parent).record.state) else { continue }
+                let month = try engine.record(Int64(n))
+                guard let parent = month.parent, ["berkontrak", "kontrak_selesai"].contains(try engine.record(parent).state) else { continue }
                 payments.append(FireRequest(instance: Int64(n), event: "bayar", actor: w.treasurer, forms: ["tb_transfer": [
                     "tanggal": .string(clock.date.iso), "nomor_bukti": .string("SP2D-\(month.id)/\(uptName.count)/2019")]]))
             }
@@ -428,7 +428,7 @@ extension TutorBantuDemo {
     /// (Format 17); the contracts end on their date; the UPT closes its year and the round.
     mutating func closeYear(round: Int64, team: Team, _ w: inout Work) throws {
         try moveTo(2019, 12, 27)
-        for tutor in w.tutors where try engine.show(tutor.id).record.state == "berkontrak" {
+        for tutor in w.tutors where try engine.record(tutor.id).state == "berkontrak" {
             try fire(tutor.id, "nilai_akhir", team.skbHeads[tutor.skb]!, forms: ["tb_penilaian_akhir": [
                 "disiplin": .number(Double(rng.int(65...98))), "profesionalisme": .number(Double(rng.int(65...98))),
                 "prestasi": .number(Double(rng.int(60...98))), "catatan": .string("Penilaian akhir kontrak (demo)")]])
@@ -463,7 +463,7 @@ extension TutorBantuDemo {
             for (skb, id) in w.skbYear.sorted(by: { $0.key < $1.key }) { try document("tutor_bantu/laporan_akhir", id, listed: skb == team.skbs.first) }
             try document("tutor_bantu/laporan_kinerja", w.upt)
         }
-        let upt = try engine.show(w.upt).record.variables
+        let upt = try engine.record(w.upt).variables
         func number(_ v: Value?) -> Double { if case .number(let n)? = v { return n } else { return 0 } }
         summary.budget = (allocation: Int64(number(upt["pagu"])), paid: Int64(number(upt["terbayar"])), percent: number(upt["capaian_anggaran"]))
     }
