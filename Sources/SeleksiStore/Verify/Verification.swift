@@ -9,6 +9,9 @@ public struct VerifyOptions {
     public var progress: ((Int64) -> Void)?
     /// Rows handed to the second core at a time (small in tests, so that a log of a few rows spans batches).
     var batchRows = 4096
+    /// …or fewer, once their encodings reach this many bytes: an instance's row can be megabytes (a
+    /// round's ranking), and 4,096 of those in each of the three batches alive would be hundreds.
+    var batchBytes = 2 << 20
 
     public init(checkpoints: [Checkpoint] = [], transitionRules: ((String) -> [TransitionMove])? = nil,
                 progress: ((Int64) -> Void)? = nil) {

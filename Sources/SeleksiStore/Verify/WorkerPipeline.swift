@@ -5,11 +5,13 @@ import Foundation
 /// time, signature and appended rows and writes the row's encoding into a batch; a worker hashes
 /// each encoding against the row's stored hash and replays the instances' paths from the same bytes
 /// (`Replay`); afterwards the instances' rows go the same way, to be compared with their images.
-/// Batches go to the worker in order, so it sees the rows in order; at most two wait or run, so
-/// memory stays a few megabytes whatever the log's length.
+/// Batches go to the worker in order, so it sees the rows in order; at most two wait or run, each
+/// closed at a number of rows or of bytes, so memory stays a few megabytes whatever the log's length
+/// and however long its rows.
 final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
     private let consume: (Batch) -> Void
     private let rows: Int
+    private let bytes: Int
     /// Where the reader writes the next row.
     private(set) var batch: Batch
     private let queue = DispatchQueue(label: "seleksi.verify.worker")
@@ -19,15 +21,16 @@ final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
     private var spare: [Batch] = []
     private let spareLock = NSLock()
 
-    init(batchRows: Int, consume: @escaping (Batch) -> Void) {
+    init(batchRows: Int, batchBytes: Int, consume: @escaping (Batch) -> Void) {
         rows = max(1, batchRows)
+        bytes = max(1, batchBytes)
         batch = Batch(rows: rows)
         self.consume = consume
     }
 
     /// Hands the batch over once it is full (after the reader has ended a row in it).
     func rowEnded() {
-        if batch.count >= rows { flush() }
+        if batch.count >= rows || batch.byteCount >= bytes { flush() }
     }
 
     /// Waits for the worker to have checked every row.
@@ -55,6 +58,8 @@ final class WorkerPipeline<Batch: RowBatch>: @unchecked Sendable {
 protocol RowBatch: AnyObject, Sendable {
     init(rows: Int)
     var count: Int { get }
+    /// The bytes its rows' encodings take.
+    var byteCount: Int { get }
     /// Forgets its rows, keeping its memory.
     func empty()
 }
@@ -72,6 +77,7 @@ final class ChainBatch: RowBatch, @unchecked Sendable {
     private(set) var verdicts: [Verdict] = []
     let stored: UnsafeMutableRawPointer
     var count: Int { ends.count }
+    var byteCount: Int { bytes.count }
 
     required init(rows: Int) {
         bytes = RowBuffer(capacity: rows * 192)
@@ -108,6 +114,7 @@ final class InstanceBatch: RowBatch, @unchecked Sendable {
     private(set) var ends: [Int] = []
     private(set) var ids: [Int64] = []
     var count: Int { ends.count }
+    var byteCount: Int { bytes.count }
 
     required init(rows: Int) {
         bytes = RowBuffer(capacity: rows * 384)

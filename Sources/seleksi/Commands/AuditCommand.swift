@@ -28,10 +28,13 @@ struct AuditCommand: ParsableCommand {
             let engine = try options.openEngine()
             let checkpoints = try report(options.lang) { try checkpoint.map(Self.readCheckpoint) }
             let heads = try head.map(Self.parseHead)
-            let quiet = options.json
+            // Progress only on a terminal: a log or a pipe gets the verdict alone, not a run of `\r` lines.
+            let progress = !options.json && isatty(STDERR_FILENO) != 0
             let v = try report(options.lang) {
+                // The line is cleared before the verdict or an error is printed.
+                defer { if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
                 let report = try engine.verifyAudit(checkpoints: checkpoints) { rows in
-                    if !quiet { FileHandle.standardError.write(Data("… \(rows) baris\r".utf8)) }
+                    if progress { FileHandle.standardError.write(Data("\r… \(rows) baris\u{1B}[K".utf8)) }
                 }
                 try Self.check(heads, engine: engine)
                 return report

@@ -9,13 +9,16 @@ import Testing
 /// report must be the one a single pass gives: the same problems, the earliest first.
 @Suite("Audit verify on two cores reports what one pass would")
 struct VerifyPipelineTests {
-    /// The shipped batch size holds the whole demo log; these make the worker see it in pieces.
-    static let batchSizes = [1, 2, 3, 7, 4096]
+    /// The shipped batch size holds the whole demo log; these make the worker see it in pieces, by
+    /// rows or (the last but one) by bytes: a batch closed at 512 bytes holds a row or two.
+    static let batchSizes: [(rows: Int, bytes: Int)] = [(1, 2 << 20), (2, 2 << 20), (3, 2 << 20), (7, 2 << 20), (4096, 512),
+                                                       (4096, 2 << 20)]
 
-    func report(_ round: DemoRound, batchRows: Int) throws -> VerificationReport {
+    func report(_ round: DemoRound, batchRows: Int, batchBytes: Int = 2 << 20) throws -> VerificationReport {
         let engine = try Engine(path: round.path)
         var options = VerifyOptions(transitionRules: { (try? engine.moves(ofWorkflow: $0)) ?? [] })
         options.batchRows = batchRows
+        options.batchBytes = batchBytes
         return try SQLiteStore(path: round.path).verify(options)
     }
 
@@ -23,7 +26,7 @@ struct VerifyPipelineTests {
     func rowProblems(_ r: VerificationReport) -> [VerificationReport.Problem] { r.problems.filter { $0.seq != nil } }
 
     func reports(_ round: DemoRound) throws -> [VerificationReport] {
-        try Self.batchSizes.map { try report(round, batchRows: $0) }
+        try Self.batchSizes.map { try report(round, batchRows: $0.rows, batchBytes: $0.bytes) }
     }
 
     @Test func anUntouchedLogVerifiesInBatchesOfAnySize() throws {
@@ -134,5 +137,27 @@ struct VerifyPipelineTests {
         let problems = rowProblems(try report(round, batchRows: 1))
         #expect(problems.map(\.seq) == [seq])
         #expect(problems.first?.message.contains("the signature does not match") == true)
+    }
+
+    @Test func aBatchIsHandedOverOnceItsBytesReachTheBoundWhateverItsRows() {
+        // Rows of 300 bytes, a bound of 1,000 bytes: every batch the worker sees holds four rows at
+        // most (the row that crosses the bound closes it), never the 4,096 the row bound allows.
+        let seen = NSLock()
+        var sizes: [(rows: Int, bytes: Int)] = []
+        let pipeline = WorkerPipeline<InstanceBatch>(batchRows: 4096, batchBytes: 1000) { batch in
+            seen.withLock { sizes.append((batch.count, batch.byteCount)) }
+        }
+        let row = [UInt8](repeating: 7, count: 300)
+        for id in 1...100 {
+            var w = pipeline.batch.bytes.writer(reserving: 305)
+            row.withUnsafeBytes { w.blob($0) }
+            pipeline.batch.bytes.commit(w)
+            pipeline.batch.end(id: Int64(id))
+            pipeline.rowEnded()
+        }
+        pipeline.finish()
+        #expect(sizes.map(\.rows).reduce(0, +) == 100)
+        #expect(sizes.allSatisfy { $0.rows <= 4 && $0.bytes < 1000 + 305 })
+        #expect(sizes.count == 25)
     }
 }
