@@ -4,16 +4,25 @@
 /// misalign a column but not forge one.
 public enum TerminalText {
     public static func safe(_ text: String) -> String {
+        // Nearly all text needs nothing: it is returned as it is rather than copied scalar by scalar
+        // (a listing of a thousand rows spent most of its time here).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }), text.unicodeScalars.contains(where: needsEscape) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x20..<0x7F, 0xA0...:
-                if isBidiControl(scalar.value) { out += escaped(scalar) } else { out.unicodeScalars.append(scalar) }
-            default: out += escaped(scalar)
-            }
+            if needsEscape(scalar) { out += escaped(scalar) } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20..<0x7F: return false
+        case 0xA0...: return isBidiControl(scalar.value)
+        default: return true
+        }
     }
 
     private static func escaped(_ scalar: Unicode.Scalar) -> String {
