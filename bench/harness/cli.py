@@ -32,6 +32,7 @@ def commands(db):
 
 def measure(paths, db, runs, log):
     results = []
+    processes.settle()
     for label, args, expected in commands(db):
         argv = [paths.seleksi] + args
         processes.run(argv, quiet=True)  # warm-up: the file in the page cache, as for a user's second command

@@ -14,6 +14,7 @@ def run_demo(paths, work, applicants, upt, timeout, keep_as=None):
     shutil.rmtree(out, ignore_errors=True)
     argv = [paths.seleksi, "demo", "--db", db, "--out", out, "--applicants", str(applicants), "--upt", upt,
             "--root", paths.root, "--replace", "--json"]
+    processes.settle()
     r = processes.run(argv, capture=os.path.join(work, name + ".json"), timeout=timeout)
     result = {"applicants": applicants, "upt": upt, "wall": r.wall, "peak_mib": r.peak_mib, "status": r.status}
     if r.status == 0:

@@ -45,6 +45,7 @@ def run_once(name, argv_for, prepared, work):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     shutil.copyfile(prepared, db)
+    processes.settle()
     out = os.path.join(work, "lifecycle-%s.out" % name)
     r = processes.run(argv_for(db), capture=out)
     if r.status != 0:

@@ -19,6 +19,7 @@ def build(paths, work, rows):
         if r.status != 0:
             sys.exit("verify: building the database failed: %s (exit %d)" % (" ".join(argv), r.status))
     tables.checkpoint(db)
+    processes.settle()
     return db
 
 
