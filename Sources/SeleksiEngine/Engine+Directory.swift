@@ -5,9 +5,9 @@ import SeleksiStore
 /// the tree, from a moment, possibly until a moment or until an instance ends).
 extension Engine {
     func directoryActor(_ id: String) throws -> Actor? {
-        if let hit = directory.actors[id] { return hit }
+        if let hit = directory.actors.get(id) { return hit }
         let found = try store.actor(id)
-        if let found { directory.actors[id] = found }
+        if let found { directory.actors.set(id, found) }
         return found
     }
 
@@ -30,9 +30,9 @@ extension Engine {
     }
 
     func grants(of actor: String) throws -> [Grant] {
-        if let cached = directory.grants[actor] { return cached }
+        if let cached = directory.grants.get(actor) { return cached }
         let loaded = try store.grants(actor: actor)
-        directory.grants[actor] = loaded
+        directory.grants.set(actor, loaded)
         return loaded
     }
 

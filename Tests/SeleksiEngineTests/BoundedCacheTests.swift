@@ -1,5 +1,6 @@
 import Testing
 import SeleksiStore
+@testable import SeleksiEngine
 
 @Suite("The submission cache stays bounded and forgets gradually")
 struct BoundedCacheTests {
@@ -30,5 +31,29 @@ struct BoundedCacheTests {
         #expect(cache.cost == 400)
         cache.removeAll()
         #expect(cache.cost == 0 && cache.count == 0)
+    }
+}
+
+@Suite("The directory cache keeps the actors used last, not everyone read in a season")
+struct DirectoryCacheTests {
+    @Test func evictedActorsAndGrantsAreReadAgainUnchanged() throws {
+        let temp = TempFolder()
+        let engine = try demoEngine(temp)
+        let now = at("2026-01-05T09:00")
+        try engine.addOrganisation(id: "skb-uji", name: "SKB Uji (fiktif)", kind: "skb", parent: nil, now: now)
+        let ids = (0..<7).map { "pelaku-\($0)" }
+        for id in ids {
+            try engine.addActor(id: id, name: "Nama \(id) (fiktif)", nip: nil, now: now)
+            try engine.grant(actor: id, role: "pelamar", org: "skb-uji", now: now)
+        }
+        engine.directory = DirectoryCache(recentActors: 3)
+        for _ in 0..<2 {
+            for id in ids {
+                #expect(try engine.directoryActor(id)?.name == "Nama \(id) (fiktif)")
+                #expect(try engine.grants(of: id).map(\.role) == ["pelamar"])
+            }
+            #expect(engine.directory.actors.count <= 3 && engine.directory.grants.count <= 3)
+        }
+        #expect(try engine.directoryActor("tidak-ada") == nil)
     }
 }
