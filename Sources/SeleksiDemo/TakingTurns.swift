@@ -23,6 +23,8 @@ final class TakingTurns: @unchecked Sendable {
     /// Each round's clock (seconds) as it last handed over; all start together.
     private var clocks: [Int64]
     private var finished = 0
+    /// When the free heap pages were last given back (touched only by the round holding the baton).
+    private var lastTrim = 0.0
     private(set) var failure: Error?
     /// Called, under the baton, when round `index` starts a turn.
     var onTurn: ((_ index: Int) -> Void)?
@@ -34,7 +36,7 @@ final class TakingTurns: @unchecked Sendable {
 
     /// Runs `rounds[i]` on thread i, in turns; returns when all have finished, or the first error.
     func run(_ rounds: [() throws -> Void]) throws {
-        Self.oneMallocArena()
+        MallocTuning.oneArena()
         for (i, round) in rounds.enumerated() {
             // Safe to send: the baton guarantees that only this thread ever calls it.
             nonisolated(unsafe) let body = round
@@ -52,20 +54,6 @@ final class TakingTurns: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// One malloc arena for the process: only one round runs at a time, and with an arena per thread
-    /// glibc kept each round's freed memory to itself (a national demo of 5,000 applicants peaked at
-    /// 170 MiB instead of 93 MiB, in the same time). `mallopt` is not in Swift's Glibc module, so it is
-    /// looked up by name; where it is missing (not glibc) nothing changes.
-    static func oneMallocArena() {
-        #if canImport(Glibc)
-        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        let arenaMax: Int32 = -8   // M_ARENA_MAX in <malloc.h>
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, 1)
-        }
-        #endif
-    }
-
     /// Round `i` has moved its clock on to `seconds`: let every other round reach that moment first.
     func handOver(from i: Int, at seconds: Int64) {
         condition.lock()
@@ -81,6 +69,12 @@ final class TakingTurns: @unchecked Sendable {
         // process reports the error and ends).
         while turn != i || failure != nil { condition.wait() }
         condition.unlock()
+        // Between turns, at most once a second (a trim walks the heap's free chunks: a few milliseconds).
+        let now = Date().timeIntervalSince1970
+        if now - lastTrim >= 1 {
+            lastTrim = now
+            MallocTuning.returnFreePages()
+        }
         onTurn?(i)
     }
 
