@@ -393,7 +393,8 @@ extension TutorBantuDemo {
             for row in rows {
                 guard case .record(let r) = row, case .number(let n)? = r["id"] else { continue }
                 let month = try engine.record(Int64(n))
-                guard let parent = month.parent, ["berkontrak", "kontrak_selesai"].contains(try engine.record(parent).state) else { continue }
+                guard let parent = month.parent,
+                      ["berkontrak", "kontrak_selesai"].contains(try engine.record(parent).state) else { continue }
                 payments.append(FireRequest(instance: Int64(n), event: "bayar", actor: w.treasurer, forms: ["tb_transfer": [
                     "tanggal": .string(clock.date.iso), "nomor_bukti": .string("SP2D-\(month.id)/\(uptName.count)/2019")]]))
             }

@@ -560,11 +560,18 @@ public struct TutorBantuDemo {
         // a round parked at its next turn holding 40,000 sheets was most of a 200,000 season's memory.
         _ = try fireAll(try scoringRequests(applicants, team: team))
         advance(hours: 24)
-        let discussed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "diskusi", parent: summary.round), limit: Int.max)
-        _ = try fireAll(discussed.map { FireRequest(instance: $0.id, event: "selesai_diskusi", actor: team.head, reason: "Dibahas dalam rapat tim; skor digabung (demo)") })
+        let discussed = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "diskusi", parent: summary.round),
+                                        limit: Int.max)
+        _ = try fireAll(discussed.map {
+            FireRequest(instance: $0.id, event: "selesai_diskusi", actor: team.head,
+                        reason: "Dibahas dalam rapat tim; skor digabung (demo)")
+        })
     }
 
-    mutating func scoringRequests(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team) throws -> [FireRequest] {
+    /// One member's declared conflict, then each eligible applicant's sheets from the raters free to score him.
+    mutating func scoringRequests(_ applicants: [(id: Int64, skb: String, actor: String)], team: Team)
+        throws -> [FireRequest]
+    {
         let eligible = try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "layak", parent: summary.round), limit: Int.max).map(\.id)
         let skbOf = Dictionary(uniqueKeysWithValues: applicants.map { ($0.id, $0.skb) })
         let raters = [team.head] + team.members

@@ -6,9 +6,8 @@ public enum TerminalText {
     public static func safe(_ text: String) -> String {
         // Nearly all text needs nothing: it is returned as it is rather than copied scalar by scalar
         // (a listing of a thousand rows spent most of its time here).
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }), text.unicodeScalars.contains(where: needsEscape) else {
-            return text
-        }
+        let maybe = text.utf8.contains { $0 < 0x20 || $0 >= 0x7F }  // plain ASCII: no scalar to look at
+        guard maybe, text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -5,7 +5,8 @@ import Testing
 @Suite("User text shown on a terminal")
 struct TerminalTextTests {
     @Test func plainTextIsShownAsItIs() {
-        for text in ["Siti Kurniawan (fiktif)", "", "kolom\tberikut", "Ñoño Pérez — SKB 01", "نور", "👩🏽‍🏫 tutor"] {
+        let texts = ["Siti Kurniawan (fiktif)", "", "kolom\tberikut", "Ñoño Pérez — SKB 01", "نور", "👩🏽‍🏫 tutor"]
+        for text in texts {
             #expect(TerminalText.safe(text) == text)
         }
     }

@@ -11,13 +11,15 @@ extension LogVerifier {
     func checkChain() throws {
         let streams = try store.effectStreams()
         let replay = self.replay
-        let pipeline = WorkerPipeline<ChainBatch>(batchRows: options.batchRows, batchBytes: options.batchBytes) { replay.consume($0) }
+        let pipeline = WorkerPipeline<ChainBatch>(batchRows: options.batchRows, batchBytes: options.batchBytes) {
+            replay.consume($0)
+        }
         var prev = [UInt8](repeating: 0, count: 32)
         var expected: Int64 = 1
         var lastAt = Int64.min
         // Counted here and stored once the walk ends: a class's property written on every row costs a
         // run-time exclusivity check each time.
-        var rows: Int64 = 0, head: Int64 = 0
+        var rows: Int64 = 0
         let checkpoints = Dictionary(options.checkpoints.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
         let r = RawAuditRow()
         // The earliest audit row any effect table still waits for: rows before it append nothing.
@@ -53,12 +55,11 @@ extension LogVerifier {
             if let stored { prev.append(contentsOf: stored) }
             lastAt = max(lastAt, at)
             expected = seq + 1
-            head = seq
             if rows % 100_000 == 0 { options.progress?(rows) }
         }
         pipeline.finish()
         report.rows += rows
-        report.headSeq = head
+        report.headSeq = expected - 1  // the last row's number (0 for an empty log)
         report.merge(replay.problems)
         replay.problems = VerificationReport()
         report.head = Hash256(bytes: prev) ?? .zero

@@ -88,7 +88,9 @@ final class LogVerifier {
     /// its last audit row recorded on the worker (which alone touches the replay's tables).
     func checkInstances() throws {
         let replay = self.replay
-        let pipeline = WorkerPipeline<InstanceBatch>(batchRows: options.batchRows, batchBytes: options.batchBytes) { replay.checkInstances($0) }
+        let pipeline = WorkerPipeline<InstanceBatch>(batchRows: options.batchRows, batchBytes: options.batchBytes) {
+            replay.checkInstances($0)
+        }
         defer { pipeline.finish() }
         try store.db.prepare("""
             SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at

@@ -24,17 +24,20 @@ struct AuditCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Kepala log yang tercetak di dokumen: NOMOR:HASH.", valueName: "NOMOR:HASH"))
         var head: [String] = []
 
+        /// A malformed `--head` is a usage error of this command (its own usage printed), found before the
+        /// database is opened.
+        func validate() throws { _ = try head.map(Self.parseHead) }
+
         func run() throws {
             let engine = try options.openEngine()
             let checkpoints = try report(options.lang) { try checkpoint.map(Self.readCheckpoint) }
             let heads = try head.map(Self.parseHead)
             // Progress only on a terminal: a log or a pipe gets the verdict alone, not a run of `\r` lines.
-            let progress = !options.json && isatty(STDERR_FILENO) != 0
+            let bar = ProgressBar(enabled: !options.json, onStandardError: true)
             let v = try report(options.lang) {
-                // The line is cleared before the verdict or an error is printed.
-                defer { if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+                defer { bar.finish() }  // the line is cleared before the verdict or an error is printed
                 let report = try engine.verifyAudit(checkpoints: checkpoints) { rows in
-                    if progress { FileHandle.standardError.write(Data("\r… \(rows) baris\u{1B}[K".utf8)) }
+                    bar.draw(fraction: nil, options.t("… \(rows) baris", "… \(rows) rows"))
                 }
                 try Self.check(heads, engine: engine)
                 return report

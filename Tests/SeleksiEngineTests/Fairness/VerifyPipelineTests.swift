@@ -11,10 +11,11 @@ import Testing
 struct VerifyPipelineTests {
     /// The shipped batch size holds the whole demo log; these make the worker see it in pieces, by
     /// rows or (the last but one) by bytes: a batch closed at 512 bytes holds a row or two.
-    static let batchSizes: [(rows: Int, bytes: Int)] = [(1, 2 << 20), (2, 2 << 20), (3, 2 << 20), (7, 2 << 20), (4096, 512),
-                                                       (4096, 2 << 20)]
+    static let shippedBytes = VerifyOptions().batchBytes
+    static let batchSizes: [(rows: Int, bytes: Int)] =
+        [1, 2, 3, 7].map { ($0, shippedBytes) } + [(4096, 512), (4096, shippedBytes)]
 
-    func report(_ round: DemoRound, batchRows: Int, batchBytes: Int = 2 << 20) throws -> VerificationReport {
+    func report(_ round: DemoRound, batchRows: Int, batchBytes: Int = shippedBytes) throws -> VerificationReport {
         let engine = try Engine(path: round.path)
         var options = VerifyOptions(transitionRules: { (try? engine.moves(ofWorkflow: $0)) ?? [] })
         options.batchRows = batchRows
