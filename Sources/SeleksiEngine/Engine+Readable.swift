@@ -14,6 +14,17 @@ extension Engine {
         }
     }
 
+    /// The workflow an instance runs on (the version it started with).
+    public func workflowDefinition(of id: Int64) throws -> WorkflowDefinition {
+        try wrap { try workflow(hash: try requireInstance(id).workflowHash) }
+    }
+
+    /// One form of an instance (the version it started with), or nil when its workflow uses no such form:
+    /// a command that prints one form need not parse the other nine.
+    public func formDefinition(_ formID: String, of id: Int64) throws -> FormDefinition? {
+        try wrap { try requireInstance(id).formHashes[formID].map { try form(hash: $0) } }
+    }
+
     /// A variable that proposes the answer to a field a person fills (`proposes="form.field"`).
     public struct Proposal: Sendable {
         public let variable: String

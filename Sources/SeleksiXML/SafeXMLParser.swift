@@ -100,16 +100,17 @@ public enum SafeXMLParser {
     }
 
     /// The line of a `<!DOCTYPE` or `<!ENTITY`, if the bytes contain one.
+    /// Runs on every definition a command reads, so it allocates nothing per tag (it was 3% of `show`).
     static func lineOfDeclaration(in bytes: [UInt8]) -> Int? {
-        let patterns: [[UInt8]] = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
         var line = 1
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1 }
-            if bytes[i] == UInt8(ascii: "<") {
-                for p in patterns where i + p.count <= bytes.count && Array(bytes[i..<i + p.count]) == p { return line }
+        for i in bytes.indices {
+            switch bytes[i] {
+            case UInt8(ascii: "\n"): line += 1
+            case UInt8(ascii: "<") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "!"):
+                if bytes[i...].starts(with: doctype) || bytes[i...].starts(with: entity) { return line }
+            default: continue
             }
-            i += 1
         }
         return nil
     }

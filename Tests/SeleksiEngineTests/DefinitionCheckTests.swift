@@ -104,6 +104,17 @@ struct DefinitionCheckTests {
         #expect(set.forms.isEmpty)
     }
 
+    @Test func theDeclarationScanFindsItsLineAndIgnoresCommentsAndTruncatedTags() {
+        func line(_ text: String) -> Int? { SafeXMLParser.lineOfDeclaration(in: Array(text.utf8)) }
+        #expect(line("<a/>\n<!-- <!DOCTYPE in a comment is still refused -->\n") == 2)
+        #expect(line("<a>\n\n<!ENTITY x \"y\">") == 3)
+        #expect(line("<!DOCTYPE a>") == 1)
+        #expect(line("<a><!-- note --><![CDATA[x]]></a>") == nil)
+        #expect(line("<a>\n<!DOCTYP") == nil)
+        #expect(line("<!") == nil)
+        #expect(line("") == nil)
+    }
+
     @Test func anEntityExpansionBombIsRefusedBeforeExpansion() {
         var decl = "<!ENTITY a0 \"lol\">"
         for i in 1...10 { decl += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">" }

@@ -44,11 +44,15 @@ extension SQLiteStore: InstanceStore {
 
     public func listing(_ f: InstanceFilter, limit: Int) throws -> [InstanceListing] {
         let (condition, values) = Self.condition(f)
-        return try db.prepare("SELECT id, workflow_id, state, org, owner, parent, updated_at FROM instances \(condition) ORDER BY id LIMIT ?")
-            .rows(binding: values + [.int(Int64(max(0, limit)))]) {
-                InstanceListing(id: $0.int(0), workflowID: $0.text(1), state: $0.text(2), org: $0.text(3), owner: $0.text(4),
-                                parent: $0.optionalInt(5), updatedAt: $0.int(6))
-            }
+        let sql = """
+            SELECT i.id, i.workflow_id, i.state, i.org, i.owner, i.parent, i.updated_at, a.name
+            FROM (SELECT * FROM instances \(condition) ORDER BY id LIMIT ?) AS i
+            LEFT JOIN actors AS a ON a.id = i.owner ORDER BY i.id
+            """
+        return try db.prepare(sql).rows(binding: values + [.int(Int64(max(0, limit)))]) {
+            InstanceListing(id: $0.int(0), workflowID: $0.text(1), state: $0.text(2), org: $0.text(3), owner: $0.text(4),
+                            ownerName: $0.optionalText(7), parent: $0.optionalInt(5), updatedAt: $0.int(6))
+        }
     }
 
     public func instanceCounts(_ f: InstanceFilter) throws -> [(workflow: String, state: String, count: Int)] {

@@ -48,6 +48,8 @@ public final class SQLiteStore: Store {
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
 
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T { try db.readTransaction(body) }
+
     public func onRollback(_ action: @escaping () -> Void) { db.onRollback.append(action) }
 
     public func settings() throws -> [String: String] {

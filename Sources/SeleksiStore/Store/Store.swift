@@ -13,6 +13,10 @@ public protocol Store: AnyObject, DefinitionStore, DirectoryStore, InstanceStore
     /// Runs `body` in one transaction; any error rolls everything back. Nested calls compose.
     func transaction<T>(_ body: () throws -> T) throws -> T
 
+    /// Runs `body` on one snapshot of the data: every read inside sees the same state while other
+    /// processes write, and the store takes its read lock once. Inside a transaction it simply runs.
+    func readSnapshot<T>(_ body: () throws -> T) throws -> T
+
     /// Called after every rollback: caches filled from rows that no longer exist must forget them.
     func onRollback(_ action: @escaping () -> Void)
 

@@ -12,7 +12,10 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "Nomor instans.") var instance: Int64
 
     func run() throws {
-        let engine = try options.openEngine()
+        try options.reading(run)
+    }
+
+    private func run(_ engine: Engine) throws {
         let rows = try report(options.lang) { try engine.history(instance) }
         if options.json {
             printJSON(.list(rows.map(auditJSON)))

@@ -22,7 +22,10 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try options.openEngine()
+        try options.reading(run)
+    }
+
+    private func run(_ engine: Engine) throws {
         let filter = InstanceFilter(workflow: workflow, state: state, parent: parent, org: org, owner: owner)
         try report(options.lang) { try checkNames(engine) }
         if counts {
@@ -41,13 +44,13 @@ struct ListCommand: ParsableCommand {
         if options.json {
             printJSON(.list(shown.map {
                 .record(["id": .number(Double($0.id)), "workflow": .string($0.workflowID), "state": .string($0.state), "org": .string($0.org),
-                         "owner": .string($0.owner), "owner_name": .string(engine.displayName(ofActor: $0.owner)),
+                         "owner": .string($0.owner), "owner_name": .string($0.ownerName ?? $0.owner),
                          "parent": $0.parent.map { .number(Double($0)) } ?? .null, "updated_at": .string(dateTime($0.updatedAt))])
             }))
             return
         }
         for r in shown {
-            sayColumns(["#\(r.id)", r.workflowID, r.state, r.org, "\(engine.displayName(ofActor: r.owner)) (\(r.owner))"]
+            sayColumns(["#\(r.id)", r.workflowID, r.state, r.org, "\(r.ownerName ?? r.owner) (\(r.owner))"]
                        + (r.parent.map { ["induk #\($0)"] } ?? []))
         }
         if rows.isEmpty { print("(tidak ada instans)") }

@@ -25,7 +25,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Ganti berkas --out yang sudah ada.") var replace = false
 
     func run() throws {
-        let engine = try options.openEngine()
+        try options.reading(run)
+    }
+
+    private func run(_ engine: Engine) throws {
         let lang = options.lang
         let now = try options.timestamp()
         let r = try report(lang) { try engine.report(round: round, now: now) }

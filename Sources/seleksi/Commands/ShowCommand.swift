@@ -24,17 +24,21 @@ struct ShowCommand: ParsableCommand {
     var withPersonalData = false
 
     func run() throws {
-        let engine = try options.openEngine()
+        try options.reading(run)
+    }
+
+    private func run(_ engine: Engine) throws {
         let now = try options.timestamp()
         let d = try report(options.lang) { try engine.show(instance, viewer: viewer, now: now, personalData: withPersonalData) }
         let history = versions ? try report(options.lang) { try engine.submissionVersions(instance) } : []
-        let definitions = try report(options.lang) { try engine.definitions(of: instance) }
+        let workflow = try report(options.lang) { try engine.workflowDefinition(of: instance) }
         let proposals = try report(options.lang) { try engine.proposals(of: instance) }
-        if let form, definitions.forms[form] == nil {
+        let formDefinition = try form.flatMap { f in try report(options.lang) { try engine.formDefinition(f, of: instance) } }
+        if let form, formDefinition == nil {
             try report(options.lang) {
                 throw EngineError.input(
                     "instans #\(instance) (\(d.record.workflowID)) tidak memakai formulir '\(form)'; formulirnya: "
-                        + definitions.forms.keys.sorted().joined(separator: ", ") + " (no such form here)")
+                        + d.record.formHashes.keys.sorted().joined(separator: ", ") + " (no such form here)")
             }
         }
         if options.json {
@@ -43,11 +47,11 @@ struct ShowCommand: ParsableCommand {
         }
         let width = TerminalLayout.width
         let l = options.lang
-        if let form {
-            printForm(form, d, definitions.forms[form]!, engine: engine, width: width)
+        if let form, let formDefinition {
+            printForm(form, d, formDefinition, engine: engine, width: width)
             return
         }
-        printInstance(d, definitions.workflow, proposals: proposals, engine: engine, width: width)
+        printInstance(d, workflow, proposals: proposals, engine: engine, width: width)
         for v in history {
             say(
                 "  versi \(v.version) \(v.formID) \(v.kind.rawValue) oleh \(engine.displayName(ofActor: v.actor)) (\(v.actor)) \(dateTime(v.submittedAt))"

@@ -22,7 +22,8 @@ struct DatabaseOptions: ParsableArguments {
     var path: String {
         get throws {
             let chosen = db ?? ProcessInfo.processInfo.environment["SELEKSI_DB"] ?? "seleksi.sqlite"
-            guard !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
+            // Not `trimmingCharacters(in:)`: its character sets cost every command a third of a millisecond.
+            guard !chosen.allSatisfy(\.isWhitespace) else {
                 throw ValidationError(lang == .en ? "--db / SELEKSI_DB is empty; give the database file's path"
                                                   : "--db / SELEKSI_DB kosong; beri jalur berkas basis data")
             }
@@ -52,6 +53,13 @@ struct DatabaseOptions: ParsableArguments {
             throw ExitCode(2)
         }
         return engine
+    }
+
+    /// Opens the engine and runs a command that only reads on one snapshot of the database
+    /// (`Engine.reading`): what it prints agrees with itself while another process writes.
+    func reading(_ body: (Engine) throws -> Void) throws {
+        let engine = try openEngine()
+        try report(lang) { try engine.reading { try body(engine) } }
     }
 }
 
