@@ -20,7 +20,7 @@ final class Replay {
     /// Rows that name an instance beyond the table's highest id (its row must have been deleted).
     var beyond: [Int64: Int64] = [:]
     /// Directory entries, definitions, settings: the last after-image each subject was given.
-    var subjects: [String: (image: Hash256?, seq: Int64)] = [:]
+    var subjects = SubjectLedger()
     /// What the worker found, merged into the report when the walk ends.
     var problems = VerificationReport()
 
@@ -93,7 +93,7 @@ final class Replay {
         let accepted = row.equals(.outcome, "accepted")
         if let subject = row.bytes(.subject) {
             if accepted {
-                subjects[String(decoding: subject, as: UTF8.self)] = (row.bytes(.afterHash).flatMap { Hash256(bytes: Array($0)) }, seq)
+                subjects.record(subject: subject, image: row.bytes(.afterHash), seq: seq)
             }
             return
         }

@@ -40,6 +40,9 @@ final class LogVerifier {
         self.options = options
         let maxID = try store.db.prepare("SELECT coalesce(max(id), 0) FROM instances").first { $0.int(0) } ?? 0
         let replay = Replay(instanceSlots: Int(max(maxID, 0)) + 1)
+        // Counted from the subject index, without reading the rows.
+        replay.subjects.reserve(rows: Int(try store.db.prepare(static: "SELECT count(*) FROM audit_log WHERE subject IS NOT NULL")
+            .first { $0.int(0) } ?? 0))
         var hashIndex: [String: Int32] = [:]
         try store.db.prepare("SELECT id, workflow_hash FROM instances").forEach { row in
             let hash = row.text(1)
@@ -139,6 +142,7 @@ final class LogVerifier {
 
     func checkSubjects() throws {
         let db = store.db
+        replay.subjects.compact()
         try db.prepare("SELECT id, name, kind, parent FROM organisations").forEach {
             compare("org:\($0.text(0))", SubjectImage.organisation(SQLiteStore.organisation($0)), record: "organisations \($0.text(0))")
         }
@@ -162,8 +166,13 @@ final class LogVerifier {
         for (instance, list) in erased {
             compare("erasure:\(instance)", SubjectImage.erasure(instance: instance, submissions: list), record: "submissions of #\(instance)")
         }
-        for (subject, entry) in replay.subjects.sorted(by: { $0.key < $1.key }) where entry.image != nil {
-            report.add(seq: entry.seq, record: subject, "tercatat di log tetapi tidak ada di tabel (in the log but deleted)")
+        // The ledger knows subjects by digest: a leftover's name is read back from the row that wrote it.
+        let subjectOf = try db.prepare(static: "SELECT subject FROM audit_log WHERE seq = ?")
+        let leftovers = try replay.subjects.leftovers.map { seq in
+            (subject: try subjectOf.first(.int(seq)) { $0.optionalText(0) }.flatMap { $0 } ?? "audit_log #\(seq)", seq: seq)
+        }
+        for (subject, seq) in leftovers.sorted(by: { $0.subject < $1.subject }) {
+            report.add(seq: seq, record: subject, "tercatat di log tetapi tidak ada di tabel (in the log but deleted)")
         }
     }
 
@@ -205,7 +214,7 @@ final class LogVerifier {
 
     private func compare(_ subject: String, _ image: Hash256, record: String) {
         report.directoryEntries += 1
-        guard let entry = replay.subjects.removeValue(forKey: subject) else {
+        guard let entry = replay.subjects.take(subject) else {
             report.add(record: record, "tidak ada baris audit yang menulisnya (no audit row wrote it: forged)")
             return
         }

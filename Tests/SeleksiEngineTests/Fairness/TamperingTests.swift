@@ -110,6 +110,14 @@ struct TamperingTests {
         }
     }
 
+    @Test func aDirectoryEntryDeletedBySQLIsNamedFromItsAuditRow() throws {
+        let round = try DemoRound()
+        try Attacker(round.path).sql("DELETE FROM grants WHERE actor = 'penilai3'")
+        let found = try round.verify() ?? ""
+        #expect(found.contains("grant:penilai3/"), "\(found)")
+        #expect(found.contains("in the log but deleted"), "\(found)")
+    }
+
     @Test func aDecisionOrConfirmationAddedOrRemovedIsCaught() throws {
         for edit in [
             "DELETE FROM confirmations WHERE actor = 'penilai1'",
