@@ -153,7 +153,8 @@ extension Engine {
         let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
         var command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
                               submittedForms: forms.data, confirmations: confirmations, roleHolders: holders,
-                              children: needsChildren ? try childViews(of: record.id) : nil, reference: try referenceTables(for: w),
+                              children: needsChildren ? try childViews(of: record.id, forms: Self.childFormsRead(by: load.candidates)) : nil,
+                              reference: try referenceTables(for: w),
                               actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
@@ -250,13 +251,25 @@ extension Engine {
         }
     }
 
-    /// Each child as a parent's guard sees it: state, vars and latest forms.
-    func childViews(of parent: Int64) throws -> [ChildView] {
+    /// Each child as a parent's guard sees it: state, vars and latest forms (only `forms` when named:
+    /// a round's ranking reads one field of 17,000 portfolios, and held them all whole at once).
+    func childViews(of parent: Int64, forms: Set<String>? = nil) throws -> [ChildView] {
         try store.children(of: parent, states: nil).map { child in
             ChildView(id: child.id, state: child.state, scope: [
                 "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
-                "vars": .record(child.variables), "forms": .record(try latestForms(of: child.id).mapValues { Value.record($0) }),
+                "vars": .record(child.variables),
+                "forms": .record(try latestForms(of: child.id, only: forms).mapValues { Value.record($0) }),
             ])
         }
+    }
+
+    /// The children's forms the transitions a command may take can read; nil: any.
+    static func childFormsRead(by candidates: [TransitionDefinition]) -> Set<String>? {
+        var names: Set<String> = []
+        for t in candidates where t.readsChildren {
+            guard let read = t.childFormsRead else { return nil }
+            names.formUnion(read)
+        }
+        return names
     }
 }

@@ -15,9 +15,11 @@ extension Engine {
     }
 
     /// The latest version of each form of an instance (withdrawn sheets left out).
-    func latestForms(of instance: Int64) throws -> [String: [String: Value]] {
+    func latestForms(of instance: Int64, only names: Set<String>? = nil) throws -> [String: [String: Value]] {
         var out: [String: [String: Value]] = [:]
-        for (form, id) in try store.latestSubmissionIDs(instance: instance) { out[form] = try submissionData(id) }
+        for (form, id) in try store.latestSubmissionIDs(instance: instance) where names?.contains(form) ?? true {
+            out[form] = try submissionData(id)
+        }
         return out
     }
 

@@ -6,21 +6,11 @@ extension Engine {
     /// the transitions the command may take reads them; nil otherwise (they are never loaded for
     /// nothing: a round may hold tens of thousands of applicants).
     func siblingViews(of record: InstanceRecord, for candidates: [TransitionDefinition]) throws -> [ChildView]? {
-        let reading = candidates.flatMap { t -> [Expression] in
-            t.guards.map(\.test) + t.effects.flatMap { effect -> [Expression] in
-                switch effect {
-                case .set(_, let e, _), .decision(_, let e, _): return [e]
-                case .createChildren(_, _, let passes, _): return passes.map(\.value)
-                case .grant(let g): return g.expressions
-                case .rank, .notifyChildren: return []
-                }
-            }
-        }.filter(\.readsSiblings)
-        guard !reading.isEmpty else { return nil }
+        guard candidates.contains(where: \.readsSiblings) else { return nil }
         guard let parent = record.parent else { return [] }
         // Forms are read per sibling, so only when a predicate asks for them: a guard over the
         // siblings' states and variables stays one query however large the round.
-        guard reading.contains(where: \.readsSiblingForms) else {
+        guard candidates.contains(where: \.readsSiblingForms) else {
             return try store.children(of: parent, states: nil).filter { $0.id != record.id }.map { child in
                 ChildView(id: child.id, state: child.state, scope: [
                     "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),

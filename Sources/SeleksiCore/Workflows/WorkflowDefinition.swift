@@ -241,6 +241,10 @@ public struct TransitionDefinition: Sendable {
     /// declare a conflict, reopen a verdict); never listed among anyone's tasks.
     public let isOptional: Bool
     public let line: Int
+    /// Whether a guard or effect reads the parent's other children (`siblings-*`), and whether it reads
+    /// their forms: worked out once here, as a command asks it of every transition it may take.
+    public let readsSiblings: Bool
+    public let readsSiblingForms: Bool
 
     public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
                 guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false,
@@ -259,6 +263,9 @@ public struct TransitionDefinition: Sendable {
         self.quorum = quorum
         self.reasonRequired = reasonRequired
         self.line = line
+        let reading = (guards.map(\.test) + effects.flatMap(\.expressions)).filter(\.readsSiblings)
+        readsSiblings = !reading.isEmpty
+        readsSiblingForms = reading.contains(where: \.readsSiblingForms)
     }
 }
 
@@ -308,6 +315,16 @@ public enum Effect: Sendable {
     case notifyChildren(state: String, event: String, line: Int)
     /// `<grant role="…" actors="…" until="…"/>`: give a role to the actors a form names.
     case grant(GrantEffect)
+
+    /// The expressions the effect evaluates on the instance (a child's count is read by its creation).
+    var expressions: [Expression] {
+        switch self {
+        case .set(_, let e, _), .decision(_, let e, _): return [e]
+        case .createChildren(_, _, let passes, _): return passes.map(\.value)
+        case .grant(let g): return g.expressions
+        case .rank, .notifyChildren: return []
+        }
+    }
 
     /// A value handed to a child when it is created: `<pass var="batas" value="vars.batas"/>`.
     public struct Pass: Sendable {

@@ -21,7 +21,7 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String {
         get throws {
-            let chosen = db ?? ProcessInfo.processInfo.environment["SELEKSI_DB"] ?? "seleksi.sqlite"
+            let chosen = db ?? environmentValue("SELEKSI_DB") ?? "seleksi.sqlite"
             // Not `trimmingCharacters(in:)`: its character sets cost every command a third of a millisecond.
             guard !chosen.allSatisfy(\.isWhitespace) else {
                 throw ValidationError(lang == .en ? "--db / SELEKSI_DB is empty; give the database file's path"

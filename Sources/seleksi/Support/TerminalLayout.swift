@@ -11,7 +11,7 @@ enum TerminalLayout {
     static var width: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(40, Int(size.ws_col)) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+        if let columns = environmentValue("COLUMNS").flatMap(Int.init), columns > 0 {
             return max(40, columns)
         }
         return 100
