@@ -41,6 +41,23 @@ struct ReportTests {
         #expect(report.quotaTotal == 52 && report.filledTotal <= 52)
     }
 
+    /// The report reads the children and their sheets one at a time, keeping a few fields of each:
+    /// what it counts must be what each child's latest forms and each rater's latest sheet say.
+    @Test func readOneChildAtATimeTheFactsAreThoseOfEachChildsLatestForms() throws {
+        let (_, engine, id) = try Self.round()
+        let report = try engine.report(round: id)
+        var perProgramme: [String: Int] = [:]
+        var sheets = 0
+        for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", parent: id), limit: Int.max) {
+            if case .number? = child.variables["skor"] {
+                perProgramme[try engine.latestForms(of: child.id)["tb_portofolio"]?["program"]?.displayText ?? "", default: 0] += 1
+            }
+            sheets += try engine.store.latestPerActor(instance: child.id, form: "tb_skor").count
+        }
+        #expect(Dictionary(uniqueKeysWithValues: report.distributions.map { ($0.category, $0.count) }) == perProgramme)
+        #expect(sheets > 0 && report.raterScores.filter { $0.form == "tb_skor" }.map(\.ratings).max() == sheets)
+    }
+
     @Test func skbsProgrammesAndStatesAreNamedByTheirLabels() throws {
         let (_, engine, id) = try Self.round()
         let report = try engine.report(round: id)

@@ -5,7 +5,7 @@ import SeleksiStore
 /// The parts of a round's report: score distributions, organisation sections, raters' agreement and
 /// the time spent per stage.
 extension Engine {
-    func distributions(_ facts: ChildFacts, _ children: [InstanceRecord], spec: ReportDefinition?) throws
+    func distributions(_ facts: ChildFacts, _ children: [ChildSummary], spec: ReportDefinition?) throws
         -> [RoundReport.Distribution]
     {
         guard spec?.score != nil else { return [] }
@@ -32,7 +32,7 @@ extension Engine {
 
     /// One section per organisation that has applicants or a quota, by name.
     func sections(
-        _ children: [InstanceRecord], facts: ChildFacts, entered: [Int64: Set<String>], round: InstanceRecord,
+        _ children: [ChildSummary], facts: ChildFacts, entered: [Int64: Set<String>], round: InstanceRecord,
         spec: ReportDefinition?, childWorkflow: WorkflowDefinition?
     ) throws -> [RoundReport.Section] {
         var quota: [String: [String: Int]] = [:]
@@ -95,7 +95,7 @@ extension Engine {
     }
 
     /// Every numeric field of the children's independently rated forms: spread and Krippendorff's alpha.
-    func raterScores(round id: Int64, children: [InstanceRecord]) throws -> [RoundReport.RaterScore] {
+    func raterScores(round id: Int64, children: [ChildSummary]) throws -> [RoundReport.RaterScore] {
         var formsSeen: [String: String] = [:]
         var kindsSeen: Set<String> = []
         for child in children where kindsSeen.insert(child.workflowHash).inserted {
@@ -107,17 +107,24 @@ extension Engine {
         }
         var out: [RoundReport.RaterScore] = []
         for (formID, formHash) in formsSeen.sorted(by: { $0.key < $1.key }) {
-            var latest: [String: SubmissionRecord] = [:]
-            for s in try store.childSubmissions(parent: id, form: formID) { latest["\(s.instance)|\(s.actor)"] = s }
-            let rows = latest.values.filter { $0.kind != .withdraw }.map {
-                ($0.instance, JSONBridge.storedRecord($0.data))
-            }
-            for (path, _) in try form(hash: formHash).allFields.filter({ [.integer, .decimal].contains($0.field.type) })
-            {
-                var byInstance: [Int64: [Double]] = [:]
-                for (instance, data) in rows {
-                    if case .number(let v)? = data[path] { byInstance[instance, default: []].append(v) }
+            let paths = try form(hash: formHash).allFields.filter({ [.integer, .decimal].contains($0.field.type) }).map(\.path)
+            // Each rater's latest sheet per applicant, read one applicant at a time: only the numbers stay.
+            var byPath: [String: [Int64: [Double]]] = [:]
+            var sheets: [String: SubmissionRecord] = [:]
+            func note() {
+                for s in sheets.values where s.kind != .withdraw {
+                    let data = JSONBridge.storedRecord(s.data)
+                    for path in paths { if case .number(let v)? = data[path] { byPath[path, default: [:]][s.instance, default: []].append(v) } }
                 }
+                sheets.removeAll(keepingCapacity: true)
+            }
+            try store.forEachChildSubmission(parent: id, form: formID) { s in
+                if let any = sheets.first?.value, any.instance != s.instance { note() }
+                sheets[s.actor] = s
+            }
+            note()
+            for path in paths {
+                guard let byInstance = byPath[path] else { continue }
                 let values = byInstance.values.flatMap { $0 }.sorted()
                 guard !values.isEmpty else { continue }
                 let median =

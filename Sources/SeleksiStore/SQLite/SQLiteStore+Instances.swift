@@ -13,13 +13,11 @@ extension SQLiteStore: InstanceStore {
             """).first(.int(id), map: instance)
     }
 
-    public func children(of parent: Int64, states: Set<String>?) throws -> [InstanceRecord] {
-        var out: [InstanceRecord] = []
+    public func forEachChild(of parent: Int64, states: Set<String>?, _ body: (InstanceRecord) throws -> Void) throws {
         try db.prepare("\(Self.instanceColumns) WHERE parent = ? ORDER BY id").forEach(.int(parent)) { row in
             if let states, !states.contains(row.text(7)) { return }
-            out.append(instance(row))
+            try body(instance(row))
         }
-        return out
     }
 
     public func childStateCounts(of parent: Int64) throws -> [(state: String, count: Int)] {

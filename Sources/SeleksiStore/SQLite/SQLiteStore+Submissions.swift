@@ -42,11 +42,11 @@ extension SQLiteStore: SubmissionStore {
             .first(.int(instance), .text(form), .text(actor), map: Self.submission)
     }
 
-    public func childSubmissions(parent: Int64, form: String) throws -> [SubmissionRecord] {
+    public func forEachChildSubmission(parent: Int64, form: String, _ body: (SubmissionRecord) throws -> Void) throws {
         try db.prepare("""
             \(Self.submissionColumns) WHERE form_id = ? AND instance IN (SELECT id FROM instances WHERE parent = ?)
             ORDER BY instance, id
-            """).rows(.text(form), .int(parent), map: Self.submission)
+            """).forEach(.text(form), .int(parent)) { try body(Self.submission($0)) }
     }
 
     public func decisions(instance: Int64) throws -> [DecisionRecord] {

@@ -69,8 +69,9 @@ public struct InstanceFilter: Sendable {
 
 public protocol InstanceStore {
     func instance(_ id: Int64) throws -> InstanceRecord?
-    /// Children in instance order; `states` nil means all.
-    func children(of parent: Int64, states: Set<String>?) throws -> [InstanceRecord]
+    /// Children in instance order, one at a time; `states` nil means all. A round's report reads
+    /// 20,000 of them without holding them: `body` must not read the children again meanwhile.
+    func forEachChild(of parent: Int64, states: Set<String>?, _ body: (InstanceRecord) throws -> Void) throws
     func childStateCounts(of parent: Int64) throws -> [(state: String, count: Int)]
     /// Children that have submitted at least one form, per workflow.
     func participatingChildCounts(of parent: Int64) throws -> [(workflow: String, count: Int)]
@@ -92,8 +93,9 @@ public protocol SubmissionStore {
     func submissionVersions(instance: Int64, form: String?) throws -> [SubmissionRecord]
     /// The latest version of `form` by `actor` for an instance, if any.
     func latestSubmission(instance: Int64, form: String, actor: String) throws -> SubmissionRecord?
-    /// Every submission of `form` by the children of `parent` (for reports).
-    func childSubmissions(parent: Int64, form: String) throws -> [SubmissionRecord]
+    /// Every submission of `form` by the children of `parent`, by instance then in submission order,
+    /// one at a time (for reports); `body` must not read them again meanwhile.
+    func forEachChildSubmission(parent: Int64, form: String, _ body: (SubmissionRecord) throws -> Void) throws
     func decisions(instance: Int64) throws -> [DecisionRecord]
     /// Decisions of the children of `parent`, counted by name and value, with how many carry a person's reason.
     func childDecisionCounts(parent: Int64) throws -> [(name: String, value: String, count: Int, withReason: Int)]
@@ -142,4 +144,22 @@ public protocol OverviewStore {
     func childDecisions(parent: Int64) throws -> [DecisionRecord]
     /// Every timer still to fire, of instances still in the state that set it, earliest first.
     func currentTimers() throws -> [(instance: Int64, event: String, dueAt: Int64)]
+}
+
+extension InstanceStore {
+    /// Children in instance order, all at once; `states` nil means all.
+    public func children(of parent: Int64, states: Set<String>?) throws -> [InstanceRecord] {
+        var out: [InstanceRecord] = []
+        try forEachChild(of: parent, states: states) { out.append($0) }
+        return out
+    }
+}
+
+extension SubmissionStore {
+    /// Every submission of `form` by the children of `parent`, all at once.
+    public func childSubmissions(parent: Int64, form: String) throws -> [SubmissionRecord] {
+        var out: [SubmissionRecord] = []
+        try forEachChildSubmission(parent: parent, form: form) { out.append($0) }
+        return out
+    }
 }
