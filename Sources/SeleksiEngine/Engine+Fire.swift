@@ -153,7 +153,7 @@ extension Engine {
         let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
         var command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
                               submittedForms: forms.data, confirmations: confirmations, roleHolders: holders,
-                              children: needsChildren ? try childViews(of: record.id, forms: Self.childFormsRead(by: load.candidates)) : nil,
+                              children: needsChildren ? try childViews(of: record.id, reads: Self.childFormsRead(by: load.candidates)) : nil,
                               reference: try referenceTables(for: w),
                               actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)
@@ -251,25 +251,26 @@ extension Engine {
         }
     }
 
-    /// Each child as a parent's guard sees it: state, vars and latest forms (only `forms` when named:
-    /// a round's ranking reads one field of 17,000 portfolios, and held them all whole at once).
-    func childViews(of parent: Int64, forms: Set<String>? = nil) throws -> [ChildView] {
+    /// Each child as a parent's guard sees it: state, vars and latest forms (with `reads`, only what it
+    /// names: a round's ranking reads one field of 17,000 portfolios, and held them all whole at once).
+    func childViews(of parent: Int64, reads: FormFieldReads? = nil) throws -> [ChildView] {
         try store.children(of: parent, states: nil).map { child in
-            ChildView(id: child.id, state: child.state, scope: [
+            var forms = try latestForms(of: child.id, only: reads?.formIDs)
+            if let reads { for (id, data) in forms { forms[id] = reads.narrow(id, data) } }
+            return ChildView(id: child.id, state: child.state, scope: [
                 "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
-                "vars": .record(child.variables),
-                "forms": .record(try latestForms(of: child.id, only: forms).mapValues { Value.record($0) }),
+                "vars": .record(child.variables), "forms": .record(forms.mapValues { Value.record($0) }),
             ])
         }
     }
 
-    /// The children's forms the transitions a command may take can read; nil: any.
-    static func childFormsRead(by candidates: [TransitionDefinition]) -> Set<String>? {
-        var names: Set<String> = []
+    /// What of the children's forms the transitions a command may take can read; nil: anything.
+    static func childFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
+        var reads = FormFieldReads()
         for t in candidates where t.readsChildren {
             guard let read = t.childFormsRead else { return nil }
-            names.formUnion(read)
+            reads.formUnion(read)
         }
-        return names
+        return reads
     }
 }

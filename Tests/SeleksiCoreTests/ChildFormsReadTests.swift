@@ -1,22 +1,34 @@
 import SeleksiCore
 import Testing
 
-/// Which of the children's forms a parent's transition can read decides which forms the shell loads
-/// for each child: none for a count of states, one for a ranking by a portfolio's field, every one
-/// whenever an expression may reach a form it does not name.
-@Suite("Children: which forms a parent's transition reads")
+/// What of the children's forms a parent's transition can read decides what the shell loads for each
+/// child: no form for a count of states, one field for a ranking by a portfolio's programme, every
+/// form whenever an expression may reach one it does not name.
+@Suite("Children: which forms and fields a parent's transition reads")
 struct ChildFormsReadTests {
-    @Test func aNamedFieldReadsItsFormAndNothingElseReadsAny() throws {
-        #expect(try Expression("children-count('dinilai') > 0").formsRead == [])
-        #expect(try Expression("vars.skor + 1").formsRead == [])
-        #expect(try Expression("concat(org, '/', forms.tb_portofolio.program)").formsRead == ["tb_portofolio"])
-        #expect(try Expression("children-any(forms.a.x = 1) and forms.b.y > 0").formsRead == ["a", "b"])
+    @Test func aNamedFieldReadsThatFieldAndANamedFormReadsItWhole() throws {
+        #expect(try Expression("children-count('dinilai') > 0").formsRead == FormFieldReads())
+        #expect(try Expression("vars.skor + 1").formsRead == FormFieldReads())
+        #expect(try Expression("concat(org, '/', forms.tb_portofolio.program)").formsRead
+                == FormFieldReads(fields: ["tb_portofolio": ["program"]]))
+        #expect(try Expression("children-any(forms.a.x = 1) and forms.b.y.z > 0 and forms.a.w = 2").formsRead
+                == FormFieldReads(fields: ["a": ["x", "w"], "b": ["y"]]))
+        #expect(try Expression("count(forms.c) > 0 and forms.c.x = 1").formsRead
+                == FormFieldReads(wholeForms: ["c"], fields: ["c": ["x"]]))
     }
 
-    @Test func aWholeFormsRecordOrTheChildrenListMayReadAnyForm() throws {
+    @Test func aWholeFormsRecordOrTheChildrenListMayReadAnything() throws {
         #expect(try Expression("count(forms) > 0").formsRead == nil)
-        #expect(try Expression("forms['tb_portofolio'].program = 'x'").formsRead == nil)
         #expect(try Expression("count(children()) > 0").formsRead == nil)
         #expect(try Expression("children-all(. = 1)").formsRead == nil)
+    }
+
+    @Test func narrowingKeepsWhatIsReadAndAWholeFormWhole() {
+        let reads = FormFieldReads(wholeForms: ["c"], fields: ["a": ["x"], "c": ["y"]])
+        let data: [String: Value] = ["x": .number(1), "y": .string("b"), "z": .bool(true)]
+        #expect(reads.narrow("a", data) == ["x": .number(1)])
+        #expect(reads.narrow("c", data) == data)
+        #expect(reads.narrow("d", data).isEmpty)
+        #expect(reads.formIDs == ["a", "c"])
     }
 }

@@ -109,12 +109,13 @@ struct DefinitionCheckTests {
         let round = try #require(set.workflows.first)
         let ranking = try #require(round.transitions.first { $0.effects.contains { if case .rank = $0 { true } else { false } } })
         // The portfolio's study programme groups the children; the quota rows are the round's own form.
-        #expect(ranking.childFormsRead == ["tb_portofolio", "tb_kuota"])
+        #expect(ranking.childFormsRead?.fields["tb_portofolio"] == ["program"])
+        #expect(ranking.childFormsRead?.wholeForms.isEmpty == true)
         let counting = round.transitions.filter { t in t.readsChildren && !t.effects.contains { if case .rank = $0 { true } else { false } } }
         #expect(!counting.isEmpty)
         // Counting children by state reads no form of theirs (the quota form is the round's own, counted
         // because a name is not told apart by scope; an applicant has none).
-        #expect(counting.allSatisfy { $0.childFormsRead?.isSubset(of: ["tb_kuota"]) == true },
+        #expect(counting.allSatisfy { $0.childFormsRead?.formIDs.isSubset(of: ["tb_kuota"]) == true },
                 "\(counting.map { ($0.event, $0.childFormsRead) })")
     }
 

@@ -1,43 +1,74 @@
+/// What of the forms an expression reads: whole forms, and fields by name. A command that hands a
+/// parent the children's forms gives it only these (a ranking groups by one field of a portfolio).
+public struct FormFieldReads: Sendable, Equatable {
+    /// Forms read as a whole (`forms.x` alone, `forms.x[…]`).
+    public var wholeForms: Set<String> = []
+    /// Fields read by name, per form (`forms.tb_portofolio.program`).
+    public var fields: [String: Set<String>] = [:]
+
+    public init(wholeForms: Set<String> = [], fields: [String: Set<String>] = [:]) {
+        self.wholeForms = wholeForms
+        self.fields = fields
+    }
+
+    public var formIDs: Set<String> { wholeForms.union(fields.keys) }
+
+    public mutating func formUnion(_ other: FormFieldReads) {
+        wholeForms.formUnion(other.wholeForms)
+        fields.merge(other.fields) { $0.union($1) }
+    }
+
+    /// A form's data with only what is read of it.
+    public func narrow(_ form: String, _ data: [String: Value]) -> [String: Value] {
+        if wholeForms.contains(form) { return data }
+        guard let names = fields[form] else { return [:] }
+        return data.filter { names.contains($0.key) }
+    }
+}
+
 extension Expression {
-    /// The forms the expression reads by name (`forms.tb_portofolio.program` reads `tb_portofolio`),
-    /// in its own scope or in a child's (`children-any(…)`, a ranking's order); nil when it may read
-    /// any form (`forms` as a whole, `children()`, `.`). It over-approximates: a form read in the
-    /// parent's own scope is counted as well, which costs a read, never a wrong answer.
-    public var formsRead: Set<String>? {
-        var names: Set<String> = []
+    /// The forms and fields the expression reads by name (`forms.tb_portofolio.program`), in its own
+    /// scope or in a child's (`children-any(…)`, a ranking's order); nil when it may read any form
+    /// (`forms` as a whole, `children()`, `.`). It over-approximates: a form read in the parent's own
+    /// scope is counted as well, which costs a read, never a wrong answer.
+    public var formsRead: FormFieldReads? {
+        var reads = FormFieldReads()
         func bounded(_ e: Expr) -> Bool {
             switch e {
             case .literal, .pattern: return true
             case .current: return false
             case .path(let p, _):
                 guard p.first == "forms" else { return true }
-                guard p.count >= 2 else { return false }
-                names.insert(p[1])
+                switch p.count {
+                case 1: return false
+                case 2: reads.wholeForms.insert(p[1])
+                default: reads.fields[p[1], default: []].insert(p[2])
+                }
                 return true
             case .index(let a, let b, _), .binary(_, let a, let b, _): return bounded(a) && bounded(b)
             case .member(let a, _, _), .unary(_, let a, _): return bounded(a)
             case .call(let f, let args, _): return f != .children && args.allSatisfy(bounded)
             }
         }
-        return bounded(root) ? names : nil
+        return bounded(root) ? reads : nil
     }
 }
 
 extension TransitionDefinition {
-    /// The children's forms that deciding this transition can read (its guards, their messages' values,
-    /// its effects, a ranking's groups and order); nil when it may read any. A round's ranking groups by
-    /// one field of the portfolio: its 17,000 children need not bring their every form into memory.
-    public var childFormsRead: Set<String>? {
+    /// What of the children's forms deciding this transition can read (its guards, their messages'
+    /// values, its effects, a ranking's groups and order); nil when it may read anything. A round's
+    /// ranking groups by one field of the portfolio: its 17,000 children need not bring their forms.
+    public var childFormsRead: FormFieldReads? {
         var expressions = guards.flatMap { [$0.test] + $0.message.placeholderExpressions } + effects.flatMap(\.expressions)
         for case .rank(let r) in effects {
             expressions += [r.groupBy, r.quotaRows, r.quotaKey, r.quotaCount] + r.order.map(\.0)
         }
         for case .createChildren(_, let count?, _, _) in effects { expressions.append(count) }
-        var names: Set<String> = []
+        var reads = FormFieldReads()
         for e in expressions {
             guard let read = e.formsRead else { return nil }
-            names.formUnion(read)
+            reads.formUnion(read)
         }
-        return names
+        return reads
     }
 }
