@@ -27,7 +27,10 @@ extension Engine {
             var facts = ChildFacts()
             var reported: [ChildSummary] = [], others: [ChildSummary] = []
             try store.forEachChild(of: id, states: nil) { c in
-                guard spec == nil || c.workflowID == spec!.children else { return others.append(ChildSummary(c)) }
+                guard spec == nil || c.workflowID == spec!.children else {
+                    others.append(ChildSummary(c))
+                    return
+                }
                 reported.append(ChildSummary(c))
                 noteFacts(of: c, forms: fields[c.id] ?? [:], spec: spec, reference: reference, into: &facts)
             }
