@@ -89,6 +89,16 @@ struct ExitCodeTests {
         }
     }
 
+    @Test func anEmptyDatabasePathIs64WithTheCommandsOwnUsage() throws {
+        let cli = CLIRunner()
+        for command in ["list", "show 1", "history 1"] {
+            let r = try cli.run(command.split(separator: " ").map(String.init) + ["--db", "  "])
+            #expect(r.status == 64, "seleksi \(command) --db '  ' → \(r.status): \(r.stderr)")
+            #expect(r.stderr.contains("--db / SELEKSI_DB kosong"), "\(r.stderr)")
+            #expect(r.stderr.contains("Usage: seleksi \(command.split(separator: " ")[0])"), "\(r.stderr)")
+        }
+    }
+
     @Test func aSimulatedTimeOnARealDatabaseAndAnOutputThatExistsAreBadInput() throws {
         let cli = CLIRunner()
         #expect(try cli.run("init").status == 0)

@@ -19,6 +19,10 @@ struct DatabaseOptions: ParsableArguments {
         valueName: "WAKTU"))
     var now: String?
 
+    /// An empty path is refused while the command line is parsed, so that the usage printed with the
+    /// error is the command's own, not the root's.
+    func validate() throws { _ = try path }
+
     var path: String {
         get throws {
             let chosen = db ?? environmentValue("SELEKSI_DB") ?? "seleksi.sqlite"
