@@ -146,14 +146,16 @@ extension Engine {
             let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: [:])
             return TransitionFunction(w).apply(command, to: snapshot)
         }
-        let needsChildren = load.candidates.contains(where: \.readsChildren)
+        // The children, with only what of their forms the candidates read, when one reads them at all.
+        let children = try load.candidates.contains(where: \.readsChildren)
+            ? childViews(of: record.id, reads: Self.childFormsRead(by: load.candidates)) : nil
         let quorumRoles = Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles))
         var holders: [String: Int] = [:]
         for role in quorumRoles { holders[role] = try self.holders(of: role, for: record, in: w, at: now) }
         let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
         var command = Command(event: request.event, actor: request.actor, actorRoles: load.held, reason: request.reason, now: now,
                               submittedForms: forms.data, confirmations: confirmations, roleHolders: holders,
-                              children: needsChildren ? try childViews(of: record.id, reads: Self.childFormsRead(by: load.candidates)) : nil,
+                              children: children,
                               reference: try referenceTables(for: w),
                               actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)

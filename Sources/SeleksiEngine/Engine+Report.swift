@@ -104,7 +104,8 @@ extension Engine {
         let state: String
 
         init(_ r: InstanceRecord) {
-            (id, workflowID, workflowHash, formHashes, org, state) = (r.id, r.workflowID, r.workflowHash, r.formHashes, r.org, r.state)
+            (id, workflowID, workflowHash) = (r.id, r.workflowID, r.workflowHash)
+            (formHashes, org, state) = (r.formHashes, r.org, r.state)
         }
     }
 
@@ -120,19 +121,22 @@ extension Engine {
     /// only the fields named (`forms.tb_portofolio.program` keeps `program`; `forms.x` whole keeps all).
     private func childFormFields(parent: Int64, spec: ReportDefinition?) throws -> [Int64: [String: Value]] {
         guard let spec, spec.category != nil || spec.score != nil else { return [:] }
-        var whole: Set<String> = [], named: [String: Set<String>] = [:]
+        // The names the category and score read (a whole form only where it is named alone).
+        var reads = FormFieldReads()
         for path in [spec.category?.value, spec.score?.value].compactMap({ $0 }).flatMap(\.paths).map(\.path)
         where path.first == "forms" && path.count > 1 {
-            if path.count == 2 { whole.insert(path[1]) } else { named[path[1], default: []].insert(path[2]) }
+            if path.count == 2 {
+                reads.wholeForms.insert(path[1])
+            } else {
+                reads.fields[path[1], default: []].insert(path[2])
+            }
         }
         var out: [Int64: [String: Value]] = [:]
-        for formID in whole.union(named.keys) {
-            let fields = whole.contains(formID) ? nil : named[formID]
+        for formID in reads.formIDs {
             var latest: SubmissionRecord?
             func keep() {
                 guard let s = latest else { return }
-                let data = JSONBridge.storedRecord(s.data)
-                out[s.instance, default: [:]][formID] = .record(fields.map { f in data.filter { f.contains($0.key) } } ?? data)
+                out[s.instance, default: [:]][formID] = .record(reads.narrow(formID, JSONBridge.storedRecord(s.data)))
             }
             try store.forEachChildSubmission(parent: parent, form: formID) { s in
                 guard s.kind != .withdraw else { return }
@@ -144,18 +148,23 @@ extension Engine {
         return out
     }
 
-    private func noteFacts(of c: InstanceRecord, forms: [String: Value], spec: ReportDefinition?, reference: ReferenceTables,
-                           into facts: inout ChildFacts) {
+    private func noteFacts(
+        of c: InstanceRecord, forms: [String: Value], spec: ReportDefinition?, reference: ReferenceTables,
+        into facts: inout ChildFacts
+    ) {
         guard let spec, spec.category != nil || spec.score != nil else { return }
         let scope: [String: Value] = [
             "id": .number(Double(c.id)), "state": .string(c.state), "org": .string(c.org),
             "vars": .record(c.variables), "forms": .record(forms),
         ]
-        let context = EvaluationContext(scopes: [scope], today: Timestamp(seconds: c.updatedAt).date, reference: reference)
+        let context = EvaluationContext(
+            scopes: [scope], today: Timestamp(seconds: c.updatedAt).date, reference: reference)
         if let category = spec.category, let v = try? Evaluator.evaluate(category.value, in: context), !v.isEmpty {
             facts.category[c.id] = v.displayText
         }
-        if let score = spec.score, case .number(let n)? = try? Evaluator.evaluate(score.value, in: context), n.isFinite {
+        if let score = spec.score, case .number(let n)? = try? Evaluator.evaluate(score.value, in: context),
+            n.isFinite
+        {
             facts.score[c.id] = n
         }
     }

@@ -107,11 +107,14 @@ struct DefinitionCheckTests {
     @Test func theRoundsRankingReadsOnlyThePortfolioOfItsChildren() throws {
         let set = DefinitionFiles.load(paths: [Repo.path("workflows/tb_putaran.xml")])
         let round = try #require(set.workflows.first)
-        let ranking = try #require(round.transitions.first { $0.effects.contains { if case .rank = $0 { true } else { false } } })
+        func ranks(_ t: TransitionDefinition) -> Bool {
+            t.effects.contains { if case .rank = $0 { true } else { false } }
+        }
+        let ranking = try #require(round.transitions.first(where: ranks))
         // The portfolio's study programme groups the children; the quota rows are the round's own form.
         #expect(ranking.childFormsRead?.fields["tb_portofolio"] == ["program"])
         #expect(ranking.childFormsRead?.wholeForms.isEmpty == true)
-        let counting = round.transitions.filter { t in t.readsChildren && !t.effects.contains { if case .rank = $0 { true } else { false } } }
+        let counting = round.transitions.filter { $0.readsChildren && !ranks($0) }
         #expect(!counting.isEmpty)
         // Counting children by state reads no form of theirs (the quota form is the round's own, counted
         // because a name is not told apart by scope; an applicant has none).

@@ -50,7 +50,8 @@ struct ReportTests {
         var sheets = 0
         for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", parent: id), limit: Int.max) {
             if case .number? = child.variables["skor"] {
-                perProgramme[try engine.latestForms(of: child.id)["tb_portofolio"]?["program"]?.displayText ?? "", default: 0] += 1
+                let programme = try engine.latestForms(of: child.id)["tb_portofolio"]?["program"]?.displayText
+                perProgramme[programme ?? "", default: 0] += 1
             }
             sheets += try engine.store.latestPerActor(instance: child.id, form: "tb_skor").count
         }

@@ -59,7 +59,8 @@ extension TransitionDefinition {
     /// values, its effects, a ranking's groups and order); nil when it may read anything. A round's
     /// ranking groups by one field of the portfolio: its 17,000 children need not bring their forms.
     public var childFormsRead: FormFieldReads? {
-        var expressions = guards.flatMap { [$0.test] + $0.message.placeholderExpressions } + effects.flatMap(\.expressions)
+        var expressions = guards.flatMap { [$0.test] + $0.message.placeholderExpressions }
+        expressions += effects.flatMap(\.expressions)
         for case .rank(let r) in effects {
             expressions += [r.groupBy, r.quotaRows, r.quotaKey, r.quotaCount] + r.order.map(\.0)
         }

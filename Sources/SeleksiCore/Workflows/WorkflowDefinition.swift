@@ -272,14 +272,8 @@ public struct TransitionDefinition: Sendable {
 extension TransitionDefinition {
     /// Whether deciding or applying the transition reads the instance's children.
     public var readsChildren: Bool {
-        guards.contains { $0.test.readsChildren } || effects.contains {
-            switch $0 {
-            case .set(_, let e, _), .decision(_, let e, _): return e.readsChildren
-            case .rank, .notifyChildren: return true
-            case .createChildren(_, _, let passes, _): return passes.contains { $0.value.readsChildren }
-            case .grant(let g): return g.expressions.contains { $0.readsChildren }
-            }
-        }
+        effects.contains { if case .rank = $0 { true } else if case .notifyChildren = $0 { true } else { false } }
+            || (guards.map(\.test) + effects.flatMap(\.expressions)).contains(where: \.readsChildren)
     }
 }
 

@@ -107,14 +107,18 @@ extension Engine {
         }
         var out: [RoundReport.RaterScore] = []
         for (formID, formHash) in formsSeen.sorted(by: { $0.key < $1.key }) {
-            let paths = try form(hash: formHash).allFields.filter({ [.integer, .decimal].contains($0.field.type) }).map(\.path)
+            let paths = try form(hash: formHash).allFields
+                .filter { [.integer, .decimal].contains($0.field.type) }.map(\.path)
             // Each rater's latest sheet per applicant, read one applicant at a time: only the numbers stay.
             var byPath: [String: [Int64: [Double]]] = [:]
             var sheets: [String: SubmissionRecord] = [:]
             func note() {
                 for s in sheets.values where s.kind != .withdraw {
                     let data = JSONBridge.storedRecord(s.data)
-                    for path in paths { if case .number(let v)? = data[path] { byPath[path, default: [:]][s.instance, default: []].append(v) } }
+                    for path in paths {
+                        guard case .number(let v)? = data[path] else { continue }
+                        byPath[path, default: [:]][s.instance, default: []].append(v)
+                    }
                 }
                 sheets.removeAll(keepingCapacity: true)
             }

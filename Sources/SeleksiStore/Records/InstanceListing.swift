@@ -12,8 +12,10 @@ public struct InstanceListing: Sendable, Equatable {
     public let parent: Int64?
     public let updatedAt: Int64
 
-    public init(id: Int64, workflowID: String, state: String, org: String, owner: String, ownerName: String? = nil, parent: Int64?,
-                updatedAt: Int64) {
+    public init(
+        id: Int64, workflowID: String, state: String, org: String, owner: String, ownerName: String? = nil,
+        parent: Int64?, updatedAt: Int64
+    ) {
         self.id = id
         self.workflowID = workflowID
         self.state = state

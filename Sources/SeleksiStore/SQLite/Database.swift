@@ -23,7 +23,9 @@ public final class Database {
         guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty (--db or SELEKSI_DB)") }
         var info = stat()
         let exists = stat(path, &info) == 0
-        if exists && info.st_mode & S_IFMT == S_IFDIR { throw StoreError.cannotOpen(path, "it is a folder, not a file") }
+        if exists && info.st_mode & S_IFMT == S_IFDIR {
+            throw StoreError.cannotOpen(path, "it is a folder, not a file")
+        }
         if !exists {
             guard create else { throw StoreError.missingDatabase(path) }
             try Database.createPrivateFile(path)

@@ -48,8 +48,9 @@ extension SQLiteStore: InstanceStore {
             LEFT JOIN actors AS a ON a.id = i.owner ORDER BY i.id
             """
         return try db.prepare(sql).rows(binding: values + [.int(Int64(max(0, limit)))]) {
-            InstanceListing(id: $0.int(0), workflowID: $0.text(1), state: $0.text(2), org: $0.text(3), owner: $0.text(4),
-                            ownerName: $0.optionalText(7), parent: $0.optionalInt(5), updatedAt: $0.int(6))
+            InstanceListing(
+                id: $0.int(0), workflowID: $0.text(1), state: $0.text(2), org: $0.text(3), owner: $0.text(4),
+                ownerName: $0.optionalText(7), parent: $0.optionalInt(5), updatedAt: $0.int(6))
         }
     }
 

@@ -41,8 +41,9 @@ final class LogVerifier {
         let maxID = try store.db.prepare("SELECT coalesce(max(id), 0) FROM instances").first { $0.int(0) } ?? 0
         let replay = Replay(instanceSlots: Int(max(maxID, 0)) + 1)
         // Counted from the subject index, without reading the rows.
-        replay.subjects.reserve(rows: Int(try store.db.prepare(static: "SELECT count(*) FROM audit_log WHERE subject IS NOT NULL")
-            .first { $0.int(0) } ?? 0))
+        let subjectRows = try store.db.prepare(static: "SELECT count(*) FROM audit_log WHERE subject IS NOT NULL")
+            .first { $0.int(0) } ?? 0
+        replay.subjects.reserve(rows: Int(subjectRows))
         var hashIndex: [String: Int32] = [:]
         try store.db.prepare("SELECT id, workflow_hash FROM instances").forEach { row in
             let hash = row.text(1)
@@ -169,7 +170,8 @@ final class LogVerifier {
         // The ledger knows subjects by digest: a leftover's name is read back from the row that wrote it.
         let subjectOf = try db.prepare(static: "SELECT subject FROM audit_log WHERE seq = ?")
         let leftovers = try replay.subjects.leftovers.map { seq in
-            (subject: try subjectOf.first(.int(seq)) { $0.optionalText(0) }.flatMap { $0 } ?? "audit_log #\(seq)", seq: seq)
+            let name = try subjectOf.first(.int(seq)) { $0.optionalText(0) }.flatMap { $0 }
+            return (subject: name ?? "audit_log #\(seq)", seq: seq)
         }
         for (subject, seq) in leftovers.sorted(by: { $0.subject < $1.subject }) {
             report.add(seq: seq, record: subject, "tercatat di log tetapi tidak ada di tabel (in the log but deleted)")

@@ -84,7 +84,9 @@ struct SubjectLedger {
     var leftovers: [Int64] { records[..<compacted].filter { $0.seq > 0 }.map(\.seq) }
 
     private static func key(_ name: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        SHA256.hash(data: name).withUnsafeBytes { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        SHA256.hash(data: name).withUnsafeBytes {
+            ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
     }
 
     private static func words(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64) {

@@ -33,7 +33,9 @@ struct ShowCommand: ParsableCommand {
         let history = versions ? try report(options.lang) { try engine.submissionVersions(instance) } : []
         let workflow = try report(options.lang) { try engine.workflowDefinition(of: instance) }
         let proposals = try report(options.lang) { try engine.proposals(of: instance) }
-        let formDefinition = try form.flatMap { f in try report(options.lang) { try engine.formDefinition(f, of: instance) } }
+        let formDefinition = try form.flatMap { name in
+            try report(options.lang) { try engine.formDefinition(name, of: instance) }
+        }
         if let form, formDefinition == nil {
             try report(options.lang) {
                 throw EngineError.input(
