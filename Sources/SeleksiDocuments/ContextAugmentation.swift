@@ -11,15 +11,18 @@ enum ContextAugmentation {
         for merge in header.lists { addList(merge, to: &context) }
         for join in header.joins {
             let rows = rowsOf(join.rows, in: context, reference: reference)
+            let columns = join.keys.map { ContextPath($0.column) }, paths = join.keys.map { ContextPath($0.path) }
+            // Each row's key, and the first row of each key: a record finds its row by one lookup
+            // (the paths were split again for every row tried against every record).
+            var firstRow: [[String?]: Int] = [:]
+            for (i, row) in rows.enumerated() {
+                let key = columns.map { $0.values(in: row).first?.displayText }
+                if firstRow[key] == nil { firstRow[key] = i }
+            }
             ContextPath(join.target).update(&context) { record in
                 guard case .record(var r) = record else { return }
-                let match = rows.first { row in
-                    join.keys.allSatisfy { key in
-                        ContextPath(key.column).values(in: row).first?.displayText
-                            == ContextPath(key.path).values(in: record).first?.displayText
-                    }
-                }
-                r[join.name] = match ?? .null
+                let key = paths.map { $0.values(in: record).first?.displayText }
+                r[join.name] = firstRow[key].map { rows[$0] } ?? .null
                 record = .record(r)
             }
         }
@@ -65,17 +68,21 @@ enum ContextAugmentation {
     /// Every organisation record (one with `id` and `kind`) gains `kop`: the row of `rows` whose
     /// `organisasi` column is its id.
     static func addLetterheads(_ v: inout Value, rows: [[String: String]]) {
+        var letterheads: [String: Value] = [:]
+        for row in rows {
+            if let id = row["organisasi"], letterheads[id] == nil { letterheads[id] = .record(row.mapValues(Value.string)) }
+        }
+        addLetterheads(&v, letterheads)
+    }
+
+    private static func addLetterheads(_ v: inout Value, _ letterheads: [String: Value]) {
         switch v {
         case .record(var r):
-            for key in r.keys { addLetterheads(&r[key]!, rows: rows) }
-            if case .string(let id)? = r["id"], r["kind"] != nil,
-                let row = rows.first(where: { $0["organisasi"] == id })
-            {
-                r["kop"] = .record(row.mapValues(Value.string))
-            }
+            for key in r.keys { addLetterheads(&r[key]!, letterheads) }
+            if case .string(let id)? = r["id"], r["kind"] != nil, let kop = letterheads[id] { r["kop"] = kop }
             v = .record(r)
         case .list(var l):
-            for i in l.indices { addLetterheads(&l[i], rows: rows) }
+            for i in l.indices { addLetterheads(&l[i], letterheads) }
             v = .list(l)
         default: return
         }

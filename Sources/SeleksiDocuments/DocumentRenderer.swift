@@ -48,8 +48,7 @@ public struct DocumentRenderer: Sendable {
         let context = try engine.documentContext(instance, childStates: prepared.children.states,
                                                  allChildren: prepared.children.all, projection: prepared.projection)
         let output = try compose(
-            source, file: file, template: template, instance: instance,
-            context: context, reference: try engine.referenceTables())
+            prepared, template: template, instance: instance, context: context, reference: try engine.referenceTables())
         let base = "\(template.split(separator: "/").last!)-\(instance)"
         var files = [
             (name: base + ".md", bytes: Array(output.markdown.utf8)),
@@ -75,7 +74,14 @@ public struct DocumentRenderer: Sendable {
         _ source: String, file: String, template: String, instance: Int64,
         context given: Value, reference: ReferenceTables
     ) throws -> Output {
-        let prepared = try PreparedTemplate.prepare(source, file: file)
+        try compose(
+            try PreparedTemplate.prepare(source, file: file), template: template, instance: instance, context: given,
+            reference: reference)
+    }
+
+    func compose(
+        _ prepared: PreparedTemplate, template: String, instance: Int64, context given: Value, reference: ReferenceTables
+    ) throws -> Output {
         let header = prepared.header
         var context = given
         ContextAugmentation.apply(header, to: &context, reference: reference)

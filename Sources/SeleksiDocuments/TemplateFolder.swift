@@ -7,13 +7,13 @@ public struct TemplateFolder: Sendable {
     public let path: String
     public static let suffix = ".md.mustache"
     static let maxDepth = 4, maxEntries = 2000, maxBytes = 1 << 20
+    static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-/")
 
     public init(path: String) { self.path = path }
 
     /// The source of `name` (`tutor_bantu/sk_tim`) and the file it was read from.
     func read(_ name: String) throws -> (source: String, file: String) {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-/")
-        guard !name.isEmpty, name.allSatisfy(allowed.contains), !name.hasPrefix("/"),
+        guard !name.isEmpty, name.allSatisfy(Self.nameCharacters.contains), !name.hasPrefix("/"),
             !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
         else {
             throw DocumentError.template("template name '\(name)': use folder/name, letters, digits, _ and - only")
@@ -79,6 +79,7 @@ public struct TemplateFolder: Sendable {
     }
 
     static func isRegularFile(_ p: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: p)[.type] as? FileAttributeType) == .typeRegular
+        var info = stat()
+        return stat(p, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }

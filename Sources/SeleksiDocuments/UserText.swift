@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A string that came from a form, the directory or a workflow variable: something a person typed.
@@ -49,6 +50,17 @@ enum TextToken {
             var inside = false
             var i = 0
             while i < src.count {
+                if !inside {
+                    // Outside a token every code point is copied as it is: copy the run up to the next
+                    // 0xF3 byte at once (copying it code point by code point was most of this function).
+                    let run = memchr(src.baseAddress! + i, 0xF3, src.count - i)
+                    let end = run.map { src.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? src.count
+                    if end > i {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<end]))
+                        i = end
+                        continue
+                    }
+                }
                 let lead = src[i]
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var value: UInt32 = 0

@@ -4,12 +4,19 @@ import SeleksiCore
 /// the reference table `kalender/libur` (seed/kalender/libur.csv: tanggal, nama, jenis).
 public struct WorkingDays: Sendable {
     public static let table = "kalender/libur"
-    let holidays: [CivilDate: String]
+    /// Holiday names by day number (`CivilDate.dayNumber`).
+    let holidays: [Int: String]
 
+    /// The engine's reference tables already carry that calendar, built once when they were read: it
+    /// is used as it is (building it again for every document was a twentieth of a document's time).
     public init(reference: ReferenceTables) {
-        var days: [CivilDate: String] = [:]
+        if let calendar = reference.calendar, calendar.table == Self.table {
+            holidays = calendar.holidays
+            return
+        }
+        var days: [Int: String] = [:]
         for row in reference.tables[Self.table] ?? [] {
-            if let d = row["tanggal"].flatMap(CivilDate.init(iso:)) { days[d] = row["nama"] ?? "hari libur" }
+            if let d = row["tanggal"].flatMap(CivilDate.init(iso:)) { days[d.dayNumber] = row["nama"] ?? "" }
         }
         holidays = days
     }
@@ -17,7 +24,7 @@ public struct WorkingDays: Sendable {
     /// Nil on a working day; otherwise why not ("hari Minggu", "Hari Raya Natal").
     public func reasonNotWorking(_ d: CivilDate) -> String? {
         if d.weekday == 0 || d.weekday == 6 { return "hari \(IndonesianFormat.dayName(d))" }
-        return holidays[d]
+        return holidays[d.dayNumber].map { $0.isEmpty ? "hari libur" : $0 }
     }
 
     /// The first working day on or after `d`.

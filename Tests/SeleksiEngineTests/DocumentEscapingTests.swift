@@ -129,6 +129,18 @@ struct DocumentEscapingTests {
         #expect(TextToken.replace(in: MarkdownLayout.html("| x |\n|---|\n| \(token) |"), { $0 }).contains(text))
     }
 
+    /// Text outside tokens is copied in runs up to the next 0xF3 byte: other code points led by that
+    /// byte pass through, and a stray or cut token is dropped, as when it was copied code point by point.
+    @Test func textAroundTokensIsCopiedAsItIs() {
+        let token = TextToken.encode("<é>")
+        let plain = "Ñoño 🙂 \u{F5555} \u{F0141} ẞ"
+        #expect(TextToken.replace(in: plain + token + plain, { "[\($0)]" }) == plain + "[<é>]" + plain)
+        #expect(TextToken.replace(in: "a\u{F0001}b", { $0 }) == "ab")
+        #expect(TextToken.replace(in: "a\u{F0000}\u{F0141}zb", { $0 }) == "ab")
+        #expect(TextToken.replace(in: "", { $0 }) == "")
+        #expect(TextToken.replace(in: token, { $0 }) == "<é>")
+    }
+
     @Test func aTemplateMayNotContainTheTokenAlphabet() throws {
         let round = try DocumentRound(applicants: 10)
         #expect(throws: DocumentError.self) {

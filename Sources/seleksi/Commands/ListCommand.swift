@@ -49,10 +49,12 @@ struct ListCommand: ParsableCommand {
             }))
             return
         }
+        var lines = ColumnRows()
         for r in shown {
-            sayColumns(["#\(r.id)", r.workflowID, r.state, r.org, "\(r.ownerName ?? r.owner) (\(r.owner))"]
-                       + (r.parent.map { ["induk #\($0)"] } ?? []))
+            lines.add(["#\(r.id)", r.workflowID, r.state, r.org, "\(r.ownerName ?? r.owner) (\(r.owner))"]
+                      + (r.parent.map { ["induk #\($0)"] } ?? []))
         }
+        lines.print()
         if rows.isEmpty { print("(tidak ada instans)") }
         if truncated { print("(hanya \(limit) pertama; pakai --limit untuk lebih, atau --counts untuk jumlah)") }
     }

@@ -119,7 +119,25 @@ func say(_ line: String) {
 /// Prints one row of a listing: each field neutralised, the fields separated by real tabs (so a tab
 /// typed into a name cannot start a column of its own).
 func sayColumns(_ fields: [String]) {
-    print(fields.map { TerminalText.safe($0) }.joined(separator: "\t"))
+    var rows = ColumnRows()
+    rows.add(fields)
+    rows.print()
+}
+
+/// The rows of a listing gathered and printed with one write (a `print` per row of a thousand was a
+/// fifth of what `list` does after its query), each row as `sayColumns` prints it.
+struct ColumnRows {
+    private var text = ""
+
+    mutating func add(_ fields: [String]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { text += "\t" }
+            text += TerminalText.safe(field)
+        }
+        text += "\n"
+    }
+
+    func print() { Swift.print(text, terminator: "") }
 }
 
 /// The largest answers file read (a form's answers are a few kilobytes; attachments are files of their own).
