@@ -1,7 +1,9 @@
 /// Validation, step one: every supplied answer read into its type; unknown fields named.
 extension FormValidator {
     func unknownFields(_ input: [String: Value]) -> [Violation] {
+        // Nearly every submission names only known fields: the list of names is made for a message only.
         let known = Set(form.items.map(\.id))
+        guard !input.keys.allSatisfy(known.contains) else { return [] }
         let names = form.items.map(\.id).joined(separator: ", ")
         return input.keys.sorted().filter { !known.contains($0) }.map {
             Violation(
@@ -34,11 +36,12 @@ extension FormValidator {
                             message: LocalizedText(id: "harus berupa daftar baris", en: "must be a list of rows")))
                     continue
                 }
+                let known = Set(g.fields.map(\.id))
                 data[g.id] = .list(
                     rows.enumerated().compactMap { i, row in
                         readRow(
-                            g, row, path: "\(g.id)[\(i + 1)]", filler: filler, today: today, resolve: resolve,
-                            into: &violations)
+                            g, known: known, row, path: "\(g.id)[\(i + 1)]", filler: filler, today: today,
+                            resolve: resolve, into: &violations)
                     })
             }
         }
@@ -46,7 +49,7 @@ extension FormValidator {
     }
 
     private func readRow(
-        _ g: RepeatGroup, _ row: Value, path: String, filler: Filler, today: CivilDate,
+        _ g: RepeatGroup, known: Set<String>, _ row: Value, path: String, filler: Filler, today: CivilDate,
         resolve: FieldCoercion.AttachmentResolver?, into violations: inout [Violation]
     ) -> Value? {
         guard case .record(let cells) = row else {
@@ -57,8 +60,7 @@ extension FormValidator {
                         id: "baris harus berisi kolom-kolom", en: "a row must be an object of fields")))
             return nil
         }
-        let known = Set(g.fields.map(\.id))
-        let names = g.fields.map(\.id).joined(separator: ", ")
+        let names = cells.keys.allSatisfy(known.contains) ? "" : g.fields.map(\.id).joined(separator: ", ")
         for key in cells.keys.sorted() where !known.contains(key) {
             violations.append(
                 Violation(
@@ -70,7 +72,7 @@ extension FormValidator {
         var record: [String: Value] = [:]
         for f in g.fields {
             if let v = read(
-                f, cells[f.id], path: "\(path).\(f.id)", filler: filler, today: today, resolve: resolve,
+                f, cells[f.id], path: path + "." + f.id, filler: filler, today: today, resolve: resolve,
                 into: &violations)
             {
                 record[f.id] = v
@@ -79,8 +81,9 @@ extension FormValidator {
         return .record(record)
     }
 
+    /// `path` is made only when a violation names it (most answers have none).
     private func read(
-        _ f: FieldDefinition, _ raw: Value?, path: String, filler: Filler, today: CivilDate,
+        _ f: FieldDefinition, _ raw: Value?, path: @autoclosure () -> String, filler: Filler, today: CivilDate,
         resolve: FieldCoercion.AttachmentResolver?, into violations: inout [Violation]
     ) -> Value? {
         guard let raw, !raw.isEmpty else { return nil }
@@ -88,7 +91,7 @@ extension FormValidator {
             if f.calculate == nil {
                 violations.append(
                     Violation(
-                        path: path,
+                        path: path(),
                         message: LocalizedText(
                             id: "kolom ini hanya-baca dan tidak boleh diisi", en: "this field is read-only")))
             }
@@ -97,7 +100,7 @@ extension FormValidator {
         if f.filledBy == .rater && filler == .applicant {
             violations.append(
                 Violation(
-                    path: path,
+                    path: path(),
                     message: LocalizedText(
                         id: "kolom ini diisi penilai, bukan pelamar",
                         en: "this field is filled by a rater, not the applicant")))
@@ -108,7 +111,7 @@ extension FormValidator {
         {
         case .success(let v): return v.isNull ? nil : v
         case .failure(let message):
-            violations.append(Violation(path: path, message: message))
+            violations.append(Violation(path: path(), message: message))
             return nil
         }
     }
