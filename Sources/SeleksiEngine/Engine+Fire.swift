@@ -160,7 +160,7 @@ extension Engine {
                               actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
-                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id),
+                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates)),
                                         context: try context(for: record, in: w, actor: request.actor, now: now))
         return TransitionFunction(w).apply(command, to: snapshot)
     }
@@ -267,6 +267,19 @@ extension Engine {
     }
 
     /// What of the children's forms the transitions a command may take can read; nil: anything.
+    /// The instance's own forms the candidates need: those their expressions read and those they
+    /// require; nil (all of them) when one may read any form. A rater's sheet or an automatic recount
+    /// does not parse the applicant's portfolio.
+    static func ownFormsRead(by candidates: [TransitionDefinition]) -> Set<String>? {
+        var names: Set<String> = []
+        for t in candidates {
+            guard let read = t.formsRead else { return nil }
+            names.formUnion(read.formIDs)
+            names.formUnion(t.requiredForms)
+        }
+        return names
+    }
+
     static func childFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
         var reads = FormFieldReads()
         for t in candidates where t.readsChildren {

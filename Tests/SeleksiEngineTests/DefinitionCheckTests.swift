@@ -122,6 +122,26 @@ struct DefinitionCheckTests {
                 "\(counting.map { ($0.event, $0.childFormsRead) })")
     }
 
+    /// A command parses only the applicant's forms its transitions read or require: a rater's sheet and
+    /// the automatic recount after it do not parse the portfolio; a verdict reads its own sheet.
+    @Test func anApplicantsCommandsReadOnlyTheFormsTheirTransitionsName() throws {
+        let set = DefinitionFiles.load(paths: [Repo.path("workflows/tb_pelamar.xml")])
+        let applicant = try #require(set.workflows.first)
+        func reads(_ event: String, from state: String) -> Set<String>? {
+            Engine.ownFormsRead(by: applicant.transitions.filter { $0.event == event && $0.from.contains(state) })
+        }
+        #expect(reads("nilai", from: "layak") == ["tb_skor"])
+        #expect(reads("rekap", from: "layak") == [])
+        #expect(reads("verifikasi", from: "diusulkan")?.contains("tb_verifikasi") == true)
+        #expect(reads("verifikasi", from: "diusulkan")?.contains("tb_portofolio") == false)
+        // A transition that may reach a form it does not name loads them all.
+        let any = TransitionDefinition(
+            event: "x", label: LocalizedText(id: "x"), from: ["a"], to: "b", roles: ["r"], requiredForms: [],
+            guards: [Guard(test: try Expression("count(forms) > 0"), message: LocalizedText(id: "m"), line: 1)],
+            effects: [], quorum: nil, reasonRequired: false, line: 1)
+        #expect(Engine.ownFormsRead(by: [any]) == nil)
+    }
+
     @Test func theDeclarationScanFindsItsLineAndIgnoresCommentsAndTruncatedTags() {
         func line(_ text: String) -> Int? { SafeXMLParser.lineOfDeclaration(in: Array(text.utf8)) }
         #expect(line("<a/>\n<!-- <!DOCTYPE in a comment is still refused -->\n") == 2)

@@ -58,7 +58,11 @@ extension TransitionDefinition {
     /// What of the children's forms deciding this transition can read (its guards, their messages'
     /// values, its effects, a ranking's groups and order); nil when it may read anything. A round's
     /// ranking groups by one field of the portfolio: its 17,000 children need not bring their forms.
-    public var childFormsRead: FormFieldReads? {
+    public var childFormsRead: FormFieldReads? { formsRead }
+
+    /// The forms the expressions of `guards` and `effects` read: the instance's own (an applicant's
+    /// scoring sheet reads no portfolio) and its children's, as `Expression.formsRead` counts them.
+    static func formsRead(guards: [Guard], effects: [Effect]) -> FormFieldReads? {
         var expressions = guards.flatMap { [$0.test] + $0.message.placeholderExpressions }
         expressions += effects.flatMap(\.expressions)
         for case .rank(let r) in effects {

@@ -245,6 +245,9 @@ public struct TransitionDefinition: Sendable {
     /// their forms: worked out once here, as a command asks it of every transition it may take.
     public let readsSiblings: Bool
     public let readsSiblingForms: Bool
+    /// What of the forms deciding and applying it reads (in its own scope and in its children's);
+    /// nil when it may read any form. Worked out once here (see `TransitionDefinition.formsRead(…)`).
+    public let formsRead: FormFieldReads?
 
     public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
                 guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false,
@@ -266,6 +269,7 @@ public struct TransitionDefinition: Sendable {
         let reading = (guards.map(\.test) + effects.flatMap(\.expressions)).filter(\.readsSiblings)
         readsSiblings = !reading.isEmpty
         readsSiblingForms = reading.contains(where: \.readsSiblingForms)
+        formsRead = Self.formsRead(guards: guards, effects: effects)
     }
 }
 
