@@ -89,9 +89,10 @@ public struct DocumentRenderer: Sendable {
             header, template: template, instance: instance, context: context,
             workingDays: WorkingDays(reference: reference))
         let tokenised = prepared.mustache.render(TemplateContext.convert(context)) + Self.provenance(context)
-        let markdown = TextToken.replace(in: MarkdownLayout.markdownFile(tokenised), TextEscaping.markdown)
+        let lines = MarkdownLayout.lines(tokenised)
+        let markdown = TextToken.replace(in: MarkdownLayout.markdownFile(lines: lines), TextEscaping.markdown)
         let title = Self.title(of: tokenised) ?? template
-        let body = MarkdownLayout.html(tokenised)
+        let body = MarkdownLayout.html(lines: lines)
         let html = PrintPage.html(
             title: TextToken.replace(in: title, TextEscaping.html),
             body: TextToken.replace(in: body, TextEscaping.html))

@@ -16,11 +16,14 @@ enum MarkdownLayout {
         case block(classes: [String], children: [Node])
     }
 
-    static func markdownFile(_ source: String) -> String {
+    static func markdownFile(_ source: String) -> String { markdownFile(lines: Self.lines(source)) }
+
+    /// The same from the source's lines (the renderer splits a document once for both outputs).
+    static func markdownFile(lines source: [Substring]) -> String {
         // Fence lines become one empty line, runs of empty lines one, and the file has none at either
         // end: one pass over the lines (a contract is rendered once per tutor).
         var lines: [Substring] = []
-        for line in Self.lines(source) {
+        for line in source {
             let kept: Substring = fence(line) == nil ? line : ""
             if kept.isEmpty && (lines.last?.isEmpty ?? true) { continue }
             lines.append(kept)
@@ -30,7 +33,11 @@ enum MarkdownLayout {
     }
 
     static func html(_ source: String) -> String {
-        render(parse(source))
+        render(parse(lines: Self.lines(source)))
+    }
+
+    static func html(lines: [Substring]) -> String {
+        render(parse(lines: lines))
     }
 
     /// The lines of `text`, split at its "\n" bytes: a split by characters walked every grapheme cluster
@@ -55,7 +62,9 @@ enum MarkdownLayout {
             || b == UInt8(ascii: "-")
     }
 
-    static func parse(_ source: String) -> [Node] {
+    static func parse(_ source: String) -> [Node] { parse(lines: Self.lines(source)) }
+
+    static func parse(lines: [Substring]) -> [Node] {
         var stack: [(classes: [String], children: [Node])] = [([], [])]
         var pending: [Substring] = []
         func flush() {
@@ -64,7 +73,7 @@ enum MarkdownLayout {
             }
             pending.removeAll()
         }
-        for line in Self.lines(source) {
+        for line in lines {
             guard let classes = fence(line) else {
                 pending.append(line)
                 continue

@@ -13,8 +13,7 @@ struct PreparedTemplate: @unchecked Sendable {
 
     /// From the cache when this file held this source before; a changed file is read anew.
     static func prepare(_ source: String, file: String) throws -> PreparedTemplate {
-        let key = file + "\u{0}" + source
-        if let hit = cache.get(key) { return hit }
+        if let hit = cache.get(file, source) { return hit }
         guard !TextToken.occurs(in: source) else {
             throw DocumentError.template("\(file): contains characters reserved for user text (U+F0000–U+F01FF)")
         }
@@ -26,7 +25,7 @@ struct PreparedTemplate: @unchecked Sendable {
         let prepared = PreparedTemplate(
             header: header, mustache: mustache, projection: DocumentProjection(template: source),
             children: DocumentRenderer.childrenRead(by: source))
-        cache.put(key, prepared)
+        cache.put(file, source, prepared)
         return prepared
     }
 
@@ -34,16 +33,20 @@ struct PreparedTemplate: @unchecked Sendable {
 
     /// A few dozen templates at most are shipped; the bound only keeps a long-running embedder that
     /// renders ever-changing sources from growing without end.
+    /// Keyed by file, holding the source it was prepared from: a hit compares the source instead of
+    /// hashing it with the file's name into a new key on every rendering.
     private final class Cache: @unchecked Sendable {
         private let lock = NSLock()
-        private var entries: [String: PreparedTemplate] = [:]
+        private var entries: [String: (source: String, prepared: PreparedTemplate)] = [:]
 
-        func get(_ key: String) -> PreparedTemplate? { lock.withLock { entries[key] } }
+        func get(_ file: String, _ source: String) -> PreparedTemplate? {
+            lock.withLock { entries[file].flatMap { $0.source == source ? $0.prepared : nil } }
+        }
 
-        func put(_ key: String, _ value: PreparedTemplate) {
+        func put(_ file: String, _ source: String, _ value: PreparedTemplate) {
             lock.withLock {
                 if entries.count >= 64 { entries.removeAll() }
-                entries[key] = value
+                entries[file] = (source, value)
             }
         }
     }

@@ -23,12 +23,14 @@ enum TextToken {
     static let close = Unicode.Scalar(0xF0001)!
     static let byteBase: UInt32 = 0xF0100
 
+    /// Written as UTF-8 bytes: each code point U+F0100 + b is F3 B0 (84 + b >> 6) (80 + b & 3F), the
+    /// markers F3 B0 80 80 and F3 B0 80 81 (appending scalar by scalar was a tenth of the template's time).
     static func encode(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(open)
-        for byte in text.utf8 { scalars.append(Unicode.Scalar(byteBase + UInt32(byte))!) }
-        scalars.append(close)
-        return String(scalars)
+        var bytes: [UInt8] = [0xF3, 0xB0, 0x80, 0x80]
+        bytes.reserveCapacity(4 * text.utf8.count + 8)
+        for byte in text.utf8 { bytes += [0xF3, 0xB0, 0x84 | (byte >> 6), 0x80 | (byte & 0x3F)] }
+        bytes += [0xF3, 0xB0, 0x80, 0x81]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a text contains any code point of the token alphabet (templates must not).

@@ -139,6 +139,9 @@ struct DocumentEscapingTests {
         #expect(TextToken.replace(in: "a\u{F0000}\u{F0141}zb", { $0 }) == "ab")
         #expect(TextToken.replace(in: "", { $0 }) == "")
         #expect(TextToken.replace(in: token, { $0 }) == "<é>")
+        // The token's code points, written out: the markers around one U+F0100 + b per byte of "<é>".
+        let scalars = [0xF0000, 0xF013C, 0xF01C3, 0xF01A9, 0xF013E, 0xF0001].map { Unicode.Scalar($0)! }
+        #expect(token.unicodeScalars.elementsEqual(scalars))
     }
 
     @Test func aTemplateMayNotContainTheTokenAlphabet() throws {

@@ -41,6 +41,10 @@ public struct TransitionFunction: Sendable {
         var reasonRefusal: Refusal?
 
         let forms = instance.forms.merging(command.submittedForms) { $1 }
+        // One scope for every alternative: they differ in guards, not in what the instance holds.
+        let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
+        let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children,
+                                        reference: command.reference, actors: command.actors, siblings: command.siblings)
         var firstRefusal: Refusal?
         // The guards refused, of the alternative with the fewest failing (ties: file order).
         var closest: (failed: [Guard], refusal: Refusal)?
@@ -50,9 +54,6 @@ public struct TransitionFunction: Sendable {
                     id: "'\(t.event)' memerlukan formulir '\(missing)' yang belum diserahkan", en: "'\(t.event)' needs form '\(missing)', not yet submitted"))
                 continue
             }
-            let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
-            let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children,
-                                            reference: command.reference, actors: command.actors, siblings: command.siblings)
             switch checkGuards(t, context) {
             case .failed(let refusal):
                 firstRefusal = firstRefusal ?? refusal
