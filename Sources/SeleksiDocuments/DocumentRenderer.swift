@@ -80,7 +80,8 @@ public struct DocumentRenderer: Sendable {
     }
 
     func compose(
-        _ prepared: PreparedTemplate, template: String, instance: Int64, context given: Value, reference: ReferenceTables
+        _ prepared: PreparedTemplate, template: String, instance: Int64, context given: Value,
+        reference: ReferenceTables
     ) throws -> Output {
         let header = prepared.header
         var context = given

@@ -56,7 +56,8 @@ enum TextToken {
                     // Outside a token every code point is copied as it is: copy the run up to the next
                     // 0xF3 byte at once (copying it code point by code point was most of this function).
                     let run = memchr(src.baseAddress! + i, 0xF3, src.count - i)
-                    let end = run.map { src.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? src.count
+                    let end = run.map { src.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                        ?? src.count
                     if end > i {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<end]))
                         i = end

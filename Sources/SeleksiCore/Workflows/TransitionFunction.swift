@@ -43,8 +43,9 @@ public struct TransitionFunction: Sendable {
         let forms = instance.forms.merging(command.submittedForms) { $1 }
         // One scope for every alternative: they differ in guards, not in what the instance holds.
         let scope = instance.scope(actor: command.actor, reason: command.reason, forms: command.submittedForms)
-        let context = EvaluationContext(scopes: [scope], today: command.now.date, children: command.children,
-                                        reference: command.reference, actors: command.actors, siblings: command.siblings)
+        let context = EvaluationContext(
+            scopes: [scope], today: command.now.date, children: command.children, reference: command.reference,
+            actors: command.actors, siblings: command.siblings)
         var firstRefusal: Refusal?
         // The guards refused, of the alternative with the fewest failing (ties: file order).
         var closest: (failed: [Guard], refusal: Refusal)?
