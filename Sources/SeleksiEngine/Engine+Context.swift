@@ -3,10 +3,13 @@ import SeleksiStore
 
 /// The names beyond `state`, `vars` and `forms` that a workflow may read, loaded only when it does.
 extension Engine {
+    /// `names`: the names to load, when fewer than every name the workflow reads (a command's candidates'
+    /// `namesRead`: an automatic recount reads the ratings and the parent, not the decisions or the
+    /// organisations of whoever fired).
     func context(for record: InstanceRecord, in w: WorkflowDefinition, actor: String, now: Timestamp,
-                 withVotes: Bool = true) throws -> [String: Value] {
+                 withVotes: Bool = true, names only: Set<String>? = nil) throws -> [String: Value] {
         var context: [String: Value] = [:]
-        let names = w.namesRead
+        let names = only ?? w.namesRead
         if names.contains("id") { context["id"] = .number(Double(record.id)) }
         if names.contains("org") { context["org"] = .string(record.org) }
         if names.contains("actor_orgs") { context["actor_orgs"] = .list(try actorOrganisations(actor, at: now).map(Value.string)) }

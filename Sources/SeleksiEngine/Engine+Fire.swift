@@ -161,7 +161,8 @@ extension Engine {
         command.siblings = try siblingViews(of: record, for: load.candidates)
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
                                         forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates)),
-                                        context: try context(for: record, in: w, actor: request.actor, now: now))
+                                        context: try context(for: record, in: w, actor: request.actor, now: now,
+                                                             names: Set(load.candidates.flatMap(\.namesRead))))
         return TransitionFunction(w).apply(command, to: snapshot)
     }
 

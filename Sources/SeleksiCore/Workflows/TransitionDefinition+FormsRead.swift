@@ -62,18 +62,26 @@ extension TransitionDefinition {
 
     /// The forms the expressions of `guards` and `effects` read: the instance's own (an applicant's
     /// scoring sheet reads no portfolio) and its children's, as `Expression.formsRead` counts them.
-    static func formsRead(guards: [Guard], effects: [Effect]) -> FormFieldReads? {
-        var expressions = guards.flatMap { [$0.test] + $0.message.placeholderExpressions }
-        expressions += effects.flatMap(\.expressions)
-        for case .rank(let r) in effects {
-            expressions += [r.groupBy, r.quotaRows, r.quotaKey, r.quotaCount] + r.order.map(\.0)
-        }
-        for case .createChildren(_, let count?, _, _) in effects { expressions.append(count) }
+    static func formsRead(_ expressions: [Expression]) -> FormFieldReads? {
         var reads = FormFieldReads()
         for e in expressions {
             guard let read = e.formsRead else { return nil }
             reads.formUnion(read)
         }
         return reads
+    }
+}
+
+extension TransitionDefinition {
+    /// Every expression deciding or applying the transition evaluates: its guards and their messages'
+    /// values, its effects, a ranking's groups, quotas and order, a count of children to create.
+    static func expressions(guards: [Guard], effects: [Effect]) -> [Expression] {
+        var expressions = guards.flatMap { [$0.test] + $0.message.placeholderExpressions }
+        expressions += effects.flatMap(\.expressions)
+        for case .rank(let r) in effects {
+            expressions += [r.groupBy, r.quotaRows, r.quotaKey, r.quotaCount] + r.order.map(\.0)
+        }
+        for case .createChildren(_, let count?, _, _) in effects { expressions.append(count) }
+        return expressions
     }
 }

@@ -248,6 +248,9 @@ public struct TransitionDefinition: Sendable {
     /// What of the forms deciding and applying it reads (in its own scope and in its children's);
     /// nil when it may read any form. Worked out once here (see `TransitionDefinition.formsRead(…)`).
     public let formsRead: FormFieldReads?
+    /// The names of the instance's context its expressions read (`parent`, `ratings`, `decisions`, …):
+    /// a command loads only these, not every name any transition of the workflow reads.
+    public let namesRead: Set<String>
 
     public init(event: String, label: LocalizedText, from: [String], to: String, roles: [String], requiredForms: [String],
                 guards: [Guard], effects: [Effect], quorum: Quorum?, reasonRequired: Bool, isAutomatic: Bool = false,
@@ -269,7 +272,9 @@ public struct TransitionDefinition: Sendable {
         let reading = (guards.map(\.test) + effects.flatMap(\.expressions)).filter(\.readsSiblings)
         readsSiblings = !reading.isEmpty
         readsSiblingForms = reading.contains(where: \.readsSiblingForms)
-        formsRead = Self.formsRead(guards: guards, effects: effects)
+        let expressions = Self.expressions(guards: guards, effects: effects)
+        formsRead = Self.formsRead(expressions)
+        namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
     }
 }
 
