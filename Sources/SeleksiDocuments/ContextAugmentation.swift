@@ -70,7 +70,8 @@ enum ContextAugmentation {
     static func addLetterheads(_ v: inout Value, rows: [[String: String]]) {
         var letterheads: [String: Value] = [:]
         for row in rows {
-            if let id = row["organisasi"], letterheads[id] == nil { letterheads[id] = .record(row.mapValues(Value.string)) }
+            guard let id = row["organisasi"], letterheads[id] == nil else { continue }
+            letterheads[id] = .record(row.mapValues(Value.string))
         }
         addLetterheads(&v, letterheads)
     }

@@ -159,8 +159,9 @@ extension Engine {
                               reference: try referenceTables(for: w),
                               actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)
-        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables,
-                                        forms: w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates)),
+        // Only the instance's forms and context names the candidates read (a recount: its ratings).
+        let own = w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates))
+        let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: own,
                                         context: try context(for: record, in: w, actor: request.actor, now: now,
                                                              names: Set(load.candidates.flatMap(\.namesRead))))
         return TransitionFunction(w).apply(command, to: snapshot)
