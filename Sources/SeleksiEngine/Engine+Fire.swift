@@ -268,7 +268,6 @@ extension Engine {
         }
     }
 
-    /// What of the children's forms the transitions a command may take can read; nil: anything.
     /// The instance's own forms the candidates need: those their expressions read and those they
     /// require; nil (all of them) when one may read any form. A rater's sheet or an automatic recount
     /// does not parse the applicant's portfolio.
@@ -282,6 +281,7 @@ extension Engine {
         return names
     }
 
+    /// What of the children's forms the transitions a command may take can read; nil: anything.
     static func childFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
         var reads = FormFieldReads()
         for t in candidates where t.readsChildren {
