@@ -124,20 +124,20 @@ func sayColumns(_ fields: [String]) {
     rows.print()
 }
 
-/// The rows of a listing gathered and printed with one write (a `print` per row of a thousand was a
-/// fifth of what `list` does after its query), each row as `sayColumns` prints it.
+/// The rows of a listing gathered as bytes and printed with one write (a `print` per row of a thousand
+/// was a fifth of what `list` does after its query), each row as `sayColumns` prints it.
 struct ColumnRows {
-    private var text = ""
+    private var bytes: [UInt8] = []
 
     mutating func add(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
-            if i > 0 { text += "\t" }
-            text += TerminalText.safe(field)
+            if i > 0 { bytes.append(UInt8(ascii: "\t")) }
+            bytes.append(contentsOf: TerminalText.safe(field).utf8)
         }
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
 
-    func print() { Swift.print(text, terminator: "") }
+    func print() { Swift.print(String(decoding: bytes, as: UTF8.self), terminator: "") }
 }
 
 /// The largest answers file read (a form's answers are a few kilobytes; attachments are files of their own).
