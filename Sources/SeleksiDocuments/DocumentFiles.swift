@@ -50,6 +50,8 @@ public final class DocumentBatch: @unchecked Sendable {
     static let fewFiles = 4
 
     private var documents: [Document] = []
+    /// The folders made sure to exist since the last commit (once each, not for every document).
+    private var folders: Set<String> = []
     private let lock = NSLock()
 
     public init() {}
@@ -64,11 +66,14 @@ public final class DocumentBatch: @unchecked Sendable {
     /// A document staged again in the same batch replaces the earlier staging (with `replace`).
     func stage(_ files: [(name: String, bytes: [UInt8])], names: [String], folder: String, replace: Bool) throws {
         try lock.withLock {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
             let existing = try names.filter { try Self.exists($0, in: folder) }
+            // A document has two or three names: compared as they are, not as a set made per document staged.
             let staged = documents.indices.filter {
-                documents[$0].folder == folder && !Set(documents[$0].names).isDisjoint(with: names)
+                documents[$0].folder == folder && documents[$0].names.contains(where: names.contains)
             }
             if (!existing.isEmpty || !staged.isEmpty) && !replace {
                 throw DocumentError.output(
@@ -101,6 +106,7 @@ public final class DocumentBatch: @unchecked Sendable {
         try lock.withLock {
             let batch = documents
             documents = []
+            folders = []
             guard !batch.isEmpty else { return }
             var backups: [(folder: String, name: String, backup: String)] = []
             var placed: [(folder: String, name: String)] = []
