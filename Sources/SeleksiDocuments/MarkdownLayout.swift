@@ -32,9 +32,7 @@ enum MarkdownLayout {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func html(_ source: String) -> String {
-        render(parse(lines: Self.lines(source)))
-    }
+    static func html(_ source: String) -> String { html(lines: Self.lines(source)) }
 
     static func html(lines: [Substring]) -> String {
         render(parse(lines: lines))
@@ -61,8 +59,6 @@ enum MarkdownLayout {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
             || b == UInt8(ascii: "-")
     }
-
-    static func parse(_ source: String) -> [Node] { parse(lines: Self.lines(source)) }
 
     static func parse(lines: [Substring]) -> [Node] {
         var stack: [(classes: [String], children: [Node])] = [([], [])]

@@ -10,15 +10,9 @@ public struct WorkingDays: Sendable {
     /// The engine's reference tables already carry that calendar, built once when they were read: it
     /// is used as it is (building it again for every document was a twentieth of a document's time).
     public init(reference: ReferenceTables) {
-        if let calendar = reference.calendar, calendar.table == Self.table {
-            holidays = calendar.holidays
-            return
-        }
-        var days: [Int: String] = [:]
-        for row in reference.tables[Self.table] ?? [] {
-            if let d = row["tanggal"].flatMap(CivilDate.init(iso:)) { days[d.dayNumber] = row["nama"] ?? "" }
-        }
-        holidays = days
+        let calendar = reference.calendar?.table == Self.table
+            ? reference.calendar : WorkingCalendar(table: Self.table, rows: reference.tables[Self.table] ?? [])
+        holidays = calendar?.holidays ?? [:]
     }
 
     /// Nil on a working day; otherwise why not ("hari Minggu", "Hari Raya Natal").

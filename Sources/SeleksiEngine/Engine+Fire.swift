@@ -160,7 +160,8 @@ extension Engine {
                               actors: try knownActors(for: w))
         command.siblings = try siblingViews(of: record, for: load.candidates)
         // Only the instance's forms and context names the candidates read (a recount: its ratings).
-        let own = w.referencedForms.isEmpty ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates))
+        let own = w.referencedForms.isEmpty
+            ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates))
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: own,
                                         context: try context(for: record, in: w, actor: request.actor, now: now,
                                                              names: Set(load.candidates.flatMap(\.namesRead))))
@@ -285,7 +286,7 @@ extension Engine {
     static func childFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
         var reads = FormFieldReads()
         for t in candidates where t.readsChildren {
-            guard let read = t.childFormsRead else { return nil }
+            guard let read = t.formsRead else { return nil }
             reads.formUnion(read)
         }
         return reads

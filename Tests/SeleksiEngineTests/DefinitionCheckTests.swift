@@ -112,14 +112,14 @@ struct DefinitionCheckTests {
         }
         let ranking = try #require(round.transitions.first(where: ranks))
         // The portfolio's study programme groups the children; the quota rows are the round's own form.
-        #expect(ranking.childFormsRead?.fields["tb_portofolio"] == ["program"])
-        #expect(ranking.childFormsRead?.wholeForms.isEmpty == true)
+        #expect(ranking.formsRead?.fields["tb_portofolio"] == ["program"])
+        #expect(ranking.formsRead?.wholeForms.isEmpty == true)
         let counting = round.transitions.filter { $0.readsChildren && !ranks($0) }
         #expect(!counting.isEmpty)
         // Counting children by state reads no form of theirs (the quota form is the round's own, counted
         // because a name is not told apart by scope; an applicant has none).
-        #expect(counting.allSatisfy { $0.childFormsRead?.formIDs.isSubset(of: ["tb_kuota"]) == true },
-                "\(counting.map { ($0.event, $0.childFormsRead) })")
+        #expect(counting.allSatisfy { $0.formsRead?.formIDs.isSubset(of: ["tb_kuota"]) == true },
+                "\(counting.map { ($0.event, $0.formsRead) })")
     }
 
     /// A command parses only the applicant's forms its transitions read or require: a rater's sheet and

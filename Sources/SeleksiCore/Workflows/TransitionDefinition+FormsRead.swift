@@ -55,11 +55,6 @@ extension Expression {
 }
 
 extension TransitionDefinition {
-    /// What of the children's forms deciding this transition can read (its guards, their messages'
-    /// values, its effects, a ranking's groups and order); nil when it may read anything. A round's
-    /// ranking groups by one field of the portfolio: its 17,000 children need not bring their forms.
-    public var childFormsRead: FormFieldReads? { formsRead }
-
     /// The forms the expressions of `guards` and `effects` read: the instance's own (an applicant's
     /// scoring sheet reads no portfolio) and its children's, as `Expression.formsRead` counts them.
     static func formsRead(_ expressions: [Expression]) -> FormFieldReads? {

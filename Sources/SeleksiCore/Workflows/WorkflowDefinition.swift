@@ -241,12 +241,16 @@ public struct TransitionDefinition: Sendable {
     /// declare a conflict, reopen a verdict); never listed among anyone's tasks.
     public let isOptional: Bool
     public let line: Int
-    /// Whether a guard or effect reads the parent's other children (`siblings-*`), and whether it reads
-    /// their forms: worked out once here, as a command asks it of every transition it may take.
+    // What deciding and applying the transition reads, worked out once here from its expressions
+    // (`TransitionDefinition.expressions(guards:effects:)`), as a command asks it of every transition
+    // it may take.
+    /// Whether it reads the instance's children (a ranking, a notice to them, `children-*`).
+    public let readsChildren: Bool
+    /// Whether it reads the parent's other children (`siblings-*`), and whether it reads their forms.
     public let readsSiblings: Bool
     public let readsSiblingForms: Bool
-    /// What of the forms deciding and applying it reads (in its own scope and in its children's);
-    /// nil when it may read any form. Worked out once here (see `TransitionDefinition.formsRead(…)`).
+    /// What of the forms it reads, in its own scope and in its children's (a ranking groups by one field
+    /// of the portfolio: 17,000 children need not bring their forms); nil when it may read any form.
     public let formsRead: FormFieldReads?
     /// The names of the instance's context its expressions read (`parent`, `ratings`, `decisions`, …):
     /// a command loads only these, not every name any transition of the workflow reads.
@@ -269,20 +273,15 @@ public struct TransitionDefinition: Sendable {
         self.quorum = quorum
         self.reasonRequired = reasonRequired
         self.line = line
-        let reading = (guards.map(\.test) + effects.flatMap(\.expressions)).filter(\.readsSiblings)
+        let expressions = Self.expressions(guards: guards, effects: effects)
+        readsChildren = expressions.contains(where: \.readsChildren) || effects.contains {
+            if case .rank = $0 { true } else if case .notifyChildren = $0 { true } else { false }
+        }
+        let reading = expressions.filter(\.readsSiblings)
         readsSiblings = !reading.isEmpty
         readsSiblingForms = reading.contains(where: \.readsSiblingForms)
-        let expressions = Self.expressions(guards: guards, effects: effects)
         formsRead = Self.formsRead(expressions)
         namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
-    }
-}
-
-extension TransitionDefinition {
-    /// Whether deciding or applying the transition reads the instance's children.
-    public var readsChildren: Bool {
-        effects.contains { if case .rank = $0 { true } else if case .notifyChildren = $0 { true } else { false } }
-            || (guards.map(\.test) + effects.flatMap(\.expressions)).contains(where: \.readsChildren)
     }
 }
 
