@@ -25,7 +25,7 @@ struct ExitCodeTests {
         let cli = try prepared()
         let now = "--now 2026-01-05T09:00"
         for line in [
-            "show 99", "history 99", "report 99", "fire 99 ajukan --as pelamar1 \(now)",
+            "show 99", "history 99", "report 99", "list --parent 99", "fire 99 ajukan --as pelamar1 \(now)",
             "start demo_pelamar --org skb-demo --as pelamar1 --parent 99 \(now)",
             "submit 99 demo_pendaftaran examples/demo/isian_pelamar.json --as pelamar1 \(now)",
             "withdraw 99 demo_penilaian --as penilai1 --reason salah-instans \(now)",

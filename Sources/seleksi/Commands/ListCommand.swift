@@ -59,8 +59,10 @@ struct ListCommand: ParsableCommand {
         if truncated { print("(hanya \(limit) pertama; pakai --limit untuk lebih, atau --counts untuk jumlah)") }
     }
 
-    /// A misspelt workflow or state is an error naming the valid ones, not an empty list.
+    /// A misspelt workflow or state is an error naming the valid ones, and a parent that does not exist
+    /// an error naming it, not an empty list.
     private func checkNames(_ engine: Engine) throws {
+        if let parent { _ = try engine.record(parent) }
         if let workflow, try !engine.currentWorkflowIDs().contains(workflow) {
             throw EngineError.input("tidak ada alur '\(workflow)'; alur yang ada: \(try engine.currentWorkflowIDs().joined(separator: ", "))")
         }
