@@ -9,18 +9,25 @@ extension Engine {
     func context(for record: InstanceRecord, in w: WorkflowDefinition, actor: String, now: Timestamp,
                  withVotes: Bool = true, names only: Set<String>? = nil) throws -> [String: Value] {
         var context: [String: Value] = [:]
+        // The few names read, each matched once (`vars`, `state` and `forms` are the snapshot's own),
+        // rather than every name the shell knows looked up in the set on every command; in a fixed
+        // order, so that the same fault gives the same message on every run.
         let names = only ?? w.namesRead
-        if names.contains("id") { context["id"] = .number(Double(record.id)) }
-        if names.contains("org") { context["org"] = .string(record.org) }
-        if names.contains("actor_orgs") { context["actor_orgs"] = .list(try actorOrganisations(actor, at: now).map(Value.string)) }
-        if names.contains("parent"), let parentID = record.parent, let parent = try store.instance(parentID) {
-            context["parent"] = try parentValue(parent)
+        for name in names.count > 1 ? names.sorted() : Array(names) {
+            switch name {
+            case "id": context["id"] = .number(Double(record.id))
+            case "org": context["org"] = .string(record.org)
+            case "actor_orgs": context["actor_orgs"] = .list(try actorOrganisations(actor, at: now).map(Value.string))
+            case "parent":
+                if let parentID = record.parent, let parent = try store.instance(parentID) { context["parent"] = try parentValue(parent) }
+            case "ratings": context["ratings"] = .record(try ratings(of: record, in: w))
+            case "decisions": context["decisions"] = decisionsValue(try store.decisions(instance: record.id))
+            case "peers": context["peers"] = try peers(of: record)
+            case "instances": context["instances"] = try instancesValue(for: record, in: w)
+            case "votes" where withVotes: context["votes"] = try votesValue(of: record, in: w, now: now)
+            default: break
+            }
         }
-        if names.contains("ratings") { context["ratings"] = .record(try ratings(of: record, in: w)) }
-        if names.contains("decisions") { context["decisions"] = decisionsValue(try store.decisions(instance: record.id)) }
-        if names.contains("peers") { context["peers"] = try peers(of: record) }
-        if names.contains("instances") { context["instances"] = try instancesValue(for: record, in: w) }
-        if names.contains("votes"), withVotes { context["votes"] = try votesValue(of: record, in: w, now: now) }
         if let tree = try treeValue(for: record, in: w) { context[Expression.treeName] = tree }
         return context
     }

@@ -47,7 +47,7 @@ extension Engine {
 
     /// Roles `actor` holds that apply in `org` at `now`: granted there or in an organisation above it.
     func roles(of actor: String, in org: String, at now: Timestamp) throws -> Set<String> {
-        let orgs = Set(try ancestors(of: org))
+        let orgs = try ancestors(of: org)  // a handful: searched in place, not hashed into a set per command
         var roles: Set<String> = []
         for g in try grants(of: actor) where orgs.contains(g.org) && !roles.contains(g.role) {
             if try isActive(g, at: now) { roles.insert(g.role) }
@@ -58,10 +58,13 @@ extension Engine {
     /// Roles the actor holds for an instance: organisation roles (in the instance's organisation or any
     /// of its parties'), plus owner-scoped roles if he owns it.
     func roles(of actor: String, for instance: InstanceRecord, in workflow: WorkflowDefinition, at now: Timestamp) throws -> Set<String> {
-        var held: Set<String> = []
-        for org in try organisations(of: instance, in: workflow, at: now) {
-            held.formUnion(try roles(of: actor, in: org, at: now).filter { r in workflow.role(r)?.scope != .owner })
-        }
+        let orgs = try organisations(of: instance, in: workflow, at: now)
+        // One organisation (every instance without parties) takes its set as it is: no copy per command.
+        var held = orgs.count == 1 ? try roles(of: actor, in: orgs[0], at: now) : []
+        if orgs.count > 1 { for org in orgs { held.formUnion(try roles(of: actor, in: org, at: now)) } }
+        guard workflow.roles.contains(where: { $0.scope == .owner }) else { return held }
+        // An owner-scoped role comes from owning the instance, never from a grant in an organisation.
+        held = held.filter { r in workflow.role(r)?.scope != .owner }
         if actor == instance.owner { for r in workflow.roles where r.scope == .owner { held.insert(r.id) } }
         return held
     }

@@ -149,7 +149,8 @@ extension Engine {
         // The children, with only what of their forms the candidates read, when one reads them at all.
         let children = try load.candidates.contains(where: \.readsChildren)
             ? childViews(of: record.id, reads: Self.childFormsRead(by: load.candidates)) : nil
-        let quorumRoles = Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles))
+        let quorumRoles: Set<String> = load.candidates.contains { $0.quorum != nil }
+            ? Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles)) : []
         var holders: [String: Int] = [:]
         for role in quorumRoles { holders[role] = try self.holders(of: role, for: record, in: w, at: now) }
         let confirmations = quorumRoles.isEmpty ? [] : try store.confirmations(instance: record.id, stateSeq: record.stateSeq, event: request.event)
@@ -164,7 +165,7 @@ extension Engine {
             ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates))
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: own,
                                         context: try context(for: record, in: w, actor: request.actor, now: now,
-                                                             names: Set(load.candidates.flatMap(\.namesRead))))
+                                                             names: Self.namesRead(by: load.candidates)))
         return TransitionFunction(w).apply(command, to: snapshot)
     }
 
@@ -280,6 +281,11 @@ extension Engine {
             names.formUnion(t.requiredForms)
         }
         return names
+    }
+
+    /// The context names the candidates read; one candidate (most commands) gives its own set.
+    static func namesRead(by candidates: [TransitionDefinition]) -> Set<String> {
+        candidates.count == 1 ? candidates[0].namesRead : Set(candidates.flatMap(\.namesRead))
     }
 
     /// What of the children's forms the transitions a command may take can read; nil: anything.

@@ -24,6 +24,8 @@ public struct InstanceSnapshot: Sendable {
     /// context, plus the command's `actor` and `reason`.
     public func scope(actor: String? = nil, reason: String? = nil, forms extra: [String: [String: Value]] = [:]) -> [String: Value] {
         var scope = context
+        // Room for the five names below at once: growing a dictionary rehashes every key it holds.
+        scope.reserveCapacity(context.count + 5)
         scope["state"] = .string(state)
         scope["vars"] = .record(variables)
         let merged = extra.isEmpty ? forms : forms.merging(extra) { $1 }

@@ -221,7 +221,10 @@ public struct TimerDefinition: Sendable {
     }
 }
 
-public struct TransitionDefinition: Sendable {
+/// A class, not a struct: a command copies the transitions it may take several times over (filtering
+/// candidates, deciding, auditing), and a copy of twenty fields was twenty retains and releases each time.
+/// Every field is a `let`, so sharing one instance changes nothing a reader can see.
+public final class TransitionDefinition: Sendable {
     public let event: String
     public let label: LocalizedText
     /// Source states; `*` means any state that is not final.
