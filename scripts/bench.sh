@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark harness of issue 10 in one command: builds Seleksi (release), the C floor and the Python
 # peers' virtual environment, then runs bench/harness/main.py, which writes bench/RESULTS.md.
-# Usage: scripts/bench.sh [--quick] [--only lifecycle,demo,cli,verify] [--rounds N] [--instances N]
+# Usage: scripts/bench.sh [--quick] [--only lifecycle,instructions,demo,cli,verify] [--rounds N] [--instances N]
 #   --quick: small sizes for CI (a minute or two after the build); without it, the full run (long).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ missing=()
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)  # the lifecycle counted in instructions
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

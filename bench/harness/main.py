@@ -1,9 +1,11 @@
 """The benchmark harness of issue 10, one command (scripts/bench.sh runs it after building):
 
-    python3 bench/harness/main.py [--quick] [--only lifecycle,demo,cli,verify]
+    python3 bench/harness/main.py [--quick] [--only lifecycle,instructions,demo,cli,verify]
 
   lifecycle  the applicant lifecycle at equal work: Seleksi, the C floor, a bare Python loop and the Python
              peers (transitions, python-statemachine, SpiffWorkflow), tables proven identical after every run
+  instructions  the same lifecycle, Seleksi and the C floor, counted in instructions by callgrind (valgrind):
+             a ratio the shared host's noise does not move
   demo       `seleksi demo` for one UPT and for the whole country (--upt all), wall time and peak memory
   cli        CLI commands on the national database, each a whole process
   verify     `seleksi audit verify` of about a million rows
@@ -22,6 +24,7 @@ sys.path.insert(0, HERE)
 
 import cli  # noqa: E402
 import demo  # noqa: E402
+import instructions  # noqa: E402
 import lifecycle  # noqa: E402
 import machine  # noqa: E402
 import report  # noqa: E402
@@ -45,7 +48,7 @@ def log(line):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
-    parser.add_argument("--only", default="lifecycle,demo,cli,verify")
+    parser.add_argument("--only", default="lifecycle,instructions,demo,cli,verify")
     parser.add_argument("--rounds", type=int, help="lifecycle rounds (default 3 quick, 5 full)")
     parser.add_argument("--instances", type=int, help="lifecycle instances (× 8 transitions)")
     parser.add_argument("--batch", type=int, default=1000)
@@ -69,12 +72,18 @@ def main():
 
     started = time.time()
     about = machine.describe(paths.venv_python)  # before the run, so the load average is the machine's own
-    life = demos = cli_results = verify_result = None
+    life = demos = cli_results = verify_result = counted = None
     if "lifecycle" in only:
         instances = args.instances or size["instances"]
         rounds = args.rounds or size["rounds"]
         log("== lifecycle: %d instances × 8 transitions, batches of %d, %d rounds" % (instances, args.batch, rounds))
         life = lifecycle.measure(paths, work, instances, args.batch, rounds, log)
+    if "instructions" in only:
+        if instructions.available():
+            log("== lifecycle in instructions (callgrind): %d and %d instances" % (instructions.SMALL, instructions.LARGE))
+            counted = instructions.measure(paths, work, args.batch, log)
+        else:
+            log("== lifecycle in instructions: skipped, valgrind is not installed (apt-get install valgrind)")
     # verify and the CLI commands run before the largest demo: after a quarter of an hour of writing
     # 200,000 applicants the machine's page cache and clock are not those a user's command meets
     # (the commands measured 2-3x slower there).
@@ -101,11 +110,12 @@ def main():
 
     # The raw figures too, so that the table can be rewritten without measuring again.
     with open(os.path.join(work, "results-%s.json" % mode), "w") as raw:
-        json.dump({"machine": about, "lifecycle": life, "demos": demos, "cli": cli_results, "verify": verify_result}, raw,
+        json.dump({"machine": about, "lifecycle": life, "instructions": counted, "demos": demos, "cli": cli_results,
+                   "verify": verify_result}, raw,
                   indent=1)
     results = args.results or os.path.join(root, "bench", "RESULTS.md")
     command = "scripts/bench.sh" + (" --quick" if args.quick else "")
-    report.write(results, about, mode, life, demos, cli_results, verify_result, command)
+    report.write(results, about, mode, life, demos, cli_results, verify_result, command, counted)
     log("== wrote %s in %.0f s" % (results, time.time() - started))
 
 

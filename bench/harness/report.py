@@ -25,7 +25,7 @@ def lifecycle_rows(life):
     return lines, seleksi / floor
 
 
-def write(path, machine, mode, life, demos, cli, verify, command):
+def write(path, machine, mode, life, demos, cli, verify, command, counted=None):
     out = ["# Benchmark results", "",
            "Written by `%s` (%s run) on %s. Regenerate with the same command; nothing here is asserted by a test." %
            (command, mode, machine["date"]), "",
@@ -80,6 +80,11 @@ def write(path, machine, mode, life, demos, cli, verify, command):
         _, ratio = lifecycle_rows(life)
         targets.append(("applicant lifecycle, Seleksi ÷ C floor (equal work)", "≥ 0.9×", "%.2f×" % ratio,
                         _status(ratio >= 0.9)))
+    if counted:
+        targets.append(("applicant lifecycle in instructions per transition, C floor ÷ Seleksi (callgrind)", "≥ 0.9×",
+                        "%.2f× (%s vs %s)" % (counted["ratio"], "{:,.0f}".format(counted["per_transition"]["c-floor"]),
+                                              "{:,.0f}".format(counted["per_transition"]["seleksi"])),
+                        _status(counted["ratio"] >= 0.9)))
     out += ["| %s | %s | %s | %s |" % t for t in targets]
 
     if life:
@@ -96,6 +101,19 @@ def write(path, machine, mode, life, demos, cli, verify, command):
                 ("{:,}".format(life["fingerprint"]["instances_rows"]), "{:,}".format(life["fingerprint"]["audit_log_rows"]),
                  life["fingerprint"]["instances"][:12], life["fingerprint"]["audit_log"][:12],
                  life["fingerprint"]["head"][:16], ", ".join(life["verified_by_seleksi"]))]
+    if counted:
+        c = counted["counts"]
+        out += ["", "## The lifecycle in instructions (callgrind)", "",
+                "The same lifecycle under valgrind's callgrind, from databases of %d and of %d instances; the "
+                "difference between the two counts over the %s transitions between them is the cost of one more "
+                "transition, start-up and preparation cancelled out. Not affected by the host's load." %
+                (counted["small"], counted["large"], "{:,}".format(8 * (counted["large"] - counted["small"]))), "",
+                "| implementation | instructions, %d instances | %d instances | per transition |" %
+                (counted["small"], counted["large"]), "|---|---:|---:|---:|"]
+        for name in ("c-floor", "seleksi"):
+            out.append("| %s | %s | %s | %s |" % (name, "{:,}".format(c[name][counted["small"]]),
+                                                  "{:,}".format(c[name][counted["large"]]),
+                                                  "{:,.0f}".format(counted["per_transition"][name])))
     if demos:
         out += ["", "## `seleksi demo` (whole process, documents included)", "",
                 "| demo | applicants | wall | peak memory | audit rows |", "|---|---:|---:|---:|---:|"]
