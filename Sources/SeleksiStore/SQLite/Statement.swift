@@ -20,25 +20,6 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
-    @discardableResult
-    public func bind(_ values: [SQLValue]) throws -> Statement {
-        for (i, v) in values.enumerated() {
-            let index = Int32(i + 1)
-            let rc: Int32
-            switch v {
-            case .null: rc = sqlite3_bind_null(handle, index)
-            case .int(let n): rc = sqlite3_bind_int64(handle, index, n)
-            case .double(let d): rc = sqlite3_bind_double(handle, index, d)
-            case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, seleksi_sqlite_transient())
-            case .blob(let b):
-                rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
-                                                           Int32(b.count), seleksi_sqlite_transient()) }
-            }
-            guard rc == SQLITE_OK else { throw db.error(rc) }
-        }
-        return self
-    }
-
     /// Binds `values` for the length of `body` without SQLite copying them: their bytes are gathered
     /// into one buffer that SQLite reads in place (SQLITE_STATIC), and the statement is reset and its
     /// bindings cleared before that buffer goes. SQLite's own copy of every text and blob (a `strlen`,
@@ -135,11 +116,9 @@ public final class Statement {
         }
     }
 
-    /// A cursor over a query's rows, stepped by the caller: for merging several ordered streams.
-    func cursor(_ values: SQLValue...) throws -> Cursor {
-        try bind(values)
-        return Cursor(statement: self)
-    }
+    /// A cursor over the rows of a query without parameters, stepped by the caller: for merging several
+    /// ordered streams.
+    func cursor() -> Cursor { Cursor(statement: self) }
 }
 
 /// Steps a statement one row at a time; the row is valid until the next step.
