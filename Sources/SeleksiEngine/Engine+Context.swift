@@ -19,7 +19,9 @@ extension Engine {
             case "org": context["org"] = .string(record.org)
             case "actor_orgs": context["actor_orgs"] = .list(try actorOrganisations(actor, at: now).map(Value.string))
             case "parent":
-                if let parentID = record.parent, let parent = try store.instance(parentID) { context["parent"] = try parentValue(parent) }
+                if let parentID = record.parent, let parent = try store.instance(parentID) {
+                    context["parent"] = try parentValue(parent)
+                }
             case "ratings": context["ratings"] = .record(try ratings(of: record, in: w))
             case "decisions": context["decisions"] = decisionsValue(try store.decisions(instance: record.id))
             case "peers": context["peers"] = try peers(of: record)

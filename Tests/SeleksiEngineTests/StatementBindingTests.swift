@@ -19,7 +19,8 @@ struct StatementBindingTests {
         let insert = try db.prepare("INSERT INTO t (id, a, b, c, d) VALUES (?, ?, ?, ?, ?)")
         try insert.run(.int(1), .text(""), .blob([]), .text("a\u{0}b"), .null)
         try insert.run(.int(2), .text(long), .blob([0, 255, 7]), .double(2.5), .text("é"))
-        let read = try db.prepare("SELECT typeof(a), length(CAST(a AS BLOB)), typeof(b), length(b), hex(c), typeof(d) FROM t WHERE id = ?")
+        let read = try db.prepare(
+            "SELECT typeof(a), length(CAST(a AS BLOB)), typeof(b), length(b), hex(c), typeof(d) FROM t WHERE id = ?")
         let first = try read.first(.int(1)) { [$0.text(0), $0.text(1), $0.text(2), $0.text(3), $0.text(4), $0.text(5)] }
         // An empty text is an empty text, not NULL; a NUL inside a text is kept, not cut there.
         #expect(first == ["text", "0", "blob", "0", "610062", "null"])
@@ -36,7 +37,9 @@ struct StatementBindingTests {
         let temp = TempFolder()
         let db = try table(in: temp)
         let insert = try db.prepare("INSERT INTO t (id, a) VALUES (?, ?)")
-        for (id, name) in [(1, "pelamar-1"), (2, "pelamar-2"), (3, "pelamar-1")] { try insert.run(.int(Int64(id)), .text(name)) }
+        for (id, name) in [(1, "pelamar-1"), (2, "pelamar-2"), (3, "pelamar-1")] {
+            try insert.run(.int(Int64(id)), .text(name))
+        }
         let byName = try db.prepare("SELECT id FROM t WHERE a = ? ORDER BY id")
         #expect(try byName.rows(.text("pelamar-1")) { $0.int(0) } == [1, 3])
         #expect(try byName.rows(.text("pelamar-2")) { $0.int(0) } == [2])

@@ -29,7 +29,8 @@ def _count(argv, work):
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     found = re.search(r"Collected : (\d+)", r.stderr)
     if r.returncode != 0 or not found:
-        raise SystemExit("instructions: callgrind failed on %s (exit %d):\n%s" % (argv[0], r.returncode, r.stderr[-800:]))
+        raise SystemExit("instructions: callgrind failed on %s (exit %d):\n%s"
+                         % (argv[0], r.returncode, r.stderr[-800:]))
     os.remove(out)
     return int(found.group(1))
 

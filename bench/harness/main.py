@@ -80,7 +80,8 @@ def main():
         life = lifecycle.measure(paths, work, instances, args.batch, rounds, log)
     if "instructions" in only:
         if instructions.available():
-            log("== lifecycle in instructions (callgrind): %d and %d instances" % (instructions.SMALL, instructions.LARGE))
+            log("== lifecycle in instructions (callgrind): %d and %d instances"
+                % (instructions.SMALL, instructions.LARGE))
             counted = instructions.measure(paths, work, args.batch, log)
         else:
             log("== lifecycle in instructions: skipped, valgrind is not installed (apt-get install valgrind)")

@@ -81,7 +81,8 @@ def write(path, machine, mode, life, demos, cli, verify, command, counted=None):
         targets.append(("applicant lifecycle, Seleksi ÷ C floor (equal work)", "≥ 0.9×", "%.2f×" % ratio,
                         _status(ratio >= 0.9)))
     if counted:
-        targets.append(("applicant lifecycle in instructions per transition, C floor ÷ Seleksi (callgrind)", "≥ 0.9×",
+        targets.append(("applicant lifecycle in instructions per transition, C floor ÷ Seleksi (callgrind)",
+                        "≥ 0.9×",
                         "%.2f× (%s vs %s)" % (counted["ratio"], "{:,.0f}".format(counted["per_transition"]["c-floor"]),
                                               "{:,.0f}".format(counted["per_transition"]["seleksi"])),
                         _status(counted["ratio"] >= 0.9)))

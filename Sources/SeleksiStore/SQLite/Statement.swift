@@ -59,7 +59,8 @@ public final class Statement {
                 case .double(let d): rc = sqlite3_bind_double(handle, index, d)
                 case .text(let s):
                     let count = s.utf8.count
-                    rc = sqlite3_bind_text(handle, index, (base + offset).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+                    let text = (base + offset).assumingMemoryBound(to: CChar.self)
+                    rc = sqlite3_bind_text(handle, index, text, Int32(count), nil)
                     offset += count
                 case .blob(let b):
                     rc = sqlite3_bind_blob(handle, index, base + offset, Int32(b.count), nil)
