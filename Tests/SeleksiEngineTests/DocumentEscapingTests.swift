@@ -99,6 +99,24 @@ struct DocumentEscapingTests {
         #expect(TextEscaping.markdown("Siti (fiktif)") == "Siti (fiktif)")
     }
 
+    /// Printable ASCII is escaped byte by byte; the walk by characters stays for everything else. Both
+    /// must write the same for any ASCII text: every short string over the characters that matter.
+    @Test func theByteWalkEscapesASCIIAsTheCharacterWalkDoes() {
+        let alphabet = Array(#"a1 .)-+=*_\`[]<>|#~&(9"#)
+        var checked = 0
+        func each(_ prefix: String, _ depth: Int) {
+            let folded = TextEscaping.fold(prefix)
+            #expect(TextEscaping.markdownASCII(folded) == TextEscaping.markdownByCharacters(folded), "\(prefix)")
+            checked += 1
+            guard depth > 0 else { return }
+            for c in alphabet { each(prefix + String(c), depth - 1) }
+        }
+        each("", 3)
+        #expect(checked > 10_000)
+        #expect(TextEscaping.markdown("12) Ñoño") == #"12\) Ñoño"#)
+        #expect(TextEscaping.markdown("-Ñ") == #"\-Ñ"#)
+    }
+
     /// Printable ASCII with single inner spaces is taken as folded without a walk by characters; anything
     /// else still goes the long way.
     @Test func foldingKeepsFoldedTextAndFoldsTheRest() {

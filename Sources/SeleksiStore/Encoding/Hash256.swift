@@ -28,7 +28,11 @@ public struct Hash256: Hashable, Sendable, CustomStringConvertible {
         bytes = out
     }
 
-    public static func of<D: DataProtocol>(_ data: D) -> Hash256 { Hash256(unchecked: Array(SHA256.hash(data: data))) }
+    public static func of<D: DataProtocol>(_ data: D) -> Hash256 { Hash256(SHA256.hash(data: data)) }
+
+    /// The digest's 32 bytes copied at once: `Array(digest)` walked it as a generic sequence, byte by
+    /// byte, at every hash of every command.
+    init(_ digest: SHA256.Digest) { bytes = digest.withUnsafeBytes { Array($0) } }
 
     public static func of(_ text: String) -> Hash256 {
         var text = text

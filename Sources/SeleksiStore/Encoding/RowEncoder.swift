@@ -19,8 +19,9 @@ public struct RowEncoder {
 
     public mutating func int(_ value: Int64) {
         bytes.append(Tag.integer.rawValue)
-        let v = UInt64(bitPattern: value)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        // Big-endian, appended as one run of 8 bytes rather than byte by byte (an audit row and its
+        // after-image encode a dozen integers on every command).
+        withUnsafeBytes(of: UInt64(bitPattern: value).bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     public mutating func int(_ value: Int64?) {
@@ -68,8 +69,7 @@ public struct RowEncoder {
 
     private mutating func append(tag: Tag, _ raw: UnsafeRawBufferPointer) {
         bytes.append(tag.rawValue)
-        let n = UInt32(raw.count)
-        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: n >> UInt32(shift))) }
+        withUnsafeBytes(of: UInt32(raw.count).bigEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: raw)
     }
 
@@ -88,5 +88,5 @@ public struct RowDigester {
         row.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }
 
-    public func finalize() -> Hash256 { Hash256(unchecked: Array(hasher.finalize())) }
+    public func finalize() -> Hash256 { Hash256(hasher.finalize()) }
 }
