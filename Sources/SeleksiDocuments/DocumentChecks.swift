@@ -17,9 +17,7 @@ enum DocumentChecks {
         }
         // `a || b`: either path will do (a list that moves from one state to the next).
         let missing = header.requirements.filter { requirement in
-            !requirement.path.components(separatedBy: "||").contains {
-                ContextPath($0.trimmingCharacters(in: .whitespaces)).isFilled(in: context)
-            }
+            !requirement.alternatives.contains { $0.isFilled(in: context) }
         }
         if !missing.isEmpty {
             let names = missing.map { "\($0.label) (\($0.path))" }.joined(separator: ", ")

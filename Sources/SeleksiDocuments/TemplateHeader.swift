@@ -28,7 +28,21 @@ import Foundation
 ///   record's values (how a tutor's row finds its quota line); `tabel folder/file` reads the rows from a
 ///   reference table instead. Lists are made before joins.
 struct TemplateHeader: Equatable {
-    struct Requirement: Equatable { var path: String, label: String }
+    struct Requirement: Equatable {
+        let path: String, label: String
+        /// `a || b`: either path will do (a list that moves from one state to the next). Parsed here,
+        /// once per template, not on every document rendered from it.
+        let alternatives: [ContextPath]
+
+        init(path: String, label: String) {
+            self.path = path
+            self.label = label
+            alternatives = path.components(separatedBy: "||")
+                .map { ContextPath($0.trimmingCharacters(in: .whitespaces)) }
+        }
+
+        static func == (a: Requirement, b: Requirement) -> Bool { a.path == b.path && a.label == b.label }
+    }
     struct Join: Equatable {
         var target: String, name: String, rows: String
         var keys: [(column: String, path: String)]

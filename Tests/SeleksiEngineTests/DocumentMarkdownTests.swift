@@ -5,6 +5,17 @@ import Testing
 
 @Suite("Markdown to HTML (cmark-gfm): the constructs the templates use")
 struct DocumentMarkdownTests {
+    /// Lines are cut at every "\n" byte, empty lines and a last empty line kept, exactly as the split of
+    /// the UTF-8 view they replaced.
+    @Test func linesAreCutAtEveryLineFeedAsTheSplitWas() {
+        let texts = ["", "\n", "a", "a\n", "\n\na", "# Judul\n\n| No | Nama |\r\n| 1 | Ñoño ✓ |\n::: ttd\n:::\n",
+                     String(repeating: "baris é\n", count: 300) + "akhir"]
+        for text in texts {
+            let expected = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+            #expect(MarkdownLayout.lines(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func aPipeTableBecomesATableWithAHeaderAndOneCellPerColumn() {
         let html = MarkdownLayout.html("| No | Nama | Jumlah |\n|---|---|---|\n| 1 | Siti | **10** |\n| 2 | Budi | 7 |\n")
         #expect(html.contains("<table>"))
