@@ -35,8 +35,20 @@ public struct InstanceRecord: Sendable {
         self.updatedAt = updatedAt
     }
 
-    /// The form hashes as stored: canonical JSON.
-    var formHashesJSON: String { Value.record(formHashes.mapValues(Value.string)).canonicalJSON }
+    /// The stored text `formHashes` was parsed from, when the record was read from the store: the key
+    /// under which its canonical JSON is remembered. Never written back as it is: a tampered text
+    /// still gives the canonical JSON of what it parses to, which `audit verify` then finds different.
+    var formHashesSource: String?
+
+    /// The form hashes as stored: canonical JSON. Every applicant of a round has the same ones, and
+    /// writing them out again on every command was half of the JSON the commands of a national demo wrote.
+    var formHashesJSON: String {
+        let make = { Value.record(formHashes.mapValues(Value.string)).canonicalJSON }
+        guard let formHashesSource else { return make() }
+        return Self.canonicalFormHashes.value(for: formHashesSource, make: make)
+    }
+
+    private static let canonicalFormHashes = TextCache<String>(limit: 1000)
 
     /// The row's after-image, as the audit row that last wrote it records it. Computed from the stored
     /// texts, so that `audit verify` can recompute it from the table alone.
