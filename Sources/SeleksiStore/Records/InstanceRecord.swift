@@ -43,6 +43,7 @@ public struct InstanceRecord: Sendable {
     /// The form hashes as stored: canonical JSON. Every applicant of a round has the same ones, and
     /// writing them out again on every command was half of the JSON the commands of a national demo wrote.
     var formHashesJSON: String {
+        if formHashes.isEmpty { return "{}" }  // a workflow without forms: no cache to ask
         let make = { Value.record(formHashes.mapValues(Value.string)).canonicalJSON }
         guard let formHashesSource else { return make() }
         return Self.canonicalFormHashes.value(for: formHashesSource, make: make)
