@@ -11,7 +11,8 @@ struct DocumentMarkdownTests {
         let texts = ["", "\n", "a", "a\n", "\n\na", "# Judul\n\n| No | Nama |\r\n| 1 | Ñoño ✓ |\n::: ttd\n:::\n",
                      String(repeating: "baris é\n", count: 300) + "akhir"]
         for text in texts {
-            let expected = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+            let expected = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .map { Substring($0) }
             #expect(MarkdownLayout.lines(text) == expected, "\(text.debugDescription)")
         }
     }

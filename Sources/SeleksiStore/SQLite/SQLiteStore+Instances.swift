@@ -90,10 +90,11 @@ extension SQLiteStore: InstanceStore {
                                            variables: Self.storedRecord(vars))
             parsedRows.set(id, parsed, cost: forms.utf8.count + vars.utf8.count)
         }
-        var record = InstanceRecord(id: id, workflowID: row.text(1), workflowHash: row.text(2), formHashes: parsed.formHashes,
-                                    org: row.text(4), owner: row.text(5), parent: row.optionalInt(6), state: row.text(7),
-                                    stateSeq: row.int(8), enteredAt: row.int(9), variables: parsed.variables,
-                                    createdAt: row.int(11), updatedAt: row.int(12))
+        var record = InstanceRecord(
+            id: id, workflowID: row.text(1), workflowHash: row.text(2), formHashes: parsed.formHashes,
+            org: row.text(4), owner: row.text(5), parent: row.optionalInt(6), state: row.text(7),
+            stateSeq: row.int(8), enteredAt: row.int(9), variables: parsed.variables,
+            createdAt: row.int(11), updatedAt: row.int(12))
         record.formHashesSource = parsed.formsText
         return record
     }

@@ -38,16 +38,22 @@ struct TamperingTests {
     @Test func formHashesRewrittenAsOtherJSONAreStillNamedAfterTheInstanceMovesOn() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
-        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1", now: at("2026-01-05T08:00")).id
+        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
+                                     now: at("2026-01-05T08:00")).id
         try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
         let applicant = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
                                          now: at("2026-01-06T09:00")).id
         _ = try engine.show(applicant)  // read once, so that the rewritten text is what the next command reads
-        try Attacker(temp.file("db.sqlite")).sql("UPDATE instances SET form_hashes = ' ' || form_hashes WHERE id = \(applicant)")
+        try Attacker(temp.file("db.sqlite"))
+            .sql("UPDATE instances SET form_hashes = ' ' || form_hashes WHERE id = \(applicant)")
         try engine.fire(FireRequest(instance: applicant, event: "tarik", actor: "pelamar1", reason: "Pindah domisili"),
                         now: at("2026-01-07T09:00"))
         var problems: String?
-        do { _ = try Engine(path: temp.file("db.sqlite")).verifyAudit() } catch EngineError.auditBroken(let message) { problems = message }
+        do {
+            _ = try Engine(path: temp.file("db.sqlite")).verifyAudit()
+        } catch EngineError.auditBroken(let message) {
+            problems = message
+        }
         #expect(problems?.contains("instances #\(applicant)") == true)
     }
 
