@@ -57,7 +57,12 @@ def main():
     args = parser.parse_args()
     mode = "quick" if args.quick else "full"
     size = SIZES[mode]
+    parts = ["lifecycle", "instructions", "demo", "cli", "verify"]
     only = set(args.only.split(","))
+    unknown = sorted(only - set(parts))
+    if unknown:
+        # A misspelt part would otherwise measure nothing and overwrite RESULTS.md with an empty table.
+        parser.error("--only: unknown part %s; the parts are %s" % (", ".join(unknown), ",".join(parts)))
     root = os.path.dirname(os.path.dirname(HERE))
     build = os.environ.get("SELEKSI_BUILD", os.path.join(root, ".build", "release"))
     work = os.path.join(root, "bench", ".work")
