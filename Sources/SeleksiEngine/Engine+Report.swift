@@ -133,10 +133,11 @@ extension Engine {
         }
         var out: [Int64: [String: Value]] = [:]
         for formID in reads.formIDs {
+            let keys = reads.keys(of: formID)
             var latest: SubmissionRecord?
             func keep() {
                 guard let s = latest else { return }
-                out[s.instance, default: [:]][formID] = .record(reads.narrow(formID, JSONBridge.storedRecord(s.data)))
+                out[s.instance, default: [:]][formID] = .record(JSONBridge.storedRecord(s.data, keeping: keys))
             }
             try store.forEachChildSubmission(parent: parent, form: formID) { s in
                 guard s.kind != .withdraw else { return }

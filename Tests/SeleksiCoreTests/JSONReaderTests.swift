@@ -69,6 +69,38 @@ struct JSONReaderTests {
         #expect(refusal(#"{"a": {"x": 1}, "b": {"x": 2}}"#) == nil)  // the same key in two objects is fine
     }
 
+    @Test func nestedObjectsKeepTheirOwnMembers() throws {
+        // An object's members are gathered on one stack shared with the objects inside it.
+        let text = #"{"a": {"x": 1, "y": {"x": 2}}, "b": [{"x": 3}, {}], "x": 4}"#
+        #expect(try Value(json: text) == .record([
+            "a": .record(["x": .number(1), "y": .record(["x": .number(2)])]),
+            "b": .list([.record(["x": .number(3)]), .record([:])]), "x": .number(4),
+        ]))
+        let e = refusal(#"{"a": {"x": 1, "y": {"x": 2}, "x": 3}}"#)
+        #expect(e?.text(.en).contains("duplicate key 'x'") == true)
+        #expect(e?.offset == 30)
+    }
+
+    @Test func aRecordReadForSomeKeysHasThoseOfTheFullReading() throws {
+        let text = #"{"program": "PAUD", "nilai": [1, {"a": "b\u00e9"}], "ijazah": {"x": null}, "umur": 31}"#
+        guard case .record(let full) = try Value(json: text) else { Issue.record("not a record"); return }
+        for keys in [[], ["program"], ["umur", "program"], ["nilai", "tidak_ada"], ["program", "nilai", "ijazah", "umur"]] {
+            let narrow = try Value(json: text, keepingKeys: keys)
+            #expect(narrow == .record(full.filter { keys.contains($0.key) }), "\(keys)")
+        }
+        #expect(try Value(json: "[1, 2]", keepingKeys: ["a"]) == .list([.number(1), .number(2)]))
+    }
+
+    @Test func membersNotKeptAreStillReadStrictly() throws {
+        for bad in [#"{"a": 1, "b": [1, 025]}"#, #"{"a": 1, "b": "\q"}"#, #"{"a": 1, "b": {"c" 1}}"#,
+                    #"{"a": 1, "b": tru}"#, #"{"a": 1, "b": [1, 2}"#, #"{"a": 1, "b": 1"#] {
+            #expect(throws: ExpressionError.self, "\(bad)") { try Value(json: bad, keepingKeys: ["a"]) }
+        }
+        // A kept key twice is refused; a skipped one is not looked at.
+        #expect(throws: ExpressionError.self) { try Value(json: #"{"a": 1, "a": 2}"#, keepingKeys: ["a"]) }
+        #expect(try Value(json: #"{"a": 1, "b": 2, "b": 3}"#, keepingKeys: ["a"]) == .record(["a": .number(1)]))
+    }
+
     @Test(arguments: [#""\q""#, #""\x41""#, #""\u12""#, #""\u12G4""#, #""\"#, #""abc"#, "\"a\tb\"", "\"a\nb\"",
                       "\"\u{0}\"", "\"\u{1F}\""])
     func badTextIsRefused(_ text: String) {

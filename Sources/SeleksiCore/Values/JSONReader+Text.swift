@@ -9,6 +9,7 @@ extension JSONReader {
             if b == UInt8(ascii: "\"") {
                 try checkLength(i - start)
                 defer { i += 1 }
+                if skipping { return "" }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
             }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }

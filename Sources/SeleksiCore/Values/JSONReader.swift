@@ -7,10 +7,26 @@ struct JSONReader {
     let validateUTF8: Bool
     var i = 0
     var depth = 0
+    /// The members of the objects being read, innermost last: an object's members are gathered here
+    /// and put into a dictionary sized for them once the object closes. Inserting into a dictionary
+    /// as it grows rehashed every key at each doubling, half of all the time spent reading records.
+    var members: [(key: String, value: Value, offset: Int)] = []
+    /// The keys of the outermost object that are kept (nil: all). The values of the others are
+    /// read as strictly, but not built, and their keys are not checked for duplicates.
+    let keep: [String]?
+    /// True while reading a value that is not kept: nothing is built.
+    var skipping = false
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, validateUTF8: Bool)
-        -> Result<Value, ExpressionError> {
-        var reader = JSONReader(bytes: bytes, limits: limits, validateUTF8: validateUTF8)
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, validateUTF8: Bool, keep: [String]? = nil) {
+        self.bytes = bytes
+        self.limits = limits
+        self.validateUTF8 = validateUTF8
+        self.keep = keep
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, validateUTF8: Bool,
+                     keep: [String]? = nil) -> Result<Value, ExpressionError> {
+        var reader = JSONReader(bytes: bytes, limits: limits, validateUTF8: validateUTF8, keep: keep)
         do throws(ExpressionError) { return .success(try reader.document()) } catch { return .failure(error) }
     }
 
@@ -67,9 +83,9 @@ struct JSONReader {
     mutating func object() throws(ExpressionError) -> Value {
         try enter()
         defer { depth -= 1 }
-        var record: [String: Value] = [:]
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .record(record) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .record([:]) }
+        let first = members.count
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -82,17 +98,33 @@ struct JSONReader {
                 throw fail("diharapkan ':' setelah kunci", "expected ':' after a key")
             }
             i += 1
-            if record.updateValue(try value(), forKey: key) != nil {
-                // "Last one wins" would let one answer file say two things; refuse it instead.
-                i = keyOffset
-                throw fail("kunci '\(key)' muncul dua kali", "duplicate key '\(key)'")
+            if skipping {
+                _ = try value()
+            } else if depth == 1, let keep, !keep.contains(key) {
+                skipping = true
+                _ = try value()
+                skipping = false
+            } else {
+                members.append((key, try value(), keyOffset))
             }
             skipSpace()
             guard i < bytes.count else { throw fail("objek tidak ditutup dengan }", "object never closed with }") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return .record(record) }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return skipping ? .null : .record(try record(from: first)) }
             throw fail("diharapkan ',' atau '}' dalam objek", "expected ',' or '}' in an object")
         }
+    }
+
+    /// The members gathered since `first` as one record, taken off the stack.
+    mutating func record(from first: Int) throws(ExpressionError) -> [String: Value] {
+        var record = [String: Value](minimumCapacity: members.count - first)
+        for m in members[first...] where record.updateValue(m.value, forKey: m.key) != nil {
+            // "Last one wins" would let one answer file say two things; refuse it instead.
+            i = m.offset
+            throw fail("kunci '\(m.key)' muncul dua kali", "duplicate key '\(m.key)'")
+        }
+        members.removeLast(members.count - first)
+        return record
     }
 
     mutating func list() throws(ExpressionError) -> Value {
@@ -102,7 +134,8 @@ struct JSONReader {
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .list(list) }
         while true {
-            list.append(try value())
+            let v = try value()
+            if !skipping { list.append(v) }
             skipSpace()
             guard i < bytes.count else { throw fail("daftar tidak ditutup dengan ]", "list never closed with ]") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }

@@ -35,6 +35,16 @@ extension Value {
         self = try result.get()
     }
 
+    /// Parses JSON text as `init(json:)` does, but of an outermost object keeps only the members named
+    /// in `keys`. The others are read as strictly, not built, and their keys not checked for
+    /// duplicates: this is for reading a few fields of records Seleksi stored (a round's report reads
+    /// one field of each applicant's portfolio of twenty).
+    public init(json text: String, keepingKeys keys: [String], limits: JSONLimits = .standard) throws(ExpressionError) {
+        var text = text
+        let result = text.withUTF8 { JSONReader.read($0, limits: limits, validateUTF8: false, keep: keys) }
+        self = try result.get()
+    }
+
     /// Parses JSON bytes, which must be UTF-8 (RFC 8259 §8.1); invalid UTF-8 is refused with its offset.
     public init<Bytes: Collection<UInt8>>(jsonBytes bytes: Bytes,
                                           limits: JSONLimits = .standard) throws(ExpressionError) {

@@ -18,6 +18,12 @@ public struct FormFieldReads: Sendable, Equatable {
         fields.merge(other.fields) { $0.union($1) }
     }
 
+    /// The fields of a form that are read, nil when the whole form is (for reading it narrowed).
+    public func keys(of form: String) -> [String]? {
+        if wholeForms.contains(form) { return nil }
+        return fields[form].map { $0.sorted() } ?? []
+    }
+
     /// A form's data with only what is read of it.
     public func narrow(_ form: String, _ data: [String: Value]) -> [String: Value] {
         if wholeForms.contains(form) { return data }

@@ -114,7 +114,7 @@ extension Engine {
             var sheets: [String: SubmissionRecord] = [:]
             func note() {
                 for s in sheets.values where s.kind != .withdraw {
-                    let data = JSONBridge.storedRecord(s.data)
+                    let data = JSONBridge.storedRecord(s.data, keeping: paths)
                     for path in paths {
                         guard case .number(let v)? = data[path] else { continue }
                         byPath[path, default: [:]][s.instance, default: []].append(v)
