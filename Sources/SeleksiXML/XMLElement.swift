@@ -10,15 +10,19 @@ struct XMLElement {
     var name: String { String(cString: node.pointee.name) }
     var line: Int { Int(xmlGetLineNo(node)) }
 
+    /// Names are compared as C strings: making a Swift string of every attribute and element name
+    /// looked at was a tenth of loading a workflow.
     subscript(attribute: String) -> String? {
-        var a = node.pointee.properties
-        while let attr = a {
-            if String(cString: attr.pointee.name) == attribute {
-                return XMLElement.text(of: attr.pointee.children)
+        attribute.withCString { wanted in
+            var a = node.pointee.properties
+            while let attr = a {
+                if xmlStrEqual(attr.pointee.name, UnsafeRawPointer(wanted).assumingMemoryBound(to: xmlChar.self)) != 0 {
+                    return XMLElement.text(of: attr.pointee.children)
+                }
+                a = attr.pointee.next
             }
-            a = attr.pointee.next
+            return nil
         }
-        return nil
     }
 
     var children: [XMLElement] {
@@ -31,15 +35,20 @@ struct XMLElement {
         return out
     }
 
-    func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
-    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+    func children(_ name: String) -> [XMLElement] { name.withCString { n in children.filter { $0.isNamed(n) } } }
+    func child(_ name: String) -> XMLElement? { name.withCString { n in children.first { $0.isNamed(n) } } }
+
+    private func isNamed(_ name: UnsafePointer<CChar>) -> Bool {
+        xmlStrEqual(node.pointee.name, UnsafeRawPointer(name).assumingMemoryBound(to: xmlChar.self)) != 0
+    }
 
     /// The element's text, with surrounding white space removed.
     var text: String {
-        var s = XMLElement.text(of: node.pointee.children)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return s
+        let s = XMLElement.text(of: node.pointee.children)
+        if let a = s.utf8.first, let z = s.utf8.last, (0x21..<0x80).contains(a), (0x21..<0x80).contains(z) { return s }
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return first == s.startIndex && s.index(after: last) == s.endIndex ? s : String(s[first...last])
     }
 
     private static func text(of first: xmlNodePtr?) -> String {

@@ -104,13 +104,14 @@ struct Lexer {
                 i += 1
                 continue
             }
+            // Symbols are looked up among bytes: `contains` on a String walks it by characters.
             let symbol = Character(Unicode.Scalar(c))
-            if i + 1 < b.count, b[i + 1] == UInt8(ascii: "="), "<>!=".contains(symbol) {
+            if i + 1 < b.count, b[i + 1] == UInt8(ascii: "="), "<>!=".utf8.contains(c) {
                 out.append(Token(kind: .symbol(symbol == "=" ? "=" : "\(symbol)="), offset: start))
                 i += 2
                 continue
             }
-            if "+-*/%()<>=,.[]".contains(symbol) {
+            if "+-*/%()<>=,.[]".utf8.contains(c) {
                 out.append(Token(kind: .symbol(String(symbol)), offset: start))
                 i += 1
                 continue

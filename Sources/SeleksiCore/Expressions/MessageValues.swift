@@ -13,30 +13,42 @@ extension LocalizedText {
     /// The placeholders that are expressions, in both languages: `seleksi check` checks their names as
     /// it checks the rule's own test, so a misspelt one is reported, not printed as written.
     public var placeholderExpressions: [Expression] {
-        ([id] + (en.map { [$0] } ?? [])).flatMap { text -> [Expression] in
-            var found: [Expression] = []
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                if let e = try? Expression(String(rest[rest.index(after: open)..<close])) { found.append(e) }
-                rest = rest[rest.index(after: close)...]
-            }
-            return found
+        ([id] + (en.map { [$0] } ?? [])).flatMap { text in
+            Self.placeholders(text).compactMap { try? Expression(String(text[$0.inside])) }
         }
     }
 
     static func fill(_ text: String, _ context: EvaluationContext) -> String {
         var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let source = String(rest[rest.index(after: open)..<close])
-            if let expression = try? Expression(source), let value = try? Evaluator.evaluate(expression, in: context) {
+        var done = text.startIndex
+        for p in placeholders(text) {
+            out += text[done..<p.whole.lowerBound]
+            if let expression = try? Expression(String(text[p.inside])),
+                let value = try? Evaluator.evaluate(expression, in: context)
+            {
                 out += value.displayText
             } else {
-                out += rest[open...close]
+                out += text[p.whole]
             }
-            rest = rest[rest.index(after: close)...]
+            done = p.whole.upperBound
         }
-        return out + rest
+        return out + text[done...]
+    }
+
+    /// Each `{…}` of a text, with and without its braces. The braces are ASCII, so they are found in
+    /// the UTF-8 without breaking the text into characters: every workflow a command loads has its
+    /// guards' messages scanned, and walking them by character was a tenth of loading one.
+    static func placeholders(_ text: String) -> [(whole: Range<String.Index>, inside: Range<String.Index>)] {
+        let u = text.utf8
+        var out: [(whole: Range<String.Index>, inside: Range<String.Index>)] = []
+        var from = u.startIndex
+        while let open = u[from...].firstIndex(of: UInt8(ascii: "{")),
+            let close = u[open...].firstIndex(of: UInt8(ascii: "}"))
+        {
+            let end = u.index(after: close)
+            out.append((open..<end, u.index(after: open)..<close))
+            from = end
+        }
+        return out
     }
 }
