@@ -16,6 +16,18 @@ public enum TerminalText {
         return out
     }
 
+    /// `safe(text)` appended as UTF-8 to `bytes`: printable ASCII, nearly every field of a listing, is
+    /// copied at once (walking it through the string's UTF-8 view twice was most of a listing's rows).
+    public static func appendSafe(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { u in
+            guard !u.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return false }
+            bytes.append(contentsOf: u)
+            return true
+        }
+        if !plain { bytes.append(contentsOf: safe(text).utf8) }
+    }
+
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x20..<0x7F: return false

@@ -24,4 +24,16 @@ struct TerminalTextTests {
         #expect(TerminalText.safe("nilai \u{202E}001") == "nilai \\u{202e}001")
         #expect(TerminalText.safe("\u{2066}a\u{2069}\u{200F}\u{061C}") == "\\u{2066}a\\u{2069}\\u{200f}\\u{61c}")
     }
+
+    @Test func appendingSafeTextAddsWhatSafeGives() {
+        let texts = ["#10401", "", "Siti Kurniawan (fiktif)", "kolom\tberikut", "a\nb", "\u{1B}[2J", "nilai \u{202E}001",
+                     "é\u{85}", "👩🏽‍🏫 tutor", String(repeating: "panjang ", count: 40), "x\u{7F}"]
+        var bytes: [UInt8] = Array("awal|".utf8)
+        var expected = bytes
+        for text in texts {
+            TerminalText.appendSafe(text, to: &bytes)
+            expected += TerminalText.safe(text).utf8
+        }
+        #expect(bytes == expected)
+    }
 }

@@ -44,7 +44,8 @@ extension SQLiteStore: InstanceStore {
         let (condition, values) = Self.condition(f)
         let sql = """
             SELECT i.id, i.workflow_id, i.state, i.org, i.owner, i.parent, i.updated_at, a.name
-            FROM (SELECT * FROM instances \(condition) ORDER BY id LIMIT ?) AS i
+            FROM (SELECT id, workflow_id, state, org, owner, parent, updated_at FROM instances \(condition)
+                  ORDER BY id LIMIT ?) AS i
             LEFT JOIN actors AS a ON a.id = i.owner ORDER BY i.id
             """
         return try db.prepare(sql).rows(binding: values + [.int(Int64(max(0, limit)))]) {

@@ -132,7 +132,7 @@ struct ColumnRows {
     mutating func add(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: "\t")) }
-            bytes.append(contentsOf: TerminalText.safe(field).utf8)
+            TerminalText.appendSafe(field, to: &bytes)
         }
         bytes.append(UInt8(ascii: "\n"))
     }
