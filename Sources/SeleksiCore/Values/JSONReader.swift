@@ -86,6 +86,9 @@ struct JSONReader {
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .record([:]) }
         let first = members.count
+        // The first member waits outside the stack: a record of one member (an instance's variables,
+        // often) is made without touching it.
+        var only: (key: String, value: Value, offset: Int)?
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -105,25 +108,51 @@ struct JSONReader {
                 _ = try value()
                 skipping = false
             } else {
-                members.append((key, try value(), keyOffset))
+                let v = try value()
+                if only == nil && members.count == first {
+                    only = (key, v, keyOffset)
+                } else {
+                    if let o = only.take() {
+                        if members.capacity == 0 { members.reserveCapacity(16) }  // not one allocation per doubling
+                        members.append(o)
+                    }
+                    members.append((key, v, keyOffset))
+                }
             }
             skipSpace()
             guard i < bytes.count else { throw fail("objek tidak ditutup dengan }", "object never closed with }") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; return skipping ? .null : .record(try record(from: first)) }
+            if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                if skipping { return .null }
+                if let only { return .record([only.key: only.value]) }
+                return .record(try record(from: first))
+            }
             throw fail("diharapkan ',' atau '}' dalam objek", "expected ',' or '}' in an object")
         }
     }
 
-    /// The members gathered since `first` as one record, taken off the stack.
+    /// The members gathered since `first` as one record, taken off the stack. Each member is moved
+    /// into the record, and an empty one left in its place, so that nothing is retained twice.
     mutating func record(from first: Int) throws(ExpressionError) -> [String: Value] {
         var record = [String: Value](minimumCapacity: members.count - first)
-        for m in members[first...] where record.updateValue(m.value, forKey: m.key) != nil {
-            // "Last one wins" would let one answer file say two things; refuse it instead.
-            i = m.offset
-            throw fail("kunci '\(m.key)' muncul dua kali", "duplicate key '\(m.key)'")
+        var duplicate: (key: String, offset: Int)?
+        members.withUnsafeMutableBufferPointer { stack in
+            for slot in stack.baseAddress! + first ..< stack.baseAddress! + stack.count {
+                let m = slot.move()
+                slot.initialize(to: ("", .null, 0))
+                if record.updateValue(m.value, forKey: m.key) != nil {
+                    duplicate = (m.key, m.offset)
+                    break
+                }
+            }
         }
         members.removeLast(members.count - first)
+        if let duplicate {
+            // "Last one wins" would let one answer file say two things; refuse it instead.
+            i = duplicate.offset
+            throw fail("kunci '\(duplicate.key)' muncul dua kali", "duplicate key '\(duplicate.key)'")
+        }
         return record
     }
 
