@@ -7,12 +7,14 @@ extension SQLiteStore: SubmissionStore {
         """
 
     public func latestSubmissionIDs(instance: Int64) throws -> [String: Int64] {
+        // Every version in (form, id) order, the index's, the last of each form kept: an instance has a
+        // few. Asking SQLite for each form's `max(id)` and then its row built a temporary table on every
+        // command and cost twice as much (6% of the national demo).
         var out: [String: Int64] = [:]
         try db.prepare(static: """
-            SELECT form_id, id, kind FROM submissions
-            WHERE id IN (SELECT max(id) FROM submissions WHERE instance = ? GROUP BY form_id)
+            SELECT form_id, id, kind FROM submissions WHERE instance = ? ORDER BY form_id, id
             """).forEach(.int(instance)) { row in
-            if row.text(2) != SubmissionRecord.Kind.withdraw.rawValue { out[row.text(0)] = row.int(1) }
+            out[row.text(0)] = row.text(2) == SubmissionRecord.Kind.withdraw.rawValue ? nil : row.int(1)
         }
         return out
     }

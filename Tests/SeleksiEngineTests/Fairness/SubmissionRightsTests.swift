@@ -101,8 +101,11 @@ struct SubmissionRightsTests {
             try engine.submit(Engine.SubmitRequest(instance: id, form: "tb_skor", action: .correct, answers: TutorBantuFixture.sheet(10),
                                                    actor: "penilai3", reason: "x"), now: now)
         }?.code == .formMissing)
+        #expect(try engine.latestForms(of: id)["tb_skor"] != nil)
         try engine.submit(Engine.SubmitRequest(instance: id, form: "tb_skor", action: .withdraw, actor: "penilai2",
                                                reason: "ternyata kerabat pelamar"), now: now)
+        // A form's latest version is its last row: a withdrawal leaves the instance without the form.
+        #expect(try engine.latestForms(of: id)["tb_skor"] == nil)
         let record = try engine.requireInstance(id)
         let totals = try engine.ratings(of: record, in: try engine.workflow(hash: record.workflowHash))["tb_skor"]
         #expect(totals == .list([.record(TutorBantuFixture.sheet(65).merging(["_actor": .string("penilai1"), "total": .number(65)]) { $1 })]))
