@@ -29,14 +29,24 @@ extension Value {
             out.append(UInt8(ascii: "]"))
         case .record(let r):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in r.keys.sorted().enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Value.writeString(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                r[key]!.write(into: &out)
+            // The members are sorted with their values, not the keys alone and each looked up again
+            // (those lookups were a sixth of writing a record); one member needs no sorting at all.
+            if r.count == 1, let (key, value) = r.first {
+                Value.writeMember(key, value, into: &out)
+            } else {
+                for (i, member) in r.sorted(by: { $0.key < $1.key }).enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    Value.writeMember(member.key, member.value, into: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeMember(_ key: String, _ value: Value, into out: inout [UInt8]) {
+        writeString(key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        value.write(into: &out)
     }
 
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
