@@ -27,11 +27,13 @@ extension SQLiteStore: SubmissionStore {
     }
 
     public func latestPerActor(instance: Int64, form: String) throws -> [SubmissionRecord] {
-        try db.prepare("""
-            \(Self.submissionColumns) WHERE id IN
-              (SELECT max(id) FROM submissions WHERE instance = ? AND form_id = ? GROUP BY actor)
-            ORDER BY id
-            """).rows(.int(instance), .text(form), map: Self.submission).filter { $0.kind != .withdraw }
+        // The form's versions in id order (the index's), the last of each actor kept. Grouping by
+        // actor in SQL sorted them in a temporary table on every rater's command; an instance has a
+        // few versions of a form, one per rater and the rare correction.
+        var latest: [String: SubmissionRecord] = [:]
+        try db.prepare("\(Self.submissionColumns) WHERE instance = ? AND form_id = ? ORDER BY id")
+            .forEach(.int(instance), .text(form)) { latest[$0.text(4)] = Self.submission($0) }
+        return latest.values.filter { $0.kind != .withdraw }.sorted { $0.id < $1.id }
     }
 
     public func submissionVersions(instance: Int64, form: String?) throws -> [SubmissionRecord] {
