@@ -6,7 +6,7 @@ public enum TerminalText {
     public static func safe(_ text: String) -> String {
         // Nearly all text needs nothing: it is returned as it is rather than copied scalar by scalar
         // (a listing of a thousand rows spent most of its time here).
-        let maybe = text.utf8.contains { $0 < 0x20 || $0 >= 0x7F }  // plain ASCII: no scalar to look at
+        let maybe = text.utf8.contains(where: mayNeedEscape)  // plain ASCII: no scalar to look at
         guard maybe, text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -21,12 +21,15 @@ public enum TerminalText {
     public static func appendSafe(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { u in
-            guard !u.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return false }
+            guard !u.contains(where: mayNeedEscape) else { return false }
             bytes.append(contentsOf: u)
             return true
         }
         if !plain { bytes.append(contentsOf: safe(text).utf8) }
     }
+
+    /// A byte outside printable ASCII: only text with one has scalars to look at.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F }
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -26,8 +26,9 @@ struct TerminalTextTests {
     }
 
     @Test func appendingSafeTextAddsWhatSafeGives() {
-        let texts = ["#10401", "", "Siti Kurniawan (fiktif)", "kolom\tberikut", "a\nb", "\u{1B}[2J", "nilai \u{202E}001",
-                     "é\u{85}", "👩🏽‍🏫 tutor", String(repeating: "panjang ", count: 40), "x\u{7F}"]
+        let texts = ["#10401", "", "Siti Kurniawan (fiktif)", "kolom\tberikut", "a\nb", "\u{1B}[2J",
+                     "nilai \u{202E}001", "é\u{85}", "👩🏽‍🏫 tutor", String(repeating: "panjang ", count: 40),
+                     "x\u{7F}"]
         var bytes: [UInt8] = Array("awal|".utf8)
         var expected = bytes
         for text in texts {

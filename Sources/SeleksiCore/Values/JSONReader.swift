@@ -10,7 +10,8 @@ struct JSONReader {
     /// The members of the objects being read, innermost last: an object's members are gathered here
     /// and put into a dictionary sized for them once the object closes. Inserting into a dictionary
     /// as it grows rehashed every key at each doubling, half of all the time spent reading records.
-    var members: [(key: String, value: Value, offset: Int)] = []
+    var members: [Member] = []
+    typealias Member = (key: String, value: Value, offset: Int)
     /// The keys of the outermost object that are kept (nil: all). The values of the others are
     /// read as strictly, but not built, and their keys are not checked for duplicates.
     let keep: [String]?
@@ -86,9 +87,7 @@ struct JSONReader {
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .record([:]) }
         let first = members.count
-        // The first member waits outside the stack: a record of one member (an instance's variables,
-        // often) is made without touching it.
-        var only: (key: String, value: Value, offset: Int)?
+        var only: Member?
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -108,16 +107,7 @@ struct JSONReader {
                 _ = try value()
                 skipping = false
             } else {
-                let v = try value()
-                if only == nil && members.count == first {
-                    only = (key, v, keyOffset)
-                } else {
-                    if let o = only.take() {
-                        if members.capacity == 0 { members.reserveCapacity(16) }  // not one allocation per doubling
-                        members.append(o)
-                    }
-                    members.append((key, v, keyOffset))
-                }
+                gather((key, try value(), keyOffset), first: first, only: &only)
             }
             skipSpace()
             guard i < bytes.count else { throw fail("objek tidak ditutup dengan }", "object never closed with }") }
@@ -130,6 +120,21 @@ struct JSONReader {
             }
             throw fail("diharapkan ',' atau '}' dalam objek", "expected ',' or '}' in an object")
         }
+    }
+
+    /// Puts aside a member of the object whose members begin at `first`. The first waits in `only`,
+    /// outside the stack: a record of one member (an instance's variables, often) is made without
+    /// touching it. From the second on, all go on the stack.
+    private mutating func gather(_ member: Member, first: Int, only: inout Member?) {
+        if only == nil && members.count == first {
+            only = member
+            return
+        }
+        if let o = only.take() {
+            if members.capacity == 0 { members.reserveCapacity(16) }  // not one allocation per doubling
+            members.append(o)
+        }
+        members.append(member)
     }
 
     /// The members gathered since `first` as one record, taken off the stack. Each member is moved
