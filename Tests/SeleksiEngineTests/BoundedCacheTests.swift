@@ -24,6 +24,40 @@ struct BoundedCacheTests {
         #expect(cache.get(99) == 99)
     }
 
+    @Test func whatIsUsedBetweenTwoTurnsOfTheRecentHalfIsNeverForgotten() {
+        // 20 entries used over and over, with 20 used once between their uses: together fewer than half of
+        // the bound, so each is used again before the generation holding it is dropped.
+        var cache = BoundedCache<Int, Int>(limit: 100)
+        var oneOff = 1_000
+        for k in 0..<20 { cache.set(k, k) }
+        for _ in 0..<50 {
+            for k in 0..<20 {
+                #expect(cache.get(k) == k)
+                cache.set(oneOff, oneOff)
+                oneOff += 1
+            }
+        }
+        #expect(cache.count <= 100)
+        #expect(cache.get(1_000) == nil)
+    }
+
+    @Test func eitherBoundHoldsAndAHitIsTheValueLastSet() {
+        var cache = BoundedCache<Int, Int>(limit: 64, costLimit: 1_000)
+        var truth: [Int: Int] = [:]
+        var rng = SystemRandomNumberGenerator()
+        for step in 0..<20_000 {
+            let key = Int.random(in: 0..<200, using: &rng)
+            if Bool.random(using: &rng) {
+                cache.set(key, step, cost: Int.random(in: 1...100, using: &rng))
+                truth[key] = step
+            } else if let hit = cache.get(key) {
+                #expect(hit == truth[key])
+            }
+            #expect(cache.count <= 64)
+            #expect(cache.cost <= 1_000)
+        }
+    }
+
     @Test func replacingAnEntryCountsItsCostOnce() {
         var cache = BoundedCache<String, Int>(limit: 10, costLimit: 1_000)
         cache.set("a", 1, cost: 300)
