@@ -24,12 +24,20 @@ enum TemplateContext {
         case .null: return UserText(text: "")
         case .bool(let b): return b
         // Indonesian writes a decimal comma: 84,67.
-        case .number(let n): return Value.format(number: n).replacingOccurrences(of: ".", with: ",")
+        case .number(let n): return decimalComma(Value.format(number: n))
         case .string(let s): return UserText(text: s)
         case .date(let d): return d.iso
         case .list(let l): return TemplateList(items: l)
         case .record(let r): return TemplateRecord(values: r)
         }
+    }
+
+    /// `84.67` as `84,67`; a whole number (most of them) is returned as it is, without Foundation's replacing.
+    static func decimalComma(_ text: String) -> String {
+        guard let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return text }
+        var out = text
+        out.replaceSubrange(dot...dot, with: ",")
+        return out
     }
 
     /// The sibling keys a record gains, made from the value they name (see the type's comment).

@@ -175,9 +175,12 @@ extension RoundReport {
     /// The report in Indonesian Markdown.
     public var markdown: String { markdown(.id) }
 
-    /// A table cell: a pipe or a line break in a name cannot break the table.
+    /// A table cell: a pipe or a line break in a name cannot break the table. Most cells (every number)
+    /// hold neither, and are returned as they are after a look at their bytes: Foundation's replacing
+    /// was most of a round report's tables (45,118 cells, 428 M instructions in the national demo at 300).
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return s }
+        return s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 
     static func row(_ cells: [String]) -> String { "| " + cells.map(cell).joined(separator: " | ") + " |" }
