@@ -196,10 +196,8 @@ public struct TutorBantuDemo {
         try replaceOne(round: round, team: team)
 
         try contract(round: round, team: team)
-        for child in try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max) {
-            try document("tutor_bantu/perjanjian_kerja", child.id, listed: false)
-            try document("tutor_bantu/pks", child.id, listed: false)
-        }
+        try renderAll(try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max)
+            .flatMap { [DocumentRenderer.Job("tutor_bantu/perjanjian_kerja", $0.id), DocumentRenderer.Job("tutor_bantu/pks", $0.id)] })
         summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
         if options.until == .kerja {
             // Today's shorter run: the round closes after the contracts, nothing of the work phase.
@@ -325,6 +323,17 @@ public struct TutorBantuDemo {
                                            outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"),
                                            replace: true, now: clock, batch: documents)
         if listed { summary.documents.append(rendered.htmlPath) }
+    }
+
+    /// Renders many documents, not listed in the summary, each composed on another core while the
+    /// engine reads the next ones' contexts (`DocumentRenderer.renderAll`): the same files as `document`
+    /// one after another.
+    @discardableResult
+    func renderAll(_ jobs: [DocumentRenderer.Job]) throws -> [DocumentRenderer.Rendered] {
+        let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
+        return try renderer.renderAll(jobs, engine: engine,
+                                   outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"),
+                                   replace: true, now: clock, batch: documents)
     }
 
     /// Moves the clock to the next working day (08:00 kept) when it stands on a weekend, a national

@@ -43,29 +43,63 @@ public struct DocumentRenderer: Sendable {
         replace: Bool = false, pdf: PDFPrinter? = nil,
         actor: String = Command.systemActor, now: Timestamp, batch: DocumentBatch? = nil
     ) throws -> Rendered {
+        let read = try readContext(template, instance: instance, engine: engine)
+        var files = try composeFiles(read)
+        if let pdf { files.append((Self.baseName(template, instance) + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
+        return try place(
+            files, of: read, outputFolder: outputFolder, replace: replace, hasPDF: pdf != nil, engine: engine,
+            actor: actor, now: now, batch: batch)
+    }
+
+    /// A document's template and the context it is rendered from: what is read from the engine.
+    struct ReadContext: Sendable {
+        let template: String
+        let instance: Int64
+        let prepared: PreparedTemplate
+        let context: Value
+        let reference: ReferenceTables
+    }
+
+    func readContext(_ template: String, instance: Int64, engine: Engine) throws -> ReadContext {
         let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
         let prepared = try PreparedTemplate.prepare(source, file: file)
         let context = try engine.documentContext(instance, childStates: prepared.children.states,
                                                  allChildren: prepared.children.all, projection: prepared.projection)
+        return ReadContext(template: template, instance: instance, prepared: prepared, context: context,
+                           reference: try engine.referenceTables())
+    }
+
+    /// The document's `.md` and `.html` bytes: pure, so it may run on another thread (`renderAll`).
+    func composeFiles(_ read: ReadContext) throws -> [(name: String, bytes: [UInt8])] {
         let output = try compose(
-            prepared, template: template, instance: instance, context: context, reference: try engine.referenceTables())
-        let base = "\(template.split(separator: "/").last!)-\(instance)"
-        var files = [
-            (name: base + ".md", bytes: Array(output.markdown.utf8)),
-            (name: base + ".html", bytes: Array(output.html.utf8)),
-        ]
-        if let pdf { files.append((base + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
+            read.prepared, template: read.template, instance: read.instance, context: read.context,
+            reference: read.reference)
+        let base = Self.baseName(read.template, read.instance)
+        return [(base + ".md", Array(output.markdown.utf8)), (base + ".html", Array(output.html.utf8))]
+    }
+
+    /// Writes the files (or stages them in `batch`) and records them in the audit log.
+    func place(
+        _ files: [(name: String, bytes: [UInt8])], of read: ReadContext, outputFolder: String, replace: Bool,
+        hasPDF: Bool, engine: Engine, actor: String, now: Timestamp, batch: DocumentBatch?
+    ) throws -> Rendered {
+        let base = Self.baseName(read.template, read.instance)
         let names = ["md", "html", "pdf"].map { "\(base).\($0)" }
         if let batch {
             try batch.stage(files, names: names, folder: outputFolder, replace: replace)
         } else {
             try DocumentFiles(folder: outputFolder, replace: replace).write(files, names: names)
         }
-        try engine.recordDocument(instance: instance, template: template, files: files, actor: actor, now: now)
+        try engine.recordDocument(instance: read.instance, template: read.template, files: files, actor: actor, now: now)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
         return Rendered(
-            markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf == nil ? nil : path("pdf"),
+            markdownPath: path("md"), htmlPath: path("html"), pdfPath: hasPDF ? path("pdf") : nil,
             sha256: sha256Hex(files[0].bytes))
+    }
+
+    /// `<name>-<instance>`: a document's files are named for its template (without the folder) and instance.
+    static func baseName(_ template: String, _ instance: Int64) -> String {
+        "\(template.split(separator: "/").last.map(String.init) ?? template)-\(instance)"
     }
 
     /// The pure part: checks the header against the context, renders the template with every text
