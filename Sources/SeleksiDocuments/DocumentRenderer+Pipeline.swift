@@ -40,8 +40,8 @@ extension DocumentRenderer {
             let (read, composed) = inFlight.removeFirst()
             rendered.append(
                 try place(
-                    try composed.wait(), of: read, outputFolder: outputFolder, replace: replace, hasPDF: false,
-                    engine: engine, actor: actor, now: now, batch: batch))
+                    try composed.wait(), of: read, outputFolder: outputFolder, replace: replace, engine: engine,
+                    actor: actor, now: now, batch: batch))
         }
         for job in jobs {
             let read: ReadContext

@@ -47,8 +47,8 @@ public struct DocumentRenderer: Sendable {
         var files = try composeFiles(read)
         if let pdf { files.append((Self.baseName(template, instance) + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
         return try place(
-            files, of: read, outputFolder: outputFolder, replace: replace, hasPDF: pdf != nil, engine: engine,
-            actor: actor, now: now, batch: batch)
+            files, of: read, outputFolder: outputFolder, replace: replace, engine: engine, actor: actor, now: now,
+            batch: batch)
     }
 
     /// A document's template and the context it is rendered from: what is read from the engine.
@@ -78,10 +78,11 @@ public struct DocumentRenderer: Sendable {
         return [(base + ".md", Array(output.markdown.utf8)), (base + ".html", Array(output.html.utf8))]
     }
 
-    /// Writes the files (or stages them in `batch`) and records them in the audit log.
+    /// Writes the files (or stages them in `batch`) and records them in the audit log. `files` are the
+    /// `.md` and `.html`, and the `.pdf` when one was printed.
     func place(
         _ files: [(name: String, bytes: [UInt8])], of read: ReadContext, outputFolder: String, replace: Bool,
-        hasPDF: Bool, engine: Engine, actor: String, now: Timestamp, batch: DocumentBatch?
+        engine: Engine, actor: String, now: Timestamp, batch: DocumentBatch?
     ) throws -> Rendered {
         let base = Self.baseName(read.template, read.instance)
         let names = ["md", "html", "pdf"].map { "\(base).\($0)" }
@@ -93,7 +94,7 @@ public struct DocumentRenderer: Sendable {
         try engine.recordDocument(instance: read.instance, template: read.template, files: files, actor: actor, now: now)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
         return Rendered(
-            markdownPath: path("md"), htmlPath: path("html"), pdfPath: hasPDF ? path("pdf") : nil,
+            markdownPath: path("md"), htmlPath: path("html"), pdfPath: files.count > 2 ? path("pdf") : nil,
             sha256: sha256Hex(files[0].bytes))
     }
 

@@ -7,7 +7,8 @@ extension Engine {
     /// `namesRead`: an automatic recount reads the ratings and the parent, not the decisions or the
     /// organisations of whoever fired).
     func context(for record: InstanceRecord, in w: WorkflowDefinition, actor: String, now: Timestamp,
-                 withVotes: Bool = true, names only: Set<String>? = nil) throws -> [String: Value] {
+                 withVotes: Bool = true, names only: Set<String>? = nil,
+                 parentForms: FormFieldReads? = nil) throws -> [String: Value] {
         var context: [String: Value] = [:]
         // The few names read, each matched once (`vars`, `state` and `forms` are the snapshot's own),
         // rather than every name the shell knows looked up in the set on every command; in a fixed
@@ -20,7 +21,7 @@ extension Engine {
             case "actor_orgs": context["actor_orgs"] = .list(try actorOrganisations(actor, at: now).map(Value.string))
             case "parent":
                 if let parentID = record.parent, let parent = try store.instance(parentID) {
-                    context["parent"] = try parentValue(parent)
+                    context["parent"] = try parentValue(parent, reading: parentForms)
                 }
             case "ratings": context["ratings"] = .record(try ratings(of: record, in: w))
             case "decisions": context["decisions"] = decisionsValue(try store.decisions(instance: record.id))
@@ -34,11 +35,15 @@ extension Engine {
         return context
     }
 
-    /// A parent as its children's expressions read it (`parent.state`, `parent.vars.…`, `parent.forms.…`).
-    func parentValue(_ parent: InstanceRecord) throws -> Value {
-        .record([
+    /// A parent as its children's expressions read it (`parent.state`, `parent.vars.…`, `parent.forms.…`);
+    /// with `reads`, only the forms and fields named. The parent's forms are cached whole (every child's
+    /// command reads the same ones) and narrowed here.
+    func parentValue(_ parent: InstanceRecord, reading reads: FormFieldReads? = nil) throws -> Value {
+        var forms = try latestForms(of: parent.id, only: reads?.formIDs)
+        if let reads { for (id, data) in forms { forms[id] = reads.narrow(id, data) } }
+        return .record([
             "id": .number(Double(parent.id)), "state": .string(parent.state), "org": .string(parent.org),
-            "vars": .record(parent.variables), "forms": .record(try latestForms(of: parent.id).mapValues { Value.record($0) }),
+            "vars": .record(parent.variables), "forms": .record(forms.mapValues { Value.record($0) }),
         ])
     }
 

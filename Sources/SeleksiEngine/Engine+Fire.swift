@@ -165,7 +165,8 @@ extension Engine {
             ? [:] : try latestForms(of: record.id, only: Self.ownFormsRead(by: load.candidates))
         let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: own,
                                         context: try context(for: record, in: w, actor: request.actor, now: now,
-                                                             names: Self.namesRead(by: load.candidates)))
+                                                             names: Self.namesRead(by: load.candidates),
+                                                             parentForms: Self.parentFormsRead(by: load.candidates)))
         return TransitionFunction(w).apply(command, to: snapshot)
     }
 
@@ -261,8 +262,7 @@ extension Engine {
     /// names: a round's ranking reads one field of 17,000 portfolios, and held them all whole at once).
     func childViews(of parent: Int64, reads: FormFieldReads? = nil) throws -> [ChildView] {
         try store.children(of: parent, states: nil).map { child in
-            var forms = try latestForms(of: child.id, only: reads?.formIDs)
-            if let reads { for (id, data) in forms { forms[id] = reads.narrow(id, data) } }
+            let forms = try reads.map { try latestForms(of: child.id, reading: $0) } ?? latestForms(of: child.id)
             return ChildView(id: child.id, state: child.state, scope: [
                 "id": .number(Double(child.id)), "state": .string(child.state), "org": .string(child.org),
                 "vars": .record(child.variables), "forms": .record(forms.mapValues { Value.record($0) }),
@@ -286,6 +286,16 @@ extension Engine {
     /// The context names the candidates read; one candidate (most commands) gives its own set.
     static func namesRead(by candidates: [TransitionDefinition]) -> Set<String> {
         candidates.count == 1 ? candidates[0].namesRead : Set(candidates.flatMap(\.namesRead))
+    }
+
+    /// What of the parent's forms the transitions a command may take can read; nil: anything.
+    static func parentFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
+        var reads = FormFieldReads()
+        for t in candidates {
+            guard let read = t.parentFormsRead else { return nil }
+            reads.formUnion(read)
+        }
+        return reads
     }
 
     /// What of the children's forms the transitions a command may take can read; nil: anything.

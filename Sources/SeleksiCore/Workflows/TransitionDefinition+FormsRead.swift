@@ -73,6 +73,37 @@ extension TransitionDefinition {
     }
 }
 
+extension Expression {
+    /// The parent's forms and fields the expression reads by name (`parent.forms.tb_kontrak.program`),
+    /// from the paths it reads in the instance's own scope; nil when it reads `parent` or `parent.forms`
+    /// as a whole.
+    public var parentFormsRead: FormFieldReads? {
+        var reads = FormFieldReads()
+        for (p, _) in paths where p[0] == "parent" {
+            guard p.count > 1 else { return nil }
+            guard p[1] == "forms" else { continue }
+            switch p.count {
+            case 2: return nil
+            case 3: reads.wholeForms.insert(p[2])
+            default: reads.fields[p[2], default: []].insert(p[3])
+            }
+        }
+        return reads
+    }
+}
+
+extension TransitionDefinition {
+    /// What of the parent's forms the expressions read (see `Expression.parentFormsRead`).
+    static func parentFormsRead(_ expressions: [Expression]) -> FormFieldReads? {
+        var reads = FormFieldReads()
+        for e in expressions {
+            guard let read = e.parentFormsRead else { return nil }
+            reads.formUnion(read)
+        }
+        return reads
+    }
+}
+
 extension TransitionDefinition {
     /// Every expression deciding or applying the transition evaluates: its guards and their messages'
     /// values, its effects, a ranking's groups, quotas and order, a count of children to create.

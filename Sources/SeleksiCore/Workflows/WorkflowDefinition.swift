@@ -255,6 +255,10 @@ public final class TransitionDefinition: Sendable {
     /// What of the forms it reads, in its own scope and in its children's (a ranking groups by one field
     /// of the portfolio: 17,000 children need not bring their forms); nil when it may read any form.
     public let formsRead: FormFieldReads?
+    /// What of the parent's forms it reads (`parent.forms.tb_kontrak.program`); nil when it may read any
+    /// (`parent` or `parent.forms` as a whole). An applicant's command reads the round's state and
+    /// variables only, and need not gather the round's forms.
+    public let parentFormsRead: FormFieldReads?
     /// The names of the instance's context its expressions read (`parent`, `ratings`, `decisions`, …):
     /// a command loads only these, not every name any transition of the workflow reads.
     public let namesRead: Set<String>
@@ -284,6 +288,7 @@ public final class TransitionDefinition: Sendable {
         readsSiblings = !reading.isEmpty
         readsSiblingForms = reading.contains(where: \.readsSiblingForms)
         formsRead = Self.formsRead(expressions)
+        parentFormsRead = Self.parentFormsRead(expressions)
         namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
     }
 }
