@@ -57,6 +57,15 @@ extension Engine {
         return data
     }
 
+    /// A stored submission as a document prints it: the cached parse when there is one (the caller
+    /// prunes it), or else only the members `isKept` accepts, read narrowed and not cached: a document
+    /// listing a round's children prints a few fields of each portfolio, and caching them whole pushed
+    /// out what the commands read.
+    func submissionData(_ id: Int64, keeping isKept: (String) -> Bool) throws -> [String: Value] {
+        if let cached = submissionCache.get(id) { return cached }
+        return JSONBridge.storedRecord(try store.submission(id)?.data ?? "{}", keeping: isKept)
+    }
+
     /// Starts an instance of `workflowID` in `org`, owned by `actor`. Audited, accepted or refused.
     /// `variables` give declared variables their starting values instead of their `initial` (the
     /// parties of an agreement, a budget year); a name the workflow does not declare is refused.

@@ -33,6 +33,12 @@ public enum JSONBridge {
         return [:]
     }
 
+    /// A stored record with only the fields `isKept` accepts, the others not built.
+    static func storedRecord(_ text: String, keeping isKept: (String) -> Bool) -> [String: Value] {
+        if case .record(let r)? = try? Value(json: text, keeping: isKept) { return r }
+        return [:]
+    }
+
     /// A stored record with only the fields named (nil: all of it), the others not built.
     static func storedRecord(_ text: String, keeping keys: [String]?) -> [String: Value] {
         guard let keys else { return storedRecord(text) }

@@ -91,6 +91,10 @@ struct JSONReaderTests {
             #expect(narrow == .record(full.filter { keys.contains($0.key) }), "\(keys)")
         }
         #expect(try Value(json: "[1, 2]", keepingKeys: ["a"]) == .list([.number(1), .number(2)]))
+        // By a predicate (a document keeps the names its template mentions): the same members.
+        let vocabulary: Set<String> = ["umur", "program", "nama", "tanggal"]
+        #expect(try Value(json: text, keeping: vocabulary.contains)
+                == .record(full.filter { vocabulary.contains($0.key) }))
     }
 
     @Test func membersNotKeptAreStillReadStrictly() throws {

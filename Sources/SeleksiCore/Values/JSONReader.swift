@@ -12,13 +12,13 @@ struct JSONReader {
     /// as it grows rehashed every key at each doubling, half of all the time spent reading records.
     var members: [Member] = []
     typealias Member = (key: String, value: Value, offset: Int)
-    /// The keys of the outermost object that are kept (nil: all). The values of the others are
-    /// read as strictly, but not built, and their keys are not checked for duplicates.
-    let keep: [String]?
+    /// Which keys of the outermost object are kept (nil: all). The values of the others are read as
+    /// strictly, but not built, and their keys are not checked for duplicates.
+    let keep: ((String) -> Bool)?
     /// True while reading a value that is not kept: nothing is built.
     var skipping = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, validateUTF8: Bool, keep: [String]? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, validateUTF8: Bool, keep: ((String) -> Bool)? = nil) {
         self.bytes = bytes
         self.limits = limits
         self.validateUTF8 = validateUTF8
@@ -26,7 +26,7 @@ struct JSONReader {
     }
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, validateUTF8: Bool,
-                     keep: [String]? = nil) -> Result<Value, ExpressionError> {
+                     keep: ((String) -> Bool)? = nil) -> Result<Value, ExpressionError> {
         var reader = JSONReader(bytes: bytes, limits: limits, validateUTF8: validateUTF8, keep: keep)
         do throws(ExpressionError) { return .success(try reader.document()) } catch { return .failure(error) }
     }
@@ -102,7 +102,7 @@ struct JSONReader {
             i += 1
             if skipping {
                 _ = try value()
-            } else if depth == 1, let keep, !keep.contains(key) {
+            } else if depth == 1, let keep, !keep(key) {
                 skipping = true
                 _ = try value()
                 skipping = false

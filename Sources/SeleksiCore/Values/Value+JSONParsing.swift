@@ -40,8 +40,16 @@ extension Value {
     /// duplicates: this is for reading a few fields of records Seleksi stored (a round's report reads
     /// one field of each applicant's portfolio of twenty).
     public init(json text: String, keepingKeys keys: [String], limits: JSONLimits = .standard) throws(ExpressionError) {
+        try self.init(json: text, keeping: { keys.contains($0) }, limits: limits)
+    }
+
+    /// As `init(json:keepingKeys:)`, the members kept being those whose key `isKept` accepts (a
+    /// document keeps the names its template mentions).
+    public init(json text: String, keeping isKept: (String) -> Bool, limits: JSONLimits = .standard) throws(ExpressionError) {
         var text = text
-        let result = text.withUTF8 { JSONReader.read($0, limits: limits, validateUTF8: false, keep: keys) }
+        let result = withoutActuallyEscaping(isKept) { isKept in
+            text.withUTF8 { JSONReader.read($0, limits: limits, validateUTF8: false, keep: isKept) }
+        }
         self = try result.get()
     }
 
