@@ -10,7 +10,9 @@
   cli        CLI commands on the national database, each a whole process
   verify     `seleksi audit verify` of about a million rows
 
-and writes bench/RESULTS.md. --quick is the CI size (a minute or two); the full run takes long.
+and writes bench/RESULTS.md. --quick is the CI size (a minute or two); the full run takes long. A run of
+some parts only (--only) writes bench/.work/RESULTS-partial.md instead, so that it never replaces the
+full run's table with a partial one (--results names another file).
 """
 import argparse
 import json
@@ -115,12 +117,14 @@ def main():
             demos = []
 
     # The raw figures too, so that the table can be rewritten without measuring again.
-    with open(os.path.join(work, "results-%s.json" % mode), "w") as raw:
+    partial = only != set(parts)
+    with open(os.path.join(work, "results-%s%s.json" % (mode, "-partial" if partial else "")), "w") as raw:
         json.dump({"machine": about, "lifecycle": life, "instructions": counted, "demos": demos, "cli": cli_results,
                    "verify": verify_result}, raw,
                   indent=1)
-    results = args.results or os.path.join(root, "bench", "RESULTS.md")
-    command = "scripts/bench.sh" + (" --quick" if args.quick else "")
+    results = args.results or (os.path.join(work, "RESULTS-partial.md") if partial
+                               else os.path.join(root, "bench", "RESULTS.md"))
+    command = "scripts/bench.sh" + (" --quick" if args.quick else "") + (" --only " + args.only if partial else "")
     report.write(results, about, mode, life, demos, cli_results, verify_result, command, counted)
     log("== wrote %s in %.0f s" % (results, time.time() - started))
 

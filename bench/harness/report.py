@@ -28,7 +28,7 @@ def lifecycle_rows(life):
 def write(path, machine, mode, life, demos, cli, verify, command, counted=None):
     out = ["# Benchmark results", "",
            "Written by `%s` (%s run) on %s. Regenerate with the same command; nothing here is asserted by a test." %
-           (command, mode, machine["date"]), "",
+           (command, "partial" if "--only" in command else mode, machine["date"]), "",
            "| machine | |", "|---|---|"]
     for key in ("cores", "cpu", "memory", "os", "swift", "sqlite", "python", "cc", "openssl", "load"):
         out.append("| %s | %s |" % (key, machine[key]))
