@@ -77,9 +77,15 @@ extension Expression {
     /// The parent's forms and fields the expression reads by name (`parent.forms.tb_kontrak.program`),
     /// from the paths it reads in the instance's own scope; nil when it reads `parent` or `parent.forms`
     /// as a whole.
-    public var parentFormsRead: FormFieldReads? {
+    public var parentFormsRead: FormFieldReads? { FormFieldReads.parentForms(readBy: paths.map(\.path)) }
+}
+
+extension FormFieldReads {
+    /// What of the parent's forms `paths` (read in an instance's own scope) read; nil when one is
+    /// `parent` or `parent.forms` as a whole.
+    static func parentForms(readBy paths: [[String]]) -> FormFieldReads? {
         var reads = FormFieldReads()
-        for (p, _) in paths where p[0] == "parent" {
+        for p in paths where p[0] == "parent" {
             guard p.count > 1 else { return nil }
             guard p[1] == "forms" else { continue }
             switch p.count {
@@ -87,18 +93,6 @@ extension Expression {
             case 3: reads.wholeForms.insert(p[2])
             default: reads.fields[p[2], default: []].insert(p[3])
             }
-        }
-        return reads
-    }
-}
-
-extension TransitionDefinition {
-    /// What of the parent's forms the expressions read (see `Expression.parentFormsRead`).
-    static func parentFormsRead(_ expressions: [Expression]) -> FormFieldReads? {
-        var reads = FormFieldReads()
-        for e in expressions {
-            guard let read = e.parentFormsRead else { return nil }
-            reads.formUnion(read)
         }
         return reads
     }

@@ -288,8 +288,10 @@ public final class TransitionDefinition: Sendable {
         readsSiblings = !reading.isEmpty
         readsSiblingForms = reading.contains(where: \.readsSiblingForms)
         formsRead = Self.formsRead(expressions)
-        parentFormsRead = Self.parentFormsRead(expressions)
-        namesRead = Set(expressions.flatMap { $0.paths.map { $0.path[0] } })
+        // The paths are walked once for both: every command loads its workflow and builds these.
+        let paths = expressions.flatMap { $0.paths.map(\.path) }
+        parentFormsRead = FormFieldReads.parentForms(readBy: paths)
+        namesRead = Set(paths.map { $0[0] })
     }
 }
 
