@@ -290,21 +290,11 @@ extension Engine {
 
     /// What of the parent's forms the transitions a command may take can read; nil: anything.
     static func parentFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
-        var reads = FormFieldReads()
-        for t in candidates {
-            guard let read = t.parentFormsRead else { return nil }
-            reads.formUnion(read)
-        }
-        return reads
+        FormFieldReads.union(candidates.lazy.map(\.parentFormsRead))
     }
 
     /// What of the children's forms the transitions a command may take can read; nil: anything.
     static func childFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
-        var reads = FormFieldReads()
-        for t in candidates where t.readsChildren {
-            guard let read = t.formsRead else { return nil }
-            reads.formUnion(read)
-        }
-        return reads
+        FormFieldReads.union(candidates.lazy.filter(\.readsChildren).map(\.formsRead))
     }
 }

@@ -24,6 +24,16 @@ public struct FormFieldReads: Sendable, Equatable {
         return fields[form].map { $0.sorted() } ?? []
     }
 
+    /// What several readers read together; nil (anything) when one of them may read anything.
+    public static func union(_ each: some Sequence<FormFieldReads?>) -> FormFieldReads? {
+        var reads = FormFieldReads()
+        for read in each {
+            guard let read else { return nil }
+            reads.formUnion(read)
+        }
+        return reads
+    }
+
     /// A form's data with only what is read of it.
     public func narrow(_ form: String, _ data: [String: Value]) -> [String: Value] {
         if wholeForms.contains(form) { return data }
@@ -64,12 +74,7 @@ extension TransitionDefinition {
     /// The forms the expressions of `guards` and `effects` read: the instance's own (an applicant's
     /// scoring sheet reads no portfolio) and its children's, as `Expression.formsRead` counts them.
     static func formsRead(_ expressions: [Expression]) -> FormFieldReads? {
-        var reads = FormFieldReads()
-        for e in expressions {
-            guard let read = e.formsRead else { return nil }
-            reads.formUnion(read)
-        }
-        return reads
+        FormFieldReads.union(expressions.lazy.map(\.formsRead))
     }
 }
 
