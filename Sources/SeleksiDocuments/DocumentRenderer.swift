@@ -163,17 +163,42 @@ public struct DocumentRenderer: Sendable {
     /// Which children a template reads: the states named in `children_by_state.<state>`, and whether
     /// it walks the flat `children` list. Only those are loaded (`children_by_state.*` in a header
     /// reaches the states loaded for the body).
+    ///
+    /// The template is searched as UTF-8 bytes: Foundation's `range(of:)` and `contains` here were 7% of
+    /// rendering one document at the terminal (6.8 M of 90 M instructions for an agreement).
     static func childrenRead(by template: String) -> (states: Set<String>, all: Bool) {
+        let bytes = Array(template.utf8)
+        let marker = Array("children_by_state.".utf8)
         var states: Set<String> = []
-        var rest = Substring(template)
-        while let r = rest.range(of: "children_by_state.") {
-            let name = rest[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        var from = 0
+        while let at = firstIndex(of: marker, in: bytes, from: from) {
+            from = at + marker.count
+            // The name's bytes: ASCII letters, digits and `_`, and any non-ASCII (a letter, perhaps),
+            // then cut as before at the first character that is not a letter, a digit or `_`.
+            var end = from
+            while end < bytes.count, Self.mayBeInName(bytes[end]) { end += 1 }
+            let name = String(decoding: bytes[from..<end], as: UTF8.self).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             if !name.isEmpty { states.insert(String(name)) }
-            rest = rest[r.upperBound...]
         }
-        let all =
-            template.contains("{{#children}}") || template.contains("{{children.")
-            || template.contains("{{^children}}")
+        let all = ["{{#children}}", "{{children.", "{{^children}}"].contains {
+            firstIndex(of: Array($0.utf8), in: bytes, from: 0) != nil
+        }
         return (states, all)
+    }
+
+    private static func mayBeInName(_ b: UInt8) -> Bool {
+        b >= 0x80 || b == UInt8(ascii: "_") || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// Where `needle` first occurs in `bytes` at or after `from`.
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = from
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }

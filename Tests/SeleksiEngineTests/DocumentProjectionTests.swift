@@ -31,6 +31,33 @@ struct DocumentProjectionTests {
         }
     }
 
+    /// The children a template reads, found as it was before the search moved to UTF-8 bytes.
+    static func childrenReadByCharacters(_ template: String) -> (states: Set<String>, all: Bool) {
+        var states: Set<String> = []
+        var rest = Substring(template)
+        while let r = rest.range(of: "children_by_state.") {
+            let name = rest[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { states.insert(String(name)) }
+            rest = rest[r.upperBound...]
+        }
+        return (states, template.contains("{{#children}}") || template.contains("{{children.")
+                    || template.contains("{{^children}}"))
+    }
+
+    @Test func theChildrenATemplateReadsAreFoundInItsBytesAsInItsCharacters() throws {
+        var sources = try DocumentRenderer(templatesFolder: Repo.path("templates")).templates().map {
+            try TemplateFolder(path: Repo.path("templates")).read($0).source
+        }
+        sources += ["", "children_by_state.", "{{#children_by_state.cadangan}}x{{/children_by_state.cadangan}}",
+                    "children_by_state.dïterima-1 children_by_state.a_b9.c {{children.0}}", "{{^children}}",
+                    "{{#children}", "children_by_state.é́x children_by_state.\u{2014}"]
+        for source in sources {
+            let bytes = DocumentRenderer.childrenRead(by: source), characters = Self.childrenReadByCharacters(source)
+            #expect(bytes.states == characters.states && bytes.all == characters.all, "\(source.prefix(60))")
+        }
+        #expect(sources.contains { !DocumentRenderer.childrenRead(by: $0).states.isEmpty })
+    }
+
     @Test func aProjectionKeepsTheNamesATemplateMentionsAndTheStemsOfItsSpellings() {
         let p = DocumentProjection(template: "{{#children}}{{forms.tb_portofolio.nama}} {{tanggal_teks}}{{/children}} {{lama_bulan}}")
         for kept in ["children", "forms", "tb_portofolio", "nama", "tanggal_teks", "tanggal", "mulai", "selesai"] {
