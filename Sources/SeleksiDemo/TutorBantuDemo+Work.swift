@@ -123,7 +123,9 @@ extension TutorBantuDemo {
             for (skb, id) in w.skbYear.sorted(by: { $0.key < $1.key }) where sampled(skb, team) {
                 for template in ["pks_skb", "pakta_integritas", "sptjm"] { try document("tutor_bantu/\(template)", id, listed: false) }
             }
-            try renderAll(w.tutors.filter { sampled($0.skb, team) }.map { DocumentRenderer.Job("tutor_bantu/jadwal_pembelajaran", $0.id) })
+            try renderAll(w.tutors.filter { sampled($0.skb, team) }.map {
+                DocumentRenderer.Job("tutor_bantu/jadwal_pembelajaran", $0.id)
+            })
             summary.documents.append(folder("dokumen/pks_skb-*, pakta_integritas-*, sptjm-*, jadwal_pembelajaran-*"))
         }
     }
@@ -416,13 +418,17 @@ extension TutorBantuDemo {
         for tutor in w.tutors where sampled(tutor.skb, team) {
             for m in try engine.list(InstanceFilter(workflow: "tb_bulan", parent: tutor.id), limit: 100) where m.variables["bulan"] == .number(Double(month)) {
                 jobs.append(DocumentRenderer.Job("tutor_bantu/daftar_hadir", m.id))
-                if m.state != "menunggu_laporan" { jobs.append(DocumentRenderer.Job("tutor_bantu/laporan_pekerjaan", m.id)) }
+                if m.state != "menunggu_laporan" {
+                    jobs.append(DocumentRenderer.Job("tutor_bantu/laporan_pekerjaan", m.id))
+                }
                 if m.state == "dibayar" { jobs.append(DocumentRenderer.Job("tutor_bantu/kuitansi", m.id)) }
             }
         }
         // The season's first receipt is the one listed in the summary.
         let receipt = try renderAll(jobs).first { ($0.htmlPath as NSString).lastPathComponent.hasPrefix("kuitansi-") }
-        if let receipt, summary.documents.allSatisfy({ !$0.contains("kuitansi") }) { summary.documents.append(receipt.htmlPath) }
+        if let receipt, summary.documents.allSatisfy({ !$0.contains("kuitansi") }) {
+            summary.documents.append(receipt.htmlPath)
+        }
     }
 
     // MARK: The end of the year

@@ -196,8 +196,11 @@ public struct TutorBantuDemo {
         try replaceOne(round: round, team: team)
 
         try contract(round: round, team: team)
-        try renderAll(try engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max)
-            .flatMap { [DocumentRenderer.Job("tutor_bantu/perjanjian_kerja", $0.id), DocumentRenderer.Job("tutor_bantu/pks", $0.id)] })
+        let contracted = try engine.list(
+            InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max)
+        try renderAll(contracted.flatMap { tutor in
+            ["tutor_bantu/perjanjian_kerja", "tutor_bantu/pks"].map { DocumentRenderer.Job($0, tutor.id) }
+        })
         summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
         if options.until == .kerja {
             // Today's shorter run: the round closes after the contracts, nothing of the work phase.
@@ -318,22 +321,24 @@ public struct TutorBantuDemo {
     /// Renders a document from the instance's current state into `<out>/dokumen/`, replacing the
     /// files of an earlier demo run (the demo owns that folder).
     mutating func document(_ template: String, _ instance: Int64, listed: Bool = true) throws {
-        let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
-        let rendered = try renderer.render(template, instance: instance, engine: engine,
-                                           outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"),
+        let rendered = try renderer.render(template, instance: instance, engine: engine, outputFolder: documentsFolder,
                                            replace: true, now: clock, batch: documents)
         if listed { summary.documents.append(rendered.htmlPath) }
     }
+
+    var renderer: DocumentRenderer {
+        DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
+    }
+
+    var documentsFolder: String { (options.outputFolder as NSString).appendingPathComponent("dokumen") }
 
     /// Renders many documents, not listed in the summary, each composed on another core while the
     /// engine reads the next ones' contexts (`DocumentRenderer.renderAll`): the same files as `document`
     /// one after another.
     @discardableResult
     func renderAll(_ jobs: [DocumentRenderer.Job]) throws -> [DocumentRenderer.Rendered] {
-        let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
-        return try renderer.renderAll(jobs, engine: engine,
-                                   outputFolder: (options.outputFolder as NSString).appendingPathComponent("dokumen"),
-                                   replace: true, now: clock, batch: documents)
+        try renderer.renderAll(
+            jobs, engine: engine, outputFolder: documentsFolder, replace: true, now: clock, batch: documents)
     }
 
     /// Moves the clock to the next working day (08:00 kept) when it stands on a weekend, a national

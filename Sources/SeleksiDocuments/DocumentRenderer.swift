@@ -91,7 +91,8 @@ public struct DocumentRenderer: Sendable {
         } else {
             try DocumentFiles(folder: outputFolder, replace: replace).write(files, names: names)
         }
-        try engine.recordDocument(instance: read.instance, template: read.template, files: files, actor: actor, now: now)
+        try engine.recordDocument(
+            instance: read.instance, template: read.template, files: files, actor: actor, now: now)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
         return Rendered(
             markdownPath: path("md"), htmlPath: path("html"), pdfPath: files.count > 2 ? path("pdf") : nil,
@@ -177,7 +178,8 @@ public struct DocumentRenderer: Sendable {
             // then cut as before at the first character that is not a letter, a digit or `_`.
             var end = from
             while end < bytes.count, Self.mayBeInName(bytes[end]) { end += 1 }
-            let name = String(decoding: bytes[from..<end], as: UTF8.self).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            let name = String(decoding: bytes[from..<end], as: UTF8.self)
+                .prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             if !name.isEmpty { states.insert(String(name)) }
         }
         let all = ["{{#children}}", "{{children.", "{{^children}}"].contains {

@@ -122,7 +122,8 @@ struct Describer {
         if wants("forms") {
             var forms: [String: Value] = [:]
             for (form, id) in try engine.store.latestSubmissionIDs(instance: r.id) where wants(form) {
-                let data = try projection.map { try engine.submissionData(id, keeping: $0.keeps) } ?? engine.submissionData(id)
+                let data = try projection.map { try engine.submissionData(id, keeping: $0.keeps) }
+                    ?? engine.submissionData(id)
                 forms[form] = pruned(.record(data))
             }
             out["forms"] = .record(forms)

@@ -38,11 +38,7 @@ extension Engine {
                 out[form] = try submissionData(id)
                 continue
             }
-            if let cached = submissionCache.get(id) {
-                out[form] = reads.narrow(form, cached)
-            } else {
-                out[form] = JSONBridge.storedRecord(try store.submission(id)?.data ?? "{}", keeping: keys)
-            }
+            out[form] = reads.narrow(form, try submissionData(id, keeping: { keys.contains($0) }))
         }
         return out
     }
@@ -57,10 +53,10 @@ extension Engine {
         return data
     }
 
-    /// A stored submission as a document prints it: the cached parse when there is one (the caller
-    /// prunes it), or else only the members `isKept` accepts, read narrowed and not cached: a document
-    /// listing a round's children prints a few fields of each portfolio, and caching them whole pushed
-    /// out what the commands read.
+    /// A stored submission of which only some members are read: the cached parse when there is one
+    /// (the caller narrows it), or else only the members `isKept` accepts, read narrowed and not cached.
+    /// A round's ranking, or a document listing its children, reads a few fields of each portfolio, and
+    /// caching them whole pushed out what the commands read.
     func submissionData(_ id: Int64, keeping isKept: (String) -> Bool) throws -> [String: Value] {
         if let cached = submissionCache.get(id) { return cached }
         return JSONBridge.storedRecord(try store.submission(id)?.data ?? "{}", keeping: isKept)

@@ -33,8 +33,10 @@ struct ChildFormsReadTests {
     }
 
     @Test func aChildReadsOfItsParentOnlyTheFormsAndFieldsItNames() throws {
-        #expect(try Expression("parent.state = 'penilaian' and vars.x > parent.vars.batas").parentFormsRead == FormFieldReads())
-        #expect(try Expression("parent.forms.tb_kontrak.program = 'kursus' and count(parent.forms.tb_rombel) > 0").parentFormsRead
+        #expect(try Expression("parent.state = 'penilaian' and vars.x > parent.vars.batas").parentFormsRead
+                == FormFieldReads())
+        #expect(try Expression("parent.forms.tb_kontrak.program = 'kursus' and count(parent.forms.tb_rombel) > 0")
+                    .parentFormsRead
                 == FormFieldReads(wholeForms: ["tb_rombel"], fields: ["tb_kontrak": ["program"]]))
         #expect(try Expression("forms.tb_kontrak.program = 'paud'").parentFormsRead == FormFieldReads())
         #expect(try Expression("count(parent) > 0").parentFormsRead == nil)

@@ -11,9 +11,12 @@ struct DocumentPipelineTests {
     /// A round's minutes (which list its children) and each contracted tutor's two agreements, twice
     /// for one tutor: what the demo renders in a row.
     func jobs(_ round: DocumentRound) throws -> [DocumentRenderer.Job] {
-        let tutors = try round.engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak"), limit: 4).map(\.id)
+        let tutors = try round.engine.list(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak"), limit: 4)
+            .map(\.id)
         return [DocumentRenderer.Job("tutor_bantu/berita_acara", round.round)]
-            + tutors.flatMap { [DocumentRenderer.Job("tutor_bantu/perjanjian_kerja", $0), DocumentRenderer.Job("tutor_bantu/pks", $0)] }
+            + tutors.flatMap {
+                [DocumentRenderer.Job("tutor_bantu/perjanjian_kerja", $0), DocumentRenderer.Job("tutor_bantu/pks", $0)]
+            }
             + [DocumentRenderer.Job("tutor_bantu/pks", tutors[0])]
     }
 
@@ -71,7 +74,8 @@ struct DocumentPipelineTests {
         let before = try round.engine.verifyAudit().rows + 1
         #expect(throws: (any Error).self) {
             try renderer.renderAll(
-                jobs, engine: round.engine, outputFolder: round.temp.file("docs"), replace: true, now: at("2019-08-01T08:00"))
+                jobs, engine: round.engine, outputFolder: round.temp.file("docs"), replace: true,
+                now: at("2019-08-01T08:00"))
         }
         // The two before it are written and recorded; nothing composed after it is.
         #expect(try files(in: round.temp.file("docs")).count == 4)

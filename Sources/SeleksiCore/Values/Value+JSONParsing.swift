@@ -45,7 +45,9 @@ extension Value {
 
     /// As `init(json:keepingKeys:)`, the members kept being those whose key `isKept` accepts (a
     /// document keeps the names its template mentions).
-    public init(json text: String, keeping isKept: (String) -> Bool, limits: JSONLimits = .standard) throws(ExpressionError) {
+    public init(
+        json text: String, keeping isKept: (String) -> Bool, limits: JSONLimits = .standard
+    ) throws(ExpressionError) {
         var text = text
         let result = withoutActuallyEscaping(isKept) { isKept in
             text.withUTF8 { JSONReader.read($0, limits: limits, validateUTF8: false, keep: isKept) }
