@@ -45,6 +45,18 @@ struct JSONReaderTests {
         #expect(try Value(json: "9007199254740993") == .number(9007199254740992))  // rounds to even, as strtod
     }
 
+    /// A negative number beyond the exact fast path (more than 15 digits, or a large exponent) kept its
+    /// sign: one rater's score minus another's, -1.3333333333333333, was read back as +1.33….
+    @Test func negativeNumbersOfManyDigitsKeepTheirSign() throws {
+        for n in [-1.3333333333333333, -0.1234567890123456, -3.4240413828772815e+49, -5.389771944077234e-302,
+                  -123456789012345678901234567890.0, -Double.greatestFiniteMagnitude, -Double.leastNonzeroMagnitude] {
+            let text = Value.number(n).canonicalJSON
+            #expect(try Value(json: text) == .number(n), "\(text)")
+            #expect(try Value(json: "{\"selisih\":\(text)}") == .record(["selisih": .number(n)]), "\(text)")
+        }
+        #expect(try Value(json: "-9007199254740993") == .number(-9007199254740992))
+    }
+
     @Test func negativeZeroIsZero() throws {
         for text in ["-0", "-0.0", "-0e5", "-1e-400"] {
             guard case .number(let n) = try Value(json: text) else { Issue.record("not a number"); continue }

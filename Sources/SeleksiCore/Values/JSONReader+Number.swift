@@ -32,8 +32,11 @@ extension JSONReader {
         if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
             exponent += try exponentPart()
         }
+        // The magnitude: the sign is applied below, so the slow path reads the digits without the '-'
+        // (read with it, a negative number of more than 15 digits came back positive).
+        let unsigned = negative ? start + 1 : start
         let value = exactValue(mantissa, digits: digits, exponent: exponent)
-            ?? Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            ?? Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[unsigned..<i]), as: UTF8.self))
         guard let value, value.isFinite else {
             i = start
             throw fail("angka terlalu besar", "number too large")
