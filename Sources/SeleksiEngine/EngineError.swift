@@ -31,6 +31,7 @@ public enum EngineError: Error, CustomStringConvertible {
         switch self {
         case .refused(let r, _): return EngineError.unknownNames.contains(r.code) ? 2 : 1
         case .definitions, .input, .invalid: return 2
+        case .store(.rowDiffersFromLog): return 4  // the file no longer agrees with its log
         case .store: return 3
         case .auditBroken: return 4
         }

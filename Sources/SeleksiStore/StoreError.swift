@@ -13,6 +13,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// of a unique key): the engine checks first, so this means two writers raced or a bug.
     case conflict(String)
     case notFound(String)
+    /// An instance's row is not what the audit row that last wrote it recorded (`seq`, nil when no row
+    /// did): it was edited outside Seleksi, and a command built on it would take the edit into its own
+    /// after-image, where `audit verify` could no longer see it.
+    case rowDiffersFromLog(instance: Int64, seq: Int64?)
 
     public var description: String { message(.id) }
 
@@ -46,6 +50,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return en ? "database error in \(p): \(message) (SQLite code \(code))" : "kesalahan basis data \(p): \(message) (kode SQLite \(code))"
         case .conflict(let m), .notFound(let m):
             return m
+        case .rowDiffersFromLog(let id, let seq):
+            let row = seq.map { "#\($0)" } ?? (en ? "none" : "tidak ada")
+            return en ? "instance #\(id) in the database is not what the audit log last recorded for it (row \(row)): it was changed "
+                        + "outside Seleksi. Nothing was written; `seleksi audit verify` names what differs."
+                      : "instans #\(id) di basis data tidak sama dengan yang terakhir dicatat log audit (baris \(row)): barisnya diubah "
+                        + "di luar Seleksi. Tidak ada yang ditulis; `seleksi audit verify` menunjukkan bedanya."
         }
     }
 }

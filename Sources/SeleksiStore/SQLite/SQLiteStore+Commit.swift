@@ -75,8 +75,10 @@ extension SQLiteStore {
                 """).run(.text(r.workflowID), .text(r.workflowHash), .text(forms), .text(r.org), .text(r.owner), .optional(r.parent),
                          .text(r.state), .int(r.stateSeq), .int(r.enteredAt), .text(vars), .int(r.createdAt), .int(r.updatedAt))
             let id = db.lastInsertRowID
+            noteRowMatchesLog(id)
             return (id, afterImage(of: r, id: id, vars: vars, forms: forms))
         case .update(let r, let stateChanged):
+            try requireRowMatchesLog(r.id)
             let vars = Value.record(r.variables).canonicalJSON
             if stateChanged {
                 try db.prepare(static: "UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")

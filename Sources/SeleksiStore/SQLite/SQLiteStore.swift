@@ -14,6 +14,13 @@ public final class SQLiteStore: Store {
     /// the text it was parsed from, and parsed again only if it differs. Bounded by the text's bytes.
     var parsedRows = BoundedCache<Int64, ParsedInstanceColumns>(limit: 20_000, costLimit: 4 << 20)
 
+    /// Instances whose row this connection wrote, or compared with the log, since another connection
+    /// last committed (`PRAGMA data_version`): a command on one of them needs no comparison
+    /// (`requireRowMatchesLog`). Emptied when it reaches `knownRowsLimit`, so it never outgrows a few MiB.
+    var rowsMatchingLog = Set<Int64>()
+    var dataVersion: Int64?
+    static let knownRowsLimit = 250_000
+
     public var location: String { db.path }
 
     /// Opens an initialised database; refuses a missing one, another application's, one made by a
@@ -39,10 +46,12 @@ public final class SQLiteStore: Store {
         db.onBegin.append { [weak self] in
             self?.head = nil
             self?.cachedSettings = nil
+            self?.forgetRowsIfAnotherConnectionWrote()
         }
         db.onRollback.append { [weak self] in
             self?.head = nil
             self?.cachedSettings = nil
+            self?.rowsMatchingLog.removeAll(keepingCapacity: true)  // an id inserted and rolled back may be reused
         }
     }
 

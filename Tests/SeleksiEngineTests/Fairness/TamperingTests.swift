@@ -34,8 +34,8 @@ struct TamperingTests {
 
     /// The canonical JSON of an instance's form hashes is remembered by the stored text it was read
     /// from; a text rewritten into other JSON of the same meaning must not become the after-image of
-    /// the next command (which would launder it): it is still named after the instance moves on.
-    @Test func formHashesRewrittenAsOtherJSONAreStillNamedAfterTheInstanceMovesOn() throws {
+    /// the next command (which would launder it): the next command is refused, and verify names it.
+    @Test func formHashesRewrittenAsOtherJSONRefuseTheNextCommandAndAreNamed() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
         let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
@@ -46,8 +46,10 @@ struct TamperingTests {
         _ = try engine.show(applicant)  // read once, so that the rewritten text is what the next command reads
         try Attacker(temp.file("db.sqlite"))
             .sql("UPDATE instances SET form_hashes = ' ' || form_hashes WHERE id = \(applicant)")
-        try engine.fire(FireRequest(instance: applicant, event: "tarik", actor: "pelamar1", reason: "Pindah domisili"),
-                        now: at("2026-01-07T09:00"))
+        #expect(throws: EngineError.self) {
+            try engine.fire(FireRequest(instance: applicant, event: "tarik", actor: "pelamar1", reason: "Pindah domisili"),
+                            now: at("2026-01-07T09:00"))
+        }
         var problems: String?
         do {
             _ = try Engine(path: temp.file("db.sqlite")).verifyAudit()
@@ -55,6 +57,60 @@ struct TamperingTests {
             problems = message
         }
         #expect(problems?.contains("instances #\(applicant)") == true)
+    }
+
+    /// An edit made with SQL between two commands is not taken into the next command's after-image
+    /// (where `audit verify` could no longer see it): the command is refused with the audit's exit
+    /// status, nothing is written, and verify still names the instance. Both for the process that was
+    /// already open and for a new one.
+    @Test func aRowEditedBetweenCommandsIsRefusedNotLaunderedByTheNext() throws {
+        let temp = TempFolder()
+        let engine = try demoEngine(temp)
+        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1", now: at("2026-01-05T08:00")).id
+        try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
+        let applicant = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
+                                         now: at("2026-01-06T09:00")).id
+        let attacker = try Attacker(temp.file("db.sqlite"))
+        let original = try #require(try attacker.db.prepare("SELECT vars FROM instances WHERE id = ?").first(.int(applicant)) { $0.text(0) })
+        try attacker.sql("UPDATE instances SET vars = json_set(vars, '$.skor', 100) WHERE id = \(applicant)")
+        let rows = try attacker.int("SELECT count(*) FROM audit_log")
+        let request = FireRequest(instance: applicant, event: "ajukan", actor: "pelamar1",
+                                  forms: ["demo_pendaftaran": try exampleAnswers()])
+        for process in [engine, try Engine(path: temp.file("db.sqlite"))] {
+            var refusal: EngineError?
+            do {
+                _ = try process.fire(request, now: at("2026-01-07T09:00"))
+            } catch let e as EngineError {
+                refusal = e
+            }
+            #expect(refusal?.exitCode == 4)  // the audit's status, as `audit verify` gives
+            #expect(refusal?.message(.id).contains("instans #\(applicant)") == true)
+            #expect(refusal?.message(.en).contains("changed outside Seleksi") == true)
+            #expect(try attacker.int("SELECT count(*) FROM audit_log") == rows)
+        }
+        var problems: String?
+        do { _ = try Engine(path: temp.file("db.sqlite")).verifyAudit() } catch EngineError.auditBroken(let m) { problems = m }
+        #expect(problems?.contains("instances #\(applicant)") == true)
+
+        // Put back as it was, the row is what the log says again, and the command goes through.
+        try attacker.db.prepare("UPDATE instances SET vars = ? WHERE id = ?").run(.text(original), .int(applicant))
+        _ = try engine.fire(request, now: at("2026-01-07T09:00"))
+        _ = try Engine(path: temp.file("db.sqlite")).verifyAudit()
+    }
+
+    /// Two processes taking turns on the same instances: each sees the other's rows as the log has them.
+    @Test func twoConnectionsWritingInTurnAreNotMistakenForTampering() throws {
+        let temp = TempFolder()
+        let first = try demoEngine(temp)
+        let round = try first.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1", now: at("2026-01-05T08:00")).id
+        let second = try Engine(path: temp.file("db.sqlite"))
+        try second.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
+        let applicant = try first.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
+                                        now: at("2026-01-06T09:00")).id
+        try second.fire(FireRequest(instance: applicant, event: "ajukan", actor: "pelamar1",
+                                    forms: ["demo_pendaftaran": try exampleAnswers()]), now: at("2026-01-07T09:00"))
+        try first.fire(FireRequest(instance: applicant, event: "verifikasi", actor: "penilai1"), now: at("2026-01-08T09:00"))
+        _ = try Engine(path: temp.file("db.sqlite")).verifyAudit()
     }
 
     @Test func rowsDeletedFromTheEndAreCaughtByTheTablesThatOutliveThem() throws {
