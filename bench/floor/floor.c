@@ -30,6 +30,15 @@ static const char *INSERT_AUDIT =
     "outcome, reason, data_hash, after_hash, signature, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *AUDIT_HEAD = "SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1";
+/* Before a process first changes an instance, Seleksi compares its row with the after-image the log last
+   recorded (SQLiteStore+RowsMatchLog.swift): the same two reads and hash here, once per instance, and the
+   same PRAGMA data_version when each batch begins. */
+static const char *ROW_AS_STORED =
+    "SELECT workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at\n"
+    "FROM instances WHERE id = ?";
+static const char *LAST_IMAGE =
+    "SELECT seq, after_hash FROM audit_log\n"
+    "WHERE instance = ? AND subject IS NULL AND after_hash IS NOT NULL ORDER BY seq DESC LIMIT 1";
 
 /* ---- the injective row encoding ---- */
 
@@ -106,13 +115,16 @@ int main(int argc, char **argv) {
     size_t total = n * STEPS;
 
     sqlite3_stmt *sel = prepare(SELECT_INSTANCE), *upd = prepare(UPDATE_MOVED), *ins = prepare(INSERT_AUDIT),
-                 *head = prepare(AUDIT_HEAD);
+                 *head = prepare(AUDIT_HEAD), *stored = prepare(ROW_AS_STORED), *last = prepare(LAST_IMAGE),
+                 *version = prepare("PRAGMA data_version");
     Enc e = {0};
     unsigned char prev[32], after[32], hash[32];
     char from[16], expected[16], to[16], event[16], vars[64];
     double started = now_seconds();
     for (size_t chunk = 0; chunk < total; chunk += batch) {
         exec("BEGIN IMMEDIATE");
+        check(sqlite3_step(version), "data_version");
+        sqlite3_reset(version);
         check(sqlite3_step(head), "head");
         int64_t seq = sqlite3_column_int64(head, 0), now = sqlite3_column_int64(head, 2);
         memcpy(prev, sqlite3_column_blob(head, 1), 32);
@@ -131,6 +143,30 @@ int main(int argc, char **argv) {
                 sscanf(col_text(sel, 10), "{\"langkah\":%d}", &langkah) != 1 || langkah != step - 1) {
                 fprintf(stderr, "floor: refused %s on #%lld in %s\n", event, (long long)id, from);
                 return 1;
+            }
+            if (step == 1) {  /* the first change this process makes to the instance */
+                unsigned char image[32];
+                sqlite3_bind_int64(stored, 1, id);
+                if (sqlite3_step(stored) != SQLITE_ROW) { fprintf(stderr, "floor: no instance #%lld\n", (long long)id); return 1; }
+                enc_begin(&e, "instance/1");
+                enc_int(&e, id);
+                for (int c = 0; c <= 4; c++) enc_text(&e, col_text(stored, c));
+                if (sqlite3_column_type(stored, 5) == SQLITE_NULL) enc_null(&e); else enc_int(&e, sqlite3_column_int64(stored, 5));
+                enc_text(&e, col_text(stored, 6));
+                enc_int(&e, sqlite3_column_int64(stored, 7));
+                enc_int(&e, sqlite3_column_int64(stored, 8));
+                enc_text(&e, col_text(stored, 9));
+                enc_int(&e, sqlite3_column_int64(stored, 10));
+                enc_int(&e, sqlite3_column_int64(stored, 11));
+                SHA256(e.bytes, e.len, image);
+                sqlite3_reset(stored);
+                sqlite3_bind_int64(last, 1, id);
+                if (sqlite3_step(last) != SQLITE_ROW || sqlite3_column_bytes(last, 1) != 32 ||
+                    memcmp(sqlite3_column_blob(last, 1), image, 32) != 0) {
+                    fprintf(stderr, "floor: instance #%lld differs from its last audit row\n", (long long)id);
+                    return 1;
+                }
+                sqlite3_reset(last);
             }
             snprintf(to, sizeof to, "s%d", step);
             snprintf(vars, sizeof vars, "{\"langkah\":%d}", langkah + 1);
@@ -206,6 +242,7 @@ int main(int argc, char **argv) {
     double elapsed = now_seconds() - started;
     printf("{\"impl\": \"c-floor\", \"transitions\": %zu, \"refused\": 0, \"seconds\": %.6f}\n", total, elapsed);
     sqlite3_finalize(sel); sqlite3_finalize(upd); sqlite3_finalize(ins); sqlite3_finalize(head);
+    sqlite3_finalize(stored); sqlite3_finalize(last); sqlite3_finalize(version);
     sqlite3_close(db);
     free(e.bytes); free(ids);
     return 0;

@@ -13,7 +13,8 @@ import sqlite3
 import sys
 import time
 
-from seleksi_rows import AUDIT_HEAD, INSERT_AUDIT, SELECT_INSTANCE, UPDATE_MOVED, after_image, audit_hash, canonical_json
+from seleksi_rows import (AUDIT_HEAD, DATA_VERSION, INSERT_AUDIT, LAST_IMAGE, ROW_AS_STORED, SELECT_INSTANCE, UPDATE_MOVED,
+                          after_image, audit_hash, canonical_json)
 
 STEPS = 8
 ACTOR = "op"
@@ -51,10 +52,18 @@ def run(name, fire):
     os_user = pwd.getpwuid(os.geteuid()).pw_name
     execute = con.execute
     started = time.perf_counter()
+    checked = set()
     for chunk in range(0, len(work), args.batch):
         execute("BEGIN IMMEDIATE")
+        execute(DATA_VERSION).fetchone()
         seq, prev, now = execute(AUDIT_HEAD).fetchone()
         for instance, event in work[chunk:chunk + args.batch]:
+            if instance not in checked:  # the first change this process makes to the instance
+                stored = execute(ROW_AS_STORED, (instance,)).fetchone()
+                last = execute(LAST_IMAGE, (instance,)).fetchone()
+                if last is None or last[1] != after_image((instance,) + tuple(stored)):
+                    raise Refused("instance #%d differs from its last audit row" % instance)
+                checked.add(instance)
             row = execute(SELECT_INSTANCE, (instance,)).fetchone()
             state, state_seq = row[7], row[8]
             variables = json.loads(row[10])

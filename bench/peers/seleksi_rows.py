@@ -21,6 +21,15 @@ INSERT_AUDIT = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 # Read once per batch, as Seleksi reads it when its batch transaction begins.
 AUDIT_HEAD = "SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1"
+# Before a process first changes an instance, Seleksi compares its row with the after-image the log last
+# recorded (SQLiteStore+RowsMatchLog.swift), and reads PRAGMA data_version when each batch begins.
+ROW_AS_STORED = (
+    "SELECT workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, "
+    "updated_at\nFROM instances WHERE id = ?")
+LAST_IMAGE = (
+    "SELECT seq, after_hash FROM audit_log\n"
+    "WHERE instance = ? AND subject IS NULL AND after_hash IS NOT NULL ORDER BY seq DESC LIMIT 1")
+DATA_VERSION = "PRAGMA data_version"
 
 _pack_int = struct.Struct(">q").pack
 _pack_len = struct.Struct(">I").pack
