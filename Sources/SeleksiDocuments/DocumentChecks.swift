@@ -43,12 +43,11 @@ enum DocumentChecks {
     /// A place is written as a name ("Banjarbaru"), never as the id of an organisation
     /// ("upt-bp-kalimantan-selatan"), which is what a form filled by a script tends to hold.
     private static func checkPlaces(_ header: TemplateHeader, template: String, context: Value) throws {
-        let ids = ContextAugmentation.organisationIDs(in: context)
         for path in header.places {
             for value in ContextPath(path).values(in: context) {
                 let text = value.displayText
                 let looksLikeID = !text.contains(" ") && text.contains("-") && text == text.lowercased()
-                if ids.contains(text) || looksLikeID {
+                if looksLikeID || ContextAugmentation.isOrganisationID(text, in: context) {
                     throw DocumentError.notReady(
                         "dokumen \(template): tempat '\(text)' (\(path)) adalah kode organisasi, bukan nama tempat; "
                             + "isikan nama kota atau kantor, mis. Banjarbaru")

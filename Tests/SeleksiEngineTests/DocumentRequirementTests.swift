@@ -76,6 +76,20 @@ struct DocumentRequirementTests {
         ) { try render(f, "tutor_bantu/sk_tim") }
     }
 
+    /// An id without the hyphen that usually gives one away is still known as an organisation's when an
+    /// organisation record of the context (one with `id` and `kind`, at any depth) carries it.
+    @Test func anOrganisationIDIsFoundAtAnyDepthOfTheContext() {
+        let org: Value = .record(["id": .string("skbdemo"), "kind": .string("skb"), "name": .string("SKB Demo")])
+        let context: Value = .record([
+            "children": .list([.record(["org": org]), .record(["id": .string("notanorg")])]),
+            "name": .string("Banjarbaru"),
+        ])
+        #expect(ContextAugmentation.isOrganisationID("skbdemo", in: context))
+        #expect(!ContextAugmentation.isOrganisationID("notanorg", in: context))  // an id without a kind
+        #expect(!ContextAugmentation.isOrganisationID("Banjarbaru", in: context))
+        #expect(!ContextAugmentation.isOrganisationID("skbdemo", in: .list([])))
+    }
+
     @Test func aDecreeDatedOnIdulFitriIsRefused() throws {
         let f = try TutorBantuFixture(open: false)
         try f.fire(
