@@ -76,13 +76,22 @@ enum ContextAugmentation {
         addLetterheads(&v, letterheads)
     }
 
+    /// Changes the context in place. The record or list is taken out of `v` first (`v = .null`), so that
+    /// it is the only reference to its storage and is changed where it lies: left in `v`, every record
+    /// and list of the context was copied on its first change (a round's context, hundreds of children).
     private static func addLetterheads(_ v: inout Value, _ letterheads: [String: Value]) {
         switch v {
         case .record(var r):
-            for key in r.keys { addLetterheads(&r[key]!, letterheads) }
+            v = .null
+            var i = r.startIndex
+            while i != r.endIndex {  // by index: a walk over `r.keys` would hold the storage and copy it
+                addLetterheads(&r.values[i], letterheads)
+                i = r.index(after: i)
+            }
             if case .string(let id)? = r["id"], r["kind"] != nil, let kop = letterheads[id] { r["kop"] = kop }
             v = .record(r)
         case .list(var l):
+            v = .null
             for i in l.indices { addLetterheads(&l[i], letterheads) }
             v = .list(l)
         default: return
