@@ -1,14 +1,20 @@
+import SeleksiCore
+
 /// Why a document was not made. Nothing is written when any of these is thrown.
 public enum DocumentError: Error, CustomStringConvertible, Equatable {
     /// The instance has not reached the state in which the document has its data (exit 1, like a
     /// refusal by the workflow: the remedy is to carry the workflow on, not to change the command).
     case notReady(String)
     /// A template that is missing, does not parse, or lies outside the templates folder.
-    case template(String)
+    case template(LocalizedText)
     /// An output that would overwrite something it must not (a symlink, an earlier rendering).
-    case output(String)
+    case output(LocalizedText)
     /// The PDF could not be printed (no Chromium, or it failed or timed out).
-    case pdf(String)
+    case pdf(LocalizedText)
+
+    static func template(id: String, en: String) -> DocumentError { .template(LocalizedText(id: id, en: en)) }
+    static func output(id: String, en: String) -> DocumentError { .output(LocalizedText(id: id, en: en)) }
+    static func pdf(id: String, en: String) -> DocumentError { .pdf(LocalizedText(id: id, en: en)) }
 
     /// The CLI's exit status: 1 not ready · 2 bad template or output.
     public var exitCode: Int32 {
@@ -16,9 +22,14 @@ public enum DocumentError: Error, CustomStringConvertible, Equatable {
         return 2
     }
 
-    public var description: String {
+    public var description: String { message(.id) }
+
+    /// The message in the reader's language. Why a document is not ready is said in Indonesian only:
+    /// it quotes the template's own names and steps.
+    public func message(_ language: Language) -> String {
         switch self {
-        case .notReady(let m), .template(let m), .output(let m), .pdf(let m): return m
+        case .notReady(let m): return m
+        case .template(let m), .output(let m), .pdf(let m): return m.text(language)
         }
     }
 }

@@ -76,9 +76,10 @@ public final class DocumentBatch: @unchecked Sendable {
                 documents[$0].folder == folder && documents[$0].names.contains(where: names.contains)
             }
             if (!existing.isEmpty || !staged.isEmpty) && !replace {
+                let held = (existing.isEmpty ? names : existing).joined(separator: ", ")
                 throw DocumentError.output(
-                    "\(folder) already holds \((existing.isEmpty ? names : existing).joined(separator: ", ")) "
-                        + "of this document; use --replace to replace them, or another --out")
+                    id: "\(folder) sudah berisi \(held) dari dokumen ini; pakai --replace untuk menggantinya, atau --out lain",
+                    en: "\(folder) already holds \(held) of this document; use --replace to replace them, or another --out")
             }
             var document = Document(folder: folder, replace: replace, names: names, temporaries: [])
             do {
@@ -116,9 +117,10 @@ public final class DocumentBatch: @unchecked Sendable {
                     let folder = document.folder
                     let existing = try document.names.filter { try Self.exists($0, in: folder) }
                     if !existing.isEmpty && !document.replace {
+                        let held = existing.joined(separator: ", ")
                         throw DocumentError.output(
-                            "\(folder) already holds \(existing.joined(separator: ", ")) of this document; "
-                                + "use --replace to replace them, or another --out")
+                            id: "\(folder) sudah berisi \(held) dari dokumen ini; pakai --replace untuk menggantinya, atau --out lain",
+                            en: "\(folder) already holds \(held) of this document; use --replace to replace them, or another --out")
                     }
                     for name in existing {
                         let backup = try Self.uniqueName(for: name, tag: "old", in: folder)
@@ -145,7 +147,7 @@ public final class DocumentBatch: @unchecked Sendable {
             for b in backups { unlink(Self.path(b.backup, in: b.folder)) }
             // The renames themselves reach the disk with their folders.
             for folder in Set(batch.map(\.folder)) {
-                try Self.syncFolder(folder) { try Self.check(fsync($0) == 0, "cannot sync", folder) }
+                try Self.syncFolder(folder) { try Self.check(fsync($0) == 0, .sync, folder) }
             }
         }
     }
@@ -174,9 +176,9 @@ public final class DocumentBatch: @unchecked Sendable {
             for document in batch {
                 for t in document.temporaries {
                     let fd = open(path(t.temp, in: document.folder), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-                    try check(fd >= 0, "cannot open", t.temp, in: document.folder)
+                    try check(fd >= 0, .open, t.temp, in: document.folder)
                     defer { close(fd) }
-                    try check(fsync(fd) == 0, "cannot sync", t.temp, in: document.folder)
+                    try check(fsync(fd) == 0, .sync, t.temp, in: document.folder)
                 }
             }
             return
@@ -184,17 +186,17 @@ public final class DocumentBatch: @unchecked Sendable {
         var synced: Set<UInt64> = []
         for folder in Set(batch.map(\.folder)) {
             var info = stat()
-            try check(stat(folder, &info) == 0, "cannot read", folder)
+            try check(stat(folder, &info) == 0, .read, folder)
             guard synced.insert(UInt64(info.st_dev)).inserted else { continue }
             #if os(Linux)
-                try syncFolder(folder) { try check(syncfs($0) == 0, "cannot sync the file system of", folder) }
+                try syncFolder(folder) { try check(syncfs($0) == 0, .syncFileSystem, folder) }
             #endif
         }
     }
 
     private static func syncFolder(_ folder: String, _ sync: (Int32) throws -> Void) throws {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        try check(fd >= 0, "cannot open", folder)
+        try check(fd >= 0, .open, folder)
         defer { close(fd) }
         try sync(fd)
     }
@@ -209,7 +211,8 @@ public final class DocumentBatch: @unchecked Sendable {
         guard lstat(path(name, in: folder), &info) == 0 else { return false }
         if info.st_mode & S_IFMT == S_IFLNK {
             throw DocumentError.output(
-                "\(path(name, in: folder)) is a symbolic link; refused (its target is never overwritten)")
+                id: "\(path(name, in: folder)) adalah tautan simbolik; ditolak (sasarannya tidak pernah ditimpa)",
+                en: "\(path(name, in: folder)) is a symbolic link; refused (its target is never overwritten)")
         }
         return true
     }
@@ -220,21 +223,22 @@ public final class DocumentBatch: @unchecked Sendable {
             var info = stat()
             if lstat(path(candidate, in: folder), &info) != 0 { return candidate }
         }
-        throw DocumentError.output("\(folder): no free temporary name for \(name)")
+        throw DocumentError.output(id: "\(folder): tidak ada nama sementara yang bebas untuk \(name)",
+                                   en: "\(folder): no free temporary name for \(name)")
     }
 
     /// A new file (never an existing one, never through a symlink), mode 0600; synced at `commit`.
     private static func writeTemporary(_ name: String, _ bytes: [UInt8], in folder: String) throws -> String {
         let temp = try uniqueName(for: name, tag: "tmp", in: folder)
         let fd = open(path(temp, in: folder), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        try check(fd >= 0, "cannot create", temp, in: folder)
+        try check(fd >= 0, .create, temp, in: folder)
         defer { close(fd) }
         fchmod(fd, 0o600)
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             guard written > 0 else {
-                let error = failure("cannot write", temp, in: folder)
+                let error = failure(.write, temp, in: folder)
                 unlink(path(temp, in: folder))
                 throw error
             }
@@ -244,16 +248,34 @@ public final class DocumentBatch: @unchecked Sendable {
     }
 
     private static func move(_ from: String, _ to: String, in folder: String) throws {
-        try check(rename(path(from, in: folder), path(to, in: folder)) == 0, "cannot move into place", to, in: folder)
+        try check(rename(path(from, in: folder), path(to, in: folder)) == 0, .move, to, in: folder)
     }
 
-    private static func check(_ ok: Bool, _ what: String, _ name: String, in folder: String? = nil) throws {
+    private static func check(_ ok: Bool, _ what: FileOperation, _ name: String, in folder: String? = nil) throws {
         guard !ok else { return }
         throw failure(what, name, in: folder)
     }
 
-    private static func failure(_ what: String, _ name: String, in folder: String?) -> DocumentError {
-        .output("\(what) \(folder.map { path(name, in: $0) } ?? name): \(String(cString: strerror(errno)))")
+    private static func failure(_ what: FileOperation, _ name: String, in folder: String?) -> DocumentError {
+        let file = folder.map { path(name, in: $0) } ?? name, reason = String(cString: strerror(errno))
+        return .output(id: "\(what.text.id) \(file): \(reason)", en: "\(what.text.en) \(file): \(reason)")
+    }
+
+    /// What could not be done to a file, said in both languages.
+    private enum FileOperation {
+        case open, sync, read, syncFileSystem, create, write, move
+
+        var text: (id: String, en: String) {
+            switch self {
+            case .open: return ("tidak dapat membuka", "cannot open")
+            case .sync: return ("tidak dapat menyimpan ke disk", "cannot sync")
+            case .read: return ("tidak dapat membaca", "cannot read")
+            case .syncFileSystem: return ("tidak dapat menyimpan ke disk sistem berkas", "cannot sync the file system of")
+            case .create: return ("tidak dapat membuat", "cannot create")
+            case .write: return ("tidak dapat menulis", "cannot write")
+            case .move: return ("tidak dapat memindahkan ke tempatnya", "cannot move into place")
+            }
+        }
     }
 }
 

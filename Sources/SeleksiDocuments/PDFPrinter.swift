@@ -22,9 +22,10 @@ public struct PDFPrinter: Sendable {
 
     public static func require() throws -> PDFPrinter {
         guard let printer = find() else {
+            let names = candidates.joined(separator: ", ")
             throw DocumentError.pdf(
-                "--pdf needs a headless Chromium (\(candidates.joined(separator: " or ")) on PATH); "
-                    + "on Debian: apt-get install chromium")
+                id: "--pdf memerlukan Chromium tanpa layar (\(names) di PATH); di Debian: apt-get install chromium",
+                en: "--pdf needs a headless Chromium (\(names) on PATH); on Debian: apt-get install chromium")
         }
         return printer
     }
@@ -43,7 +44,8 @@ public struct PDFPrinter: Sendable {
                 URL(fileURLWithPath: page).absoluteString,
             ], log: log)
         guard let data = FileManager.default.contents(atPath: out), data.starts(with: Array("%PDF".utf8)) else {
-            throw DocumentError.pdf("\(executable) wrote no PDF; its last words: \(tail(log))")
+            throw DocumentError.pdf(id: "\(executable) tidak menulis PDF; keluaran terakhirnya: \(tail(log))",
+                                    en: "\(executable) wrote no PDF; its last words: \(tail(log))")
         }
         return Array(data)
     }
@@ -59,22 +61,28 @@ public struct PDFPrinter: Sendable {
         process.standardInput = FileHandle.nullDevice
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch { throw DocumentError.pdf("cannot run \(executable): \(error)") }
+        do { try process.run() } catch {
+            throw DocumentError.pdf(id: "\(executable) tidak dapat dijalankan: \(error)", en: "cannot run \(executable): \(error)")
+        }
         if done.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             _ = done.wait(timeout: .now() + 5)
-            throw DocumentError.pdf("\(executable) did not finish within \(Int(timeout)) s; stopped")
+            throw DocumentError.pdf(id: "\(executable) tidak selesai dalam \(Int(timeout)) detik; dihentikan",
+                                    en: "\(executable) did not finish within \(Int(timeout)) s; stopped")
         }
         try? output?.close()
         guard process.terminationStatus == 0 else {
-            throw DocumentError.pdf("\(executable) failed (exit \(process.terminationStatus)): \(tail(log))")
+            throw DocumentError.pdf(id: "\(executable) gagal (keluar \(process.terminationStatus)): \(tail(log))",
+                                    en: "\(executable) failed (exit \(process.terminationStatus)): \(tail(log))")
         }
     }
 
     private func temporaryFolder() throws -> String {
         var template = Array(
             (NSTemporaryDirectory() as NSString).appendingPathComponent("seleksi-pdf-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw DocumentError.pdf("cannot make a temporary folder") }
+        guard let made = mkdtemp(&template) else {
+            throw DocumentError.pdf(id: "folder sementara tidak dapat dibuat", en: "cannot make a temporary folder")
+        }
         return String(cString: made)
     }
 

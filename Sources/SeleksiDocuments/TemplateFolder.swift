@@ -16,23 +16,27 @@ public struct TemplateFolder: Sendable {
         guard !name.isEmpty, name.allSatisfy(Self.nameCharacters.contains), !name.hasPrefix("/"),
             !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
         else {
-            throw DocumentError.template("template name '\(name)': use folder/name, letters, digits, _ and - only")
+            throw DocumentError.template(id: "nama templat '\(name)': tulis folder/nama, dengan huruf, angka, _ dan - saja",
+                                         en: "template name '\(name)': use folder/name, letters, digits, _ and - only")
         }
         let file = (path as NSString).appendingPathComponent(name + Self.suffix)
         guard let root = Self.realPath(path) else {
-            throw DocumentError.template("templates folder '\(path)' does not exist")
+            throw DocumentError.template(id: "folder templat '\(path)' tidak ada", en: "templates folder '\(path)' does not exist")
         }
         guard let real = Self.realPath(file), Self.isRegularFile(real) else {
-            throw DocumentError.template(
-                "no template '\(name)' (\(file)); templates: \(list().joined(separator: ", "))")
+            let known = list().joined(separator: ", ")
+            throw DocumentError.template(id: "tidak ada templat '\(name)' (\(file)); templat yang ada: \(known)",
+                                         en: "no template '\(name)' (\(file)); templates: \(known)")
         }
         guard Self.isInside(real, root) else {
-            throw DocumentError.template("\(file) leads outside the templates folder (to \(real)); refused")
+            throw DocumentError.template(id: "\(file) mengarah ke luar folder templat (ke \(real)); ditolak",
+                                         en: "\(file) leads outside the templates folder (to \(real)); refused")
         }
         guard let data = FileManager.default.contents(atPath: real), data.count <= Self.maxBytes,
             let source = String(data: data, encoding: .utf8)
         else {
-            throw DocumentError.template("\(file): not a UTF-8 text file of at most \(Self.maxBytes) bytes")
+            throw DocumentError.template(id: "\(file): bukan berkas teks UTF-8 paling besar \(Self.maxBytes) bita",
+                                         en: "\(file): not a UTF-8 text file of at most \(Self.maxBytes) bytes")
         }
         return (source, file)
     }

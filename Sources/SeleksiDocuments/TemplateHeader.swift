@@ -83,14 +83,16 @@ struct TemplateHeader: Equatable {
             return header
         }
         guard let end = source[start.upperBound...].range(of: "}}") else {
-            throw DocumentError.template("\(file): the header comment '\(opening)' is not closed by '}}'")
+            throw DocumentError.template(id: "\(file): komentar kepala '\(opening)' tidak ditutup dengan '}}'",
+                                         en: "\(file): the header comment '\(opening)' is not closed by '}}'")
         }
         let body = source[start.upperBound..<end.lowerBound]
         for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw DocumentError.template("\(file): header line \(offset + 1): expected 'key: value', got '\(line)'")
+                throw DocumentError.template(id: "\(file): baris kepala \(offset + 1): seharusnya 'kunci: nilai', tertulis '\(line)'",
+                                             en: "\(file): header line \(offset + 1): expected 'key: value', got '\(line)'")
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -114,15 +116,16 @@ struct TemplateHeader: Equatable {
         case "gabung": joins.append(try Self.join(value, place))
         case "daftar": lists.append(try Self.merge(value, place))
         default:
-            throw DocumentError.template(
-                "\(place): unknown key '\(key)'; known: alur tahap perlu tempat hari-kerja kop daftar gabung")
+            let known = "alur tahap perlu tempat hari-kerja kop daftar gabung"
+            throw DocumentError.template(id: "\(place): kunci '\(key)' tidak dikenal; yang dikenal: \(known)",
+                                         en: "\(place): unknown key '\(key)'; known: \(known)")
         }
     }
 
     /// `name = path + path … [jika path = value] [urut path, path …]`.
     private static func merge(_ text: String, _ place: String) throws -> Merge {
-        let bad = DocumentError.template(
-            "\(place): expected 'daftar: NAME = PATH + PATH … [jika PATH = VALUE] [urut PATH, …]'")
+        let form = "daftar: NAMA = JALUR + JALUR … [jika JALUR = NILAI] [urut JALUR, …]"
+        let bad = DocumentError.template(id: "\(place): seharusnya '\(form)'", en: "\(place): expected '\(form)'")
         guard let eq = text.firstIndex(of: "=") else { throw bad }
         let name = text[..<eq].trimmingCharacters(in: .whitespaces)
         var rest = String(text[text.index(after: eq)...])
@@ -147,7 +150,8 @@ struct TemplateHeader: Equatable {
 
     /// `target name = rows (column = path, …)`.
     private static func join(_ text: String, _ place: String) throws -> Join {
-        let bad = DocumentError.template("\(place): expected 'gabung: TARGET NAME = ROWS (COLUMN = PATH, …)'")
+        let form = "gabung: SASARAN NAMA = BARIS (KOLOM = JALUR, …)"
+        let bad = DocumentError.template(id: "\(place): seharusnya '\(form)'", en: "\(place): expected '\(form)'")
         guard let eq = text.firstIndex(of: "="), let open = text.firstIndex(of: "("), text.hasSuffix(")"), eq < open
         else { throw bad }
         let head = text[..<eq].split(separator: " ").map(String.init)

@@ -62,7 +62,7 @@ struct DocumentCommand: ParsableCommand {
             do {
                 return try report(options.lang, body)
             } catch let e as DocumentError {
-                FileHandle.standardError.write(Data((e.description + "\n").utf8))
+                FileHandle.standardError.write(Data((TerminalText.safeLines(e.message(options.lang)) + "\n").utf8))
                 throw ExitCode(e.exitCode)
             }
         }
