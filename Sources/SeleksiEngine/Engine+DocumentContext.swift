@@ -95,6 +95,8 @@ struct Describer {
     let projection: DocumentProjection?
     var organisations: [String: Value] = [:]
     var actors: [String: Value] = [:]
+    /// By workflow (definition hash): whether the template names any of its events.
+    var eventsNamed: [String: Bool] = [:]
 
     private func wants(_ key: String) -> Bool { projection?.keeps(key) ?? true }
     private func pruned(_ v: Value) -> Value { projection?.prune(v) ?? v }
@@ -113,15 +115,20 @@ struct Describer {
         }
         if wants("events") {
             // The last accepted firing of each event: who did it and when (signatories of a contract).
+            // Not looked up when the template names none of the workflow's events (a list of applicants
+            // in a document that prints the round's own signing dates).
             var events: [String: Value] = [:]
-            for e in try engine.store.acceptedEvents(instance: r.id) where wants(e.event) || projection == nil {
+            for e in try namesAnEvent(of: r) ? engine.store.acceptedEvents(instance: r.id) : []
+            where wants(e.event) || projection == nil {
                 events[e.event] = .record(["actor": try actor(e.actor), "date": .string(Timestamp(seconds: e.at).date.iso)])
             }
             out["events"] = .record(events)
         }
         if wants("forms") {
             var forms: [String: Value] = [:]
-            for (form, id) in try engine.store.latestSubmissionIDs(instance: r.id) where wants(form) {
+            // An instance has submissions only of the forms fixed when it started: none named, none read.
+            let formsNamed = projection == nil || r.formHashes.keys.contains(where: wants)
+            for (form, id) in try formsNamed ? engine.store.latestSubmissionIDs(instance: r.id) : [:] where wants(form) {
                 let data = try projection.map { try engine.submissionData(id, keeping: $0.keeps) }
                     ?? engine.submissionData(id)
                 forms[form] = pruned(.record(data))
@@ -129,6 +136,16 @@ struct Describer {
             out["forms"] = .record(forms)
         }
         return out
+    }
+
+    /// Whether the template names an event of the instance's workflow: an accepted firing of the
+    /// instance is always one of its workflow's transitions.
+    private mutating func namesAnEvent(of r: InstanceRecord) throws -> Bool {
+        guard let projection else { return true }
+        if let known = eventsNamed[r.workflowHash] { return known }
+        let named = try engine.workflow(hash: r.workflowHash).transitions.contains { projection.keeps($0.event) }
+        eventsNamed[r.workflowHash] = named
+        return named
     }
 
     mutating func organisation(_ id: String) throws -> Value {
