@@ -20,7 +20,7 @@ struct SeleksiCommand: ParsableCommand {
           1  ditolak oleh aturan alur, formulir atau direktori
           2  masukan salah: yang disebut tidak ada, berkas atau definisi salah
           3  masalah basis data: tidak ada, terkunci, asing, versi lebih baru
-          4  log audit tidak utuh, atau instans yang hendak diubah tidak sama dengan catatan log
+          4  log audit tidak utuh, atau baris instans diubah di luar Seleksi
           64 baris perintah salah: perintah, opsi atau nilai tidak dikenal
 
         Kode 1: permintaan dipahami dan yang disebutnya ada, tetapi aturan tidak mengizinkannya (peran, status, syarat, kuorum, alasan, tanda tangan, isian yang melanggar syarat formulir termasuk pada form validate, id yang sudah dipakai, dokumen yang tahapnya belum tercapai); tercatat di log audit bila menyentuh basis data. Kode 2: menyebut instans, pelaku, organisasi, peran, alur, formulir, peristiwa, templat, berkas atau folder proyek yang tidak ada, berkas yang tidak terbaca atau bukan JSON yang sah, definisi yang salah (berkas dan baris disebut), --now pada basis data sungguhan, atau keluaran yang sudah ada tanpa --replace. Kode 64: nilai yang bukan jenisnya atau di luar rentangnya, argumen yang kurang.
