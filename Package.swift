@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "SeleksiCoreTests", dependencies: ["SeleksiCore"]),
         .testTarget(name: "SeleksiEngineTests", dependencies: ["SeleksiEngine", "SeleksiStore", "SeleksiDemo", "SeleksiDocuments"]),
         // Runs the built `seleksi` binary as a user would: arguments, standard input, exit codes.
-        .testTarget(name: "SeleksiCLITests", dependencies: ["seleksi"]),
+        // SeleksiStore: to edit a database as someone with the file would, between two commands.
+        .testTarget(name: "SeleksiCLITests", dependencies: ["seleksi", "SeleksiStore"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SeleksiStore
 import Testing
 
 /// One exit code per kind of fault, whatever the command (the rule `seleksi --help` and the README
@@ -72,6 +73,25 @@ struct ExitCodeTests {
             let r = try cli.run(line)
             #expect(r.status == 1, "seleksi \(line) → \(r.status): \(r.stderr)")
         }
+    }
+
+    /// A row edited with SQL between two commands: the next command that would change it is refused
+    /// with 4, as `audit verify` answers for the same file, in the language asked for; nothing is written.
+    @Test func aRowEditedOutsideSeleksiIsFourForTheNextCommandAsForVerify() throws {
+        let cli = try prepared()
+        let db = try Database(path: cli.db, create: false)
+        try db.execute("UPDATE instances SET vars = json_set(vars, '$.skor', 100) WHERE id = 2")
+        let rows = try db.prepare("SELECT count(*) FROM audit_log").first { $0.int(0) }
+        let fire = "fire 2 ajukan --as pelamar1 --form demo_pendaftaran=examples/demo/isian_pelamar.json --now 2026-01-05T09:00"
+        let refused = try cli.run(fire)
+        #expect(refused.status == 4, "\(refused.stderr)")
+        #expect(refused.stderr.contains("instans #2") && refused.stderr.contains("di luar Seleksi"), "\(refused.stderr)")
+        let english = try cli.run(fire + " --lang en")
+        #expect(english.status == 4 && english.stderr.contains("changed outside Seleksi"), "\(english.stderr)")
+        #expect(try db.prepare("SELECT count(*) FROM audit_log").first { $0.int(0) } == rows)
+        let verify = try cli.run("audit verify")
+        #expect(verify.status == 4 && (verify.stdout + verify.stderr).contains("instances #2"),
+                "\(verify.stdout)\(verify.stderr)")
     }
 
     @Test func aMissingDatabaseIsThreeAndAWrongCommandLineIs64() throws {
