@@ -12,8 +12,10 @@ enum DocumentChecks {
         let workflow = ContextPath("workflow").values(in: context).first?.displayText ?? "?"
         if let expected = header.workflow, expected != workflow {
             throw DocumentError.notReady(
-                id: "dokumen \(template) dibuat untuk instans alur \(expected); instans \(instance) adalah alur \(workflow)",
-                en: "document \(template) is made for instances of workflow \(expected); instance \(instance) runs \(workflow)")
+                id: "dokumen \(template) dibuat untuk instans alur \(expected); "
+                    + "instans \(instance) adalah alur \(workflow)",
+                en: "document \(template) is made for instances of workflow \(expected); "
+                    + "instance \(instance) runs \(workflow)")
         }
         // `a || b`: either path will do (a list that moves from one state to the next).
         let missing = header.requirements.filter { requirement in
@@ -54,8 +56,8 @@ enum DocumentChecks {
                 let looksLikeID = !text.contains(" ") && text.contains("-") && text == text.lowercased()
                 if looksLikeID || ContextAugmentation.isOrganisationID(text, in: context) {
                     throw DocumentError.notReady(
-                        id: "dokumen \(template): tempat '\(text)' (\(path)) adalah kode organisasi, bukan nama tempat; "
-                            + "isikan nama kota atau kantor, mis. Banjarbaru",
+                        id: "dokumen \(template): tempat '\(text)' (\(path)) adalah kode organisasi, "
+                            + "bukan nama tempat; isikan nama kota atau kantor, mis. Banjarbaru",
                         en: "document \(template): the place '\(text)' (\(path)) is an organisation's code, not a "
                             + "place name; fill in a city or office, e.g. Banjarbaru")
                 }

@@ -76,10 +76,7 @@ public final class DocumentBatch: @unchecked Sendable {
                 documents[$0].folder == folder && documents[$0].names.contains(where: names.contains)
             }
             if (!existing.isEmpty || !staged.isEmpty) && !replace {
-                let held = (existing.isEmpty ? names : existing).joined(separator: ", ")
-                throw DocumentError.output(
-                    id: "\(folder) sudah berisi \(held) dari dokumen ini; pakai --replace untuk menggantinya, atau --out lain",
-                    en: "\(folder) already holds \(held) of this document; use --replace to replace them, or another --out")
+                throw Self.alreadyHeld(existing.isEmpty ? names : existing, in: folder)
             }
             var document = Document(folder: folder, replace: replace, names: names, temporaries: [])
             do {
@@ -117,10 +114,7 @@ public final class DocumentBatch: @unchecked Sendable {
                     let folder = document.folder
                     let existing = try document.names.filter { try Self.exists($0, in: folder) }
                     if !existing.isEmpty && !document.replace {
-                        let held = existing.joined(separator: ", ")
-                        throw DocumentError.output(
-                            id: "\(folder) sudah berisi \(held) dari dokumen ini; pakai --replace untuk menggantinya, atau --out lain",
-                            en: "\(folder) already holds \(held) of this document; use --replace to replace them, or another --out")
+                        throw Self.alreadyHeld(existing, in: folder)
                     }
                     for name in existing {
                         let backup = try Self.uniqueName(for: name, tag: "old", in: folder)
@@ -261,6 +255,14 @@ public final class DocumentBatch: @unchecked Sendable {
         return .output(id: "\(what.text.id) \(file): \(reason)", en: "\(what.text.en) \(file): \(reason)")
     }
 
+    /// The folder already holds files of the document, and `--replace` was not given.
+    private static func alreadyHeld(_ names: [String], in folder: String) -> DocumentError {
+        let held = names.joined(separator: ", ")
+        return .output(
+            id: "\(folder) sudah berisi \(held) dari dokumen ini; pakai --replace untuk menggantinya, atau --out lain",
+            en: "\(folder) already holds \(held) of this document; use --replace to replace them, or another --out")
+    }
+
     /// What could not be done to a file, said in both languages.
     private enum FileOperation {
         case open, sync, read, syncFileSystem, create, write, move
@@ -270,7 +272,8 @@ public final class DocumentBatch: @unchecked Sendable {
             case .open: return ("tidak dapat membuka", "cannot open")
             case .sync: return ("tidak dapat menyimpan ke disk", "cannot sync")
             case .read: return ("tidak dapat membaca", "cannot read")
-            case .syncFileSystem: return ("tidak dapat menyimpan ke disk sistem berkas", "cannot sync the file system of")
+            case .syncFileSystem:
+                return ("tidak dapat menyimpan ke disk sistem berkas", "cannot sync the file system of")
             case .create: return ("tidak dapat membuat", "cannot create")
             case .write: return ("tidak dapat menulis", "cannot write")
             case .move: return ("tidak dapat memindahkan ke tempatnya", "cannot move into place")

@@ -62,7 +62,8 @@ public struct PDFPrinter: Sendable {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch {
-            throw DocumentError.pdf(id: "\(executable) tidak dapat dijalankan: \(error)", en: "cannot run \(executable): \(error)")
+            throw DocumentError.pdf(id: "\(executable) tidak dapat dijalankan: \(error)",
+                                    en: "cannot run \(executable): \(error)")
         }
         if done.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()

@@ -15,7 +15,8 @@ struct PreparedTemplate: @unchecked Sendable {
     static func prepare(_ source: String, file: String) throws -> PreparedTemplate {
         if let hit = cache.get(file, source) { return hit }
         guard !TextToken.occurs(in: source) else {
-            throw DocumentError.template(id: "\(file): berisi karakter yang dicadangkan untuk teks pengguna (U+F0000–U+F01FF)",
+            throw DocumentError.template(id: "\(file): berisi karakter yang dicadangkan untuk teks pengguna "
+                                             + "(U+F0000–U+F01FF)",
                                          en: "\(file): contains characters reserved for user text (U+F0000–U+F01FF)")
         }
         let header = try TemplateHeader.parse(source, file: file)

@@ -16,12 +16,14 @@ public struct TemplateFolder: Sendable {
         guard !name.isEmpty, name.allSatisfy(Self.nameCharacters.contains), !name.hasPrefix("/"),
             !name.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
         else {
-            throw DocumentError.template(id: "nama templat '\(name)': tulis folder/nama, dengan huruf, angka, _ dan - saja",
+            throw DocumentError.template(id: "nama templat '\(name)': tulis folder/nama, "
+                                             + "dengan huruf, angka, _ dan - saja",
                                          en: "template name '\(name)': use folder/name, letters, digits, _ and - only")
         }
         let file = (path as NSString).appendingPathComponent(name + Self.suffix)
         guard let root = Self.realPath(path) else {
-            throw DocumentError.template(id: "folder templat '\(path)' tidak ada", en: "templates folder '\(path)' does not exist")
+            throw DocumentError.template(id: "folder templat '\(path)' tidak ada",
+                                         en: "templates folder '\(path)' does not exist")
         }
         guard let real = Self.realPath(file), Self.isRegularFile(real) else {
             let known = list().joined(separator: ", ")

@@ -91,8 +91,9 @@ struct TemplateHeader: Equatable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw DocumentError.template(id: "\(file): baris kepala \(offset + 1): seharusnya 'kunci: nilai', tertulis '\(line)'",
-                                             en: "\(file): header line \(offset + 1): expected 'key: value', got '\(line)'")
+                throw DocumentError.template(
+                    id: "\(file): baris kepala \(offset + 1): seharusnya 'kunci: nilai', tertulis '\(line)'",
+                    en: "\(file): header line \(offset + 1): expected 'key: value', got '\(line)'")
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

@@ -128,7 +128,8 @@ struct Describer {
             var forms: [String: Value] = [:]
             // An instance has submissions only of the forms fixed when it started: none named, none read.
             let formsNamed = projection == nil || r.formHashes.keys.contains(where: wants)
-            for (form, id) in try formsNamed ? engine.store.latestSubmissionIDs(instance: r.id) : [:] where wants(form) {
+            let latest = try formsNamed ? engine.store.latestSubmissionIDs(instance: r.id) : [:]
+            for (form, id) in latest where wants(form) {
                 let data = try projection.map { try engine.submissionData(id, keeping: $0.keeps) }
                     ?? engine.submissionData(id)
                 forms[form] = pruned(.record(data))

@@ -42,7 +42,6 @@ public enum JSONBridge {
     /// A stored record with only the fields named (nil: all of it), the others not built.
     static func storedRecord(_ text: String, keeping keys: [String]?) -> [String: Value] {
         guard let keys else { return storedRecord(text) }
-        if case .record(let r)? = try? Value(json: text, keepingKeys: keys) { return r }
-        return [:]
+        return storedRecord(text, keeping: { keys.contains($0) })
     }
 }

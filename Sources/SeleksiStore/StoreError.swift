@@ -52,10 +52,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return m
         case .rowDiffersFromLog(let id, let seq):
             let row = seq.map { "#\($0)" } ?? (en ? "none" : "tidak ada")
-            return en ? "instance #\(id) in the database is not what the audit log last recorded for it (row \(row)): it was changed "
-                        + "outside Seleksi. Nothing was written; `seleksi audit verify` names what differs."
-                      : "instans #\(id) di basis data tidak sama dengan yang terakhir dicatat log audit (baris \(row)): barisnya diubah "
-                        + "di luar Seleksi. Tidak ada yang ditulis; `seleksi audit verify` menunjukkan bedanya."
+            if en {
+                return "instance #\(id) in the database is not what the audit log last recorded for it (row \(row)): "
+                    + "it was changed outside Seleksi. Nothing was written; `seleksi audit verify` names what differs."
+            }
+            return "instans #\(id) di basis data tidak sama dengan yang terakhir dicatat log audit (baris \(row)): "
+                + "barisnya diubah di luar Seleksi. Tidak ada yang ditulis; `seleksi audit verify` menunjukkan bedanya."
         }
     }
 }

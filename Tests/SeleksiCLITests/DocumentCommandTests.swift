@@ -13,10 +13,19 @@ struct DocumentCommandTests {
         #expect(shipped.stdout.split(separator: "\n").contains("tutor_bantu/berita_acara"))
     }
 
-    @Test func aDocumentForTheWrongKindOfInstanceIsRefusedWithExitOneAndNothingWritten() throws {
+    /// A simulated database holding one round of the demo workflow, #1.
+    private func roundOnly() throws -> CLIRunner {
         let cli = CLIRunner()
-        #expect(try cli.run("init --simulation --now 2026-01-05T08:00").status == 0)
-        #expect(try cli.run("start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00").status == 0)
+        for line in ["init --simulation --now 2026-01-05T08:00",
+                     "start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00"] {
+            let r = try cli.run(line)
+            guard r.status == 0 else { throw CLIRunner.SetupFailed(line: line, stderr: r.stderr) }
+        }
+        return cli
+    }
+
+    @Test func aDocumentForTheWrongKindOfInstanceIsRefusedWithExitOneAndNothingWritten() throws {
+        let cli = try roundOnly()
         let out = cli.folder + "/dokumen"
         let refused = try cli.run(["document", "render", "1", "tutor_bantu/sk_tim", "--out", out])
         #expect(refused.status == 1)
@@ -28,14 +37,13 @@ struct DocumentCommandTests {
 
     /// A misspelt template is named, with the templates there are, in the language asked for.
     @Test func aMisspeltTemplateIsNamedInTheUsersLanguageWithTheTemplatesThereAre() throws {
-        let cli = CLIRunner()
-        #expect(try cli.run("init --simulation --now 2026-01-05T08:00").status == 0)
-        #expect(try cli.run("start demo_putaran --org upt-demo --as operator1 --now 2026-01-05T08:00").status == 0)
+        let cli = try roundOnly()
         let out = cli.folder + "/dokumen"
         let indonesian = try cli.run(["document", "render", "1", "tutor_bantu/berita_acra", "--out", out])
         #expect(indonesian.status == 2)
         #expect(indonesian.stderr.contains("tidak ada templat 'tutor_bantu/berita_acra'"))
-        #expect(indonesian.stderr.contains("templat yang ada: ") && indonesian.stderr.contains("tutor_bantu/berita_acara"))
+        #expect(indonesian.stderr.contains("templat yang ada: "))
+        #expect(indonesian.stderr.contains("tutor_bantu/berita_acara"))
         let english = try cli.run(["document", "render", "1", "tutor_bantu/berita_acra", "--out", out, "--lang", "en"])
         #expect(english.status == 2)
         #expect(english.stderr.contains("no template 'tutor_bantu/berita_acra'"))

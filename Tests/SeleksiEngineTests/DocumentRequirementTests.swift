@@ -69,9 +69,10 @@ struct DocumentRequirementTests {
                 ]
             ])
         let refusal = #expect(throws: DocumentError.self) { try render(f, "tutor_bantu/sk_tim") }
-        #expect(refusal?.message(.id) == "dokumen tutor_bantu/sk_tim: tempat '\(f.upt)' (forms.tb_sk_tim.tempat) adalah kode "
-            + "organisasi, bukan nama tempat; isikan nama kota atau kantor, mis. Banjarbaru")
-        #expect(refusal?.message(.en).contains("the place '\(f.upt)' (forms.tb_sk_tim.tempat) is an organisation's code") == true)
+        #expect(refusal?.message(.id) == "dokumen tutor_bantu/sk_tim: tempat '\(f.upt)' (forms.tb_sk_tim.tempat) "
+            + "adalah kode organisasi, bukan nama tempat; isikan nama kota atau kantor, mis. Banjarbaru")
+        #expect(refusal?.message(.en).contains(
+            "the place '\(f.upt)' (forms.tb_sk_tim.tempat) is an organisation's code") == true)
         #expect(refusal?.exitCode == 1)
     }
 

@@ -12,12 +12,14 @@ extension SQLiteStore {
     func requireRowMatchesLog(_ id: Int64) throws {
         if rowsMatchingLog.contains(id) { return }
         let image = try db.prepare(static: """
-            SELECT workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
+            SELECT workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars,
+                   created_at, updated_at
             FROM instances WHERE id = ?
             """).first(.int(id)) { r in
-            InstanceRecord.afterImage(id: id, workflowID: r.text(0), workflowHash: r.text(1), formHashes: r.text(2), org: r.text(3),
-                                      owner: r.text(4), parent: r.optionalInt(5), state: r.text(6), stateSeq: r.int(7),
-                                      enteredAt: r.int(8), vars: r.text(9), createdAt: r.int(10), updatedAt: r.int(11))
+            InstanceRecord.afterImage(id: id, workflowID: r.text(0), workflowHash: r.text(1), formHashes: r.text(2),
+                                      org: r.text(3), owner: r.text(4), parent: r.optionalInt(5), state: r.text(6),
+                                      stateSeq: r.int(7), enteredAt: r.int(8), vars: r.text(9), createdAt: r.int(10),
+                                      updatedAt: r.int(11))
         }
         guard let image else { throw StoreError.notFound("no instance #\(id) to update") }
         // The row that last wrote the instance: a directory row (with a subject) never does.
@@ -32,13 +34,5 @@ extension SQLiteStore {
     func noteRowMatchesLog(_ id: Int64) {
         if rowsMatchingLog.count >= Self.knownRowsLimit { rowsMatchingLog.removeAll(keepingCapacity: true) }
         rowsMatchingLog.insert(id)
-    }
-
-    /// At the start of each write: if another connection has committed since this one last looked, the
-    /// rows known to match the log may have been changed by it, and are compared again.
-    func forgetRowsIfAnotherConnectionWrote() {
-        let version = try? db.prepare(static: "PRAGMA data_version").first { $0.int(0) }
-        if version == nil || version != dataVersion { rowsMatchingLog.removeAll(keepingCapacity: true) }
-        dataVersion = version
     }
 }

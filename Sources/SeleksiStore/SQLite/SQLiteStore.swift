@@ -5,8 +5,8 @@ import SeleksiCore
 /// prepared once and parameterised. All of Seleksi's SQL lives in this type's files.
 public final class SQLiteStore: Store {
     let db: Database
-    /// The last audit row, known while this connection holds the write lock (dropped at each outermost
-    /// transaction, since another process may have appended rows since).
+    /// The last audit row, as this connection last read or wrote it; forgotten when another connection
+    /// has committed since (see `forgetIfAnotherConnectionWrote`) or after a rollback.
     var head: (seq: Int64, hash: Hash256, at: Int64)?
     var cachedSettings: [String: String]?
     /// The JSON columns of instance rows as last parsed, by id: a row read again unchanged (the round
@@ -43,16 +43,26 @@ public final class SQLiteStore: Store {
     }
 
     private func installHooks() {
-        db.onBegin.append { [weak self] in
-            self?.head = nil
-            self?.cachedSettings = nil
-            self?.forgetRowsIfAnotherConnectionWrote()
-        }
-        db.onRollback.append { [weak self] in
-            self?.head = nil
-            self?.cachedSettings = nil
-            self?.rowsMatchingLog.removeAll(keepingCapacity: true)  // an id inserted and rolled back may be reused
-        }
+        db.onBegin.append { [weak self] in self?.forgetIfAnotherConnectionWrote() }
+        // After a rollback the head and the rows remembered may be ones that were undone (an id
+        // inserted and rolled back may be reused).
+        db.onRollback.append { [weak self] in self?.forgetWhatOthersOrARollbackMayHaveChanged() }
+    }
+
+    /// At the start of each write: what this connection remembers of rows another connection may write
+    /// (the log's head, the settings, the rows known to match the log) is forgotten if another
+    /// connection has committed since this one last looked (`PRAGMA data_version`), and kept otherwise.
+    private func forgetIfAnotherConnectionWrote() {
+        let version = try? db.prepare(static: "PRAGMA data_version").first { $0.int(0) }
+        guard version == nil || version != dataVersion else { return }
+        dataVersion = version
+        forgetWhatOthersOrARollbackMayHaveChanged()
+    }
+
+    private func forgetWhatOthersOrARollbackMayHaveChanged() {
+        head = nil
+        cachedSettings = nil
+        rowsMatchingLog.removeAll(keepingCapacity: true)
     }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }

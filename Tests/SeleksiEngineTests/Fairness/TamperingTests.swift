@@ -47,16 +47,10 @@ struct TamperingTests {
         try Attacker(temp.file("db.sqlite"))
             .sql("UPDATE instances SET form_hashes = ' ' || form_hashes WHERE id = \(applicant)")
         #expect(throws: EngineError.self) {
-            try engine.fire(FireRequest(instance: applicant, event: "tarik", actor: "pelamar1", reason: "Pindah domisili"),
-                            now: at("2026-01-07T09:00"))
+            try engine.fire(FireRequest(instance: applicant, event: "tarik", actor: "pelamar1",
+                                        reason: "Pindah domisili"), now: at("2026-01-07T09:00"))
         }
-        var problems: String?
-        do {
-            _ = try Engine(path: temp.file("db.sqlite")).verifyAudit()
-        } catch EngineError.auditBroken(let message) {
-            problems = message
-        }
-        #expect(problems?.contains("instances #\(applicant)") == true)
+        #expect(try Self.problems(in: temp.file("db.sqlite"))?.contains("instances #\(applicant)") == true)
     }
 
     /// An edit made with SQL between two commands is not taken into the next command's after-image
@@ -66,12 +60,14 @@ struct TamperingTests {
     @Test func aRowEditedBetweenCommandsIsRefusedNotLaunderedByTheNext() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
-        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1", now: at("2026-01-05T08:00")).id
+        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
+                                     now: at("2026-01-05T08:00")).id
         try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
         let applicant = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
                                          now: at("2026-01-06T09:00")).id
         let attacker = try Attacker(temp.file("db.sqlite"))
-        let original = try #require(try attacker.db.prepare("SELECT vars FROM instances WHERE id = ?").first(.int(applicant)) { $0.text(0) })
+        let original = try #require(
+            try attacker.db.prepare("SELECT vars FROM instances WHERE id = ?").first(.int(applicant)) { $0.text(0) })
         try attacker.sql("UPDATE instances SET vars = json_set(vars, '$.skor', 100) WHERE id = \(applicant)")
         let rows = try attacker.int("SELECT count(*) FROM audit_log")
         let request = FireRequest(instance: applicant, event: "ajukan", actor: "pelamar1",
@@ -88,9 +84,7 @@ struct TamperingTests {
             #expect(refusal?.message(.en).contains("changed outside Seleksi") == true)
             #expect(try attacker.int("SELECT count(*) FROM audit_log") == rows)
         }
-        var problems: String?
-        do { _ = try Engine(path: temp.file("db.sqlite")).verifyAudit() } catch EngineError.auditBroken(let m) { problems = m }
-        #expect(problems?.contains("instances #\(applicant)") == true)
+        #expect(try Self.problems(in: temp.file("db.sqlite"))?.contains("instances #\(applicant)") == true)
 
         // Put back as it was, the row is what the log says again, and the command goes through.
         try attacker.db.prepare("UPDATE instances SET vars = ? WHERE id = ?").run(.text(original), .int(applicant))
@@ -102,15 +96,27 @@ struct TamperingTests {
     @Test func twoConnectionsWritingInTurnAreNotMistakenForTampering() throws {
         let temp = TempFolder()
         let first = try demoEngine(temp)
-        let round = try first.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1", now: at("2026-01-05T08:00")).id
+        let round = try first.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
+                                    now: at("2026-01-05T08:00")).id
         let second = try Engine(path: temp.file("db.sqlite"))
         try second.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
         let applicant = try first.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
                                         now: at("2026-01-06T09:00")).id
         try second.fire(FireRequest(instance: applicant, event: "ajukan", actor: "pelamar1",
                                     forms: ["demo_pendaftaran": try exampleAnswers()]), now: at("2026-01-07T09:00"))
-        try first.fire(FireRequest(instance: applicant, event: "verifikasi", actor: "penilai1"), now: at("2026-01-08T09:00"))
+        try first.fire(FireRequest(instance: applicant, event: "verifikasi", actor: "penilai1"),
+                       now: at("2026-01-08T09:00"))
         _ = try Engine(path: temp.file("db.sqlite")).verifyAudit()
+    }
+
+    /// The problems `audit verify` reports on the file, read by a new process; nil when it is intact.
+    static func problems(in path: String) throws -> String? {
+        do {
+            _ = try Engine(path: path).verifyAudit()
+            return nil
+        } catch EngineError.auditBroken(let message) {
+            return message
+        }
     }
 
     @Test func rowsDeletedFromTheEndAreCaughtByTheTablesThatOutliveThem() throws {
