@@ -290,11 +290,11 @@ extension Engine {
 
     /// What of the parent's forms the transitions a command may take can read; nil: anything.
     static func parentFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
-        FormFieldReads.union(candidates.lazy.map(\.parentFormsRead))
+        candidates.count == 1 ? candidates[0].parentFormsRead : FormFieldReads.union(candidates.map { $0.parentFormsRead })
     }
 
     /// What of the children's forms the transitions a command may take can read; nil: anything.
     static func childFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
-        FormFieldReads.union(candidates.lazy.filter(\.readsChildren).map(\.formsRead))
+        FormFieldReads.union(candidates.filter { $0.readsChildren }.map { $0.formsRead })
     }
 }

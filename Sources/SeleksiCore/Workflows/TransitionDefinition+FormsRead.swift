@@ -25,13 +25,16 @@ public struct FormFieldReads: Sendable, Equatable {
     }
 
     /// What several readers read together; nil (anything) when one of them may read anything.
-    public static func union(_ each: some Sequence<FormFieldReads?>) -> FormFieldReads? {
-        var reads = FormFieldReads()
+    /// An array, not any sequence: a generic sequence from another module is walked through witness
+    /// tables and key paths, which cost more than the merging on every command. The first reader's sets
+    /// are taken as they are, not merged into empty ones (most commands have one candidate transition).
+    public static func union(_ each: [FormFieldReads?]) -> FormFieldReads? {
+        var reads: FormFieldReads?
         for read in each {
             guard let read else { return nil }
-            reads.formUnion(read)
+            if reads == nil { reads = read } else { reads?.formUnion(read) }
         }
-        return reads
+        return reads ?? FormFieldReads()
     }
 
     /// A form's data with only what is read of it.
@@ -74,7 +77,7 @@ extension TransitionDefinition {
     /// The forms the expressions of `guards` and `effects` read: the instance's own (an applicant's
     /// scoring sheet reads no portfolio) and its children's, as `Expression.formsRead` counts them.
     static func formsRead(_ expressions: [Expression]) -> FormFieldReads? {
-        FormFieldReads.union(expressions.lazy.map(\.formsRead))
+        FormFieldReads.union(expressions.map { $0.formsRead })
     }
 }
 
