@@ -62,11 +62,13 @@ extension Engine {
         return try wrap {
             try store.transaction {
                 try requireTime(now)
+                let ahead = try validationAhead(requests, files: files, now: now)
+                defer { ahead?.cancel() }
                 var results: [Result<FireResult, EngineError>] = []
                 results.reserveCapacity(requests.count)
-                for request in requests {
+                for (i, request) in requests.enumerated() {
                     do {
-                        results.append(.success(try performFire(request, files: files, now: now)))
+                        results.append(.success(try performFire(request, files: files, now: now, ahead: ahead?.take(i) ?? .init())))
                     } catch let refused as CommandRefused {
                         try auditRefusalRow(refused, command: "fire", actor: request.actor, event: request.event, now: now)
                         results.append(.failure(.refused(refused.refusal, violations: refused.violations)))
@@ -81,13 +83,13 @@ extension Engine {
     /// leaves nothing behind even inside a batch's transaction. Errors of the database itself
     /// (disk full, lock) abort the enclosing transaction instead.
     func performFire(_ request: FireRequest, files: PreparedAttachments, now: Timestamp, depth: Int = 0,
-                     preset: [String: Value] = [:]) throws -> FireResult {
+                     preset: [String: Value] = [:], ahead: ValidationAhead.Request = .init()) throws -> FireResult {
         guard depth < 16 else {
             throw EngineError.input("more than 16 automatic or ranking steps in a row from one command; check the workflow for a loop")
         }
         var load = try loadForFire(request, now: now)
         for (k, v) in preset { load.record.variables[k] = v }
-        let forms = try validateFireForms(request, load, files: files, now: now)
+        let forms = try validateFireForms(request, load, files: files, now: now, ahead: ahead)
         let outcome = try decide(request, load, forms: forms, now: now)
         switch outcome {
         case .refused(let refusal):

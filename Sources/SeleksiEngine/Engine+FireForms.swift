@@ -14,12 +14,16 @@ struct ValidatedForms {
 
 extension Engine {
     /// 2. Validate the forms; nothing is stored unless all are valid and the event may carry them.
-    func validateFireForms(_ request: FireRequest, _ load: FireLoad, files: PreparedAttachments, now: Timestamp) throws -> ValidatedForms {
+    /// `ahead`: what a batch validated on its second thread, used where its guess of the form's version
+    /// holds (see `ValidationAhead`).
+    func validateFireForms(_ request: FireRequest, _ load: FireLoad, files: PreparedAttachments, now: Timestamp,
+                           ahead: ValidationAhead.Request = .init()) throws -> ValidatedForms {
         let record = load.record, w = load.workflow
         var out = ValidatedForms()
         // An event not allowed here is refused as such by the transition function, before any form is read.
         guard !load.candidates.isEmpty else { return out }
         var violations: [Violation] = []
+        var allAhead = true
         let allowed = Set(load.candidates.flatMap(\.requiredForms))
         for (formID, raw) in request.forms.sorted(by: { $0.key < $1.key }) {
             guard let formHash = record.formHashes[formID] else {
@@ -37,15 +41,20 @@ extension Engine {
             }
             let form = try form(hash: formHash)
             let filler: Filler = load.held.contains { w.role($0)?.scope != .owner } ? .rater : .applicant
-            let outcome = FormValidator(form, reference: try referenceTables())
+            let early = ahead.form(formID, version: formHash, filler: filler, definition: form)
+            if early == nil { allAhead = false }
+            let outcome = try early?.outcome ?? FormValidator(form, reference: referenceTables())
                 .validate(raw, filler: filler, today: now.date, resolveAttachment: files.resolver)
             violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
             out.data[formID] = outcome.data
             out.attachmentPaths.formUnion(Engine.attachmentPaths(in: outcome.data))
-            out.writes.append(try newVersion(of: formID, form: form, hash: formHash, data: outcome.data, request: request, record: record))
+            var version = try newVersion(of: formID, form: form, hash: formHash, data: outcome.data, request: request, record: record)
+            version.canonical = early?.canonical
+            out.writes.append(version)
         }
         if !out.data.isEmpty {
-            out.dataHash = Hash256.of(Value.record(out.data.mapValues { Value.record($0) }).canonicalJSON)
+            out.dataHash = (allAhead ? ahead.dataHash : nil)
+                ?? Hash256.of(Value.record(out.data.mapValues { Value.record($0) }).canonicalJSON)
         }
         if !violations.isEmpty {
             throw CommandRefused(refusal: Refusal(.invalidSubmission, LocalizedText(

@@ -10,6 +10,12 @@ public final class FormDefinition: Sendable {
     /// `rating="independent"`: each actor submits it at most once per instance, and no one sees
     /// another's submission before submitting his own (a rater's scoring sheet).
     public let independentRatings: Bool
+    /// Whether a member of the selection team fills some field: then who submits it can change what is
+    /// required and allowed (`Filler`); otherwise a validation's outcome does not depend on it.
+    public let hasRaterFields: Bool
+    /// Who fills most of its fields: a scoring sheet, the rater; a portfolio with a reviewer's note, the
+    /// applicant (what a batch guesses before it knows the actor's roles, `ValidationAhead`).
+    public let usualFiller: Filler
 
     public init(id: String, version: String, title: LocalizedText, items: [FormItem], choiceLists: [String: ChoiceList], file: String,
                 independentRatings: Bool = false) {
@@ -20,6 +26,15 @@ public final class FormDefinition: Sendable {
         self.items = items
         self.choiceLists = choiceLists
         self.file = file
+        let fillers = items.flatMap { item -> [Filler] in
+            switch item {
+            case .field(let f): return [f.filledBy]
+            case .repeatGroup(let g): return g.fields.map(\.filledBy)
+            }
+        }
+        let byRater = fillers.filter { $0 == .rater }.count
+        hasRaterFields = byRater > 0
+        usualFiller = byRater * 2 > fillers.count ? .rater : .applicant
     }
 
     /// Every field, including those inside repeat groups, with its dotted path (`pendidikan.jenjang`).

@@ -32,6 +32,9 @@ public struct NewSubmission: Sendable {
     public let kind: SubmissionRecord.Kind
     public let reason: String?
     public let data: [String: Value]
+    /// The data's canonical JSON and its hash when the caller already has them (a form validated ahead
+    /// on another thread); nil: the store makes them. They must be those of `data` (checked in debug builds).
+    public var canonical: CanonicalData?
 
     public init(formID: String, formHash: String, actor: String, kind: SubmissionRecord.Kind = .submit, reason: String? = nil,
                 data: [String: Value]) {
@@ -41,5 +44,16 @@ public struct NewSubmission: Sendable {
         self.kind = kind
         self.reason = reason
         self.data = data
+    }
+}
+
+/// A record's canonical JSON (`Value.canonicalJSON`) and the SHA-256 of it.
+public struct CanonicalData: Sendable {
+    public let json: String
+    public let hash: Hash256
+
+    public init(json: String, hash: Hash256) {
+        self.json = json
+        self.hash = hash
     }
 }
