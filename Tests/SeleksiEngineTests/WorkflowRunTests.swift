@@ -149,5 +149,9 @@ struct WorkflowRunTests {
         let new = try engine2.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T11:00"))
         #expect(try engine2.show(old.id).pendingTimers.first?.dueAt == at("2026-02-05T09:00").seconds)
         #expect(try engine2.show(new.id).pendingTimers.first?.dueAt == at("2026-01-13T11:00").seconds)
+        // The first process, still open, remembers the version it last started on; it starts the next
+        // instance on the version the other process loaded since.
+        let later = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T12:00"))
+        #expect(try engine.show(later.id).pendingTimers.first?.dueAt == at("2026-01-13T12:00").seconds)
     }
 }

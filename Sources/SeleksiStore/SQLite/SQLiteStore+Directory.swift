@@ -96,6 +96,7 @@ extension SQLiteStore: DirectoryStore {
                 INSERT INTO current_definitions (kind, def_id, hash) VALUES (?, ?, ?)
                 ON CONFLICT (kind, def_id) DO UPDATE SET hash = excluded.hash
                 """).run(.text(kind), .text(id), .text(hash))
+            currentDefinitions[DefinitionKey(kind: kind, id: id)] = .some(hash)
             guard let stored = try definitionRow(hash: hash) else { throw StoreError.notFound("definition \(hash) was not stored") }
             return SubjectImage.definition(kind: kind, id: id, hash: hash, version: stored.version, file: stored.file,
                                            sourceDigest: Hash256.of(stored.source))

@@ -9,6 +9,9 @@ public final class SQLiteStore: Store {
     /// has committed since (see `forgetIfAnotherConnectionWrote`) or after a rollback.
     var head: (seq: Int64, hash: Hash256, at: Int64)?
     var cachedSettings: [String: String]?
+    /// Each definition's current hash as last read (nil: none loaded), by kind and id: starting an
+    /// instance asks it for the workflow and each of its forms. Forgotten with the settings.
+    var currentDefinitions: [DefinitionKey: String?] = [:]
     /// The JSON columns of instance rows as last parsed, by id: a row read again unchanged (the round
     /// every applicant's command reads, the children a ranking reads) is compared byte for byte with
     /// the text it was parsed from, and parsed again only if it differs. Bounded by the text's bytes.
@@ -50,7 +53,7 @@ public final class SQLiteStore: Store {
     }
 
     /// At the start of each write: what this connection remembers of rows another connection may write
-    /// (the log's head, the settings, the rows known to match the log) is forgotten if another
+    /// (the log's head, the settings, the current definitions, the rows known to match the log) is forgotten if another
     /// connection has committed since this one last looked (`PRAGMA data_version`), and kept otherwise.
     private func forgetIfAnotherConnectionWrote() {
         let version = try? db.prepare(static: "PRAGMA data_version").first { $0.int(0) }
@@ -62,6 +65,7 @@ public final class SQLiteStore: Store {
     private func forgetWhatOthersOrARollbackMayHaveChanged() {
         head = nil
         cachedSettings = nil
+        currentDefinitions.removeAll()
         rowsMatchingLog.removeAll(keepingCapacity: true)
     }
 
