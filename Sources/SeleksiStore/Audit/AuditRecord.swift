@@ -86,7 +86,9 @@ public struct AuditRecord: Sendable {
     public static let maxReasonLength = 1000
 
     public static func clip(_ reason: String?) -> String? {
-        guard let reason, reason.count > maxReasonLength else { return reason }
+        // Counting characters walks the text's grapheme clusters; no more bytes than the limit means no
+        // more characters either, and most reasons are short.
+        guard let reason, reason.utf8.count > maxReasonLength, reason.count > maxReasonLength else { return reason }
         return String(reason.prefix(maxReasonLength)) + "…"
     }
 }

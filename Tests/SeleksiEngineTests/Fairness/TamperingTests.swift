@@ -292,6 +292,17 @@ struct AuditEncodingTests {
         #expect(a.computeHash() != b.computeHash())
     }
 
+    /// A reason is cut at 1,000 characters, not bytes: 1,000 two-byte letters stand whole.
+    @Test func aReasonIsClippedByCharactersNotBytes() {
+        let long = String(repeating: "a", count: AuditRecord.maxReasonLength + 1)
+        #expect(AuditRecord.clip(long) == String(repeating: "a", count: AuditRecord.maxReasonLength) + "…")
+        let wide = String(repeating: "é", count: AuditRecord.maxReasonLength)
+        #expect(AuditRecord.clip(wide) == wide)
+        #expect(AuditRecord.clip(wide + "é") == wide + "…")
+        #expect(AuditRecord.clip("Dibahas dalam rapat tim") == "Dibahas dalam rapat tim")
+        #expect(AuditRecord.clip(nil) == nil)
+    }
+
     @Test func aRefusedValueIsNotCopiedIntoTheLog() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
