@@ -37,9 +37,7 @@ struct BatchValidationTests {
     @Test func anInstanceOnAnOlderFormIsValidatedAtItsOwnVersion() throws {
         let temp = TempFolder()
         temp.copyDefinitions()
-        let db = temp.file("db.sqlite")
-        let engine = try Engine.initialise(path: db, root: temp.path, seedPath: temp.file("seed"), options: .init(simulation: true),
-                                           now: at("2026-01-05T08:00")).0
+        let engine = try initialiseOnCopiedDefinitions(temp, now: at("2026-01-05T08:00")).0
         let old = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T09:00")).id
         // Version 2 asks for a telephone number, which the answers below do not give.
         let file = temp.file("forms/demo_pendaftaran.xml")
@@ -50,8 +48,7 @@ struct BatchValidationTests {
                   <field id="nama" type="text" required="true">
                 """)
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let updated = try Engine.initialise(path: db, root: temp.path, seedPath: temp.file("seed"), options: .init(simulation: true),
-                                            now: at("2026-01-06T10:00")).0
+        let updated = try initialiseOnCopiedDefinitions(temp, now: at("2026-01-06T10:00")).0
         updated.attachments = Attachments(folder: Repo.root)
         let new = try updated.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar2", now: at("2026-01-06T11:00")).id
 

@@ -53,6 +53,14 @@ func demoEngine(_ temp: TempFolder) throws -> Engine {
     return engine
 }
 
+/// `seleksi init` of a simulation database in `temp` on the copy of the definitions there
+/// (`copyDefinitions`), which a test edits between two calls as a user edits his files; returns the
+/// engine and the summary (how many definitions were new).
+func initialiseOnCopiedDefinitions(_ temp: TempFolder, now: Timestamp) throws -> (Engine, Engine.InitSummary) {
+    try Engine.initialise(path: temp.file("db.sqlite"), root: temp.path, seedPath: temp.file("seed"), options: .init(simulation: true),
+                          now: now)
+}
+
 /// A second connection to a test's database, as an attacker holding the file would have.
 func rawDatabase(_ path: String) throws -> Database { try Database(path: path, create: false) }
 

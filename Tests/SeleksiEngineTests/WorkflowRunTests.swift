@@ -136,15 +136,12 @@ struct WorkflowRunTests {
     @Test func anInstanceKeepsTheDefinitionVersionItStartedOn() throws {
         let temp = TempFolder()
         temp.copyDefinitions()
-        let dbPath = temp.file("db.sqlite")
-        let engine = try Engine.initialise(path: dbPath, root: temp.path, seedPath: temp.file("seed"), options: .init(simulation: true),
-                                           now: at("2026-01-05T08:00")).0
+        let engine = try initialiseOnCopiedDefinitions(temp, now: at("2026-01-05T08:00")).0
         let old = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T09:00"))
         let file = temp.file("workflows/demo_pelamar.xml")
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: #"after="P30D""#, with: #"after="P7D""#)
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let (engine2, summary) = try Engine.initialise(path: dbPath, root: temp.path, seedPath: temp.file("seed"), options: .init(simulation: true),
-                                                       now: at("2026-01-06T10:00"))
+        let (engine2, summary) = try initialiseOnCopiedDefinitions(temp, now: at("2026-01-06T10:00"))
         #expect(summary.newDefinitions == 1)
         let new = try engine2.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T11:00"))
         #expect(try engine2.show(old.id).pendingTimers.first?.dueAt == at("2026-02-05T09:00").seconds)
