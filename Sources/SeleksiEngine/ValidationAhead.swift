@@ -137,8 +137,9 @@ extension Engine {
         for (i, request) in requests.enumerated() {
             for (formID, answers) in request.forms.sorted(by: { $0.key < $1.key }) {
                 if current[formID] == nil {
-                    let hash = try currentHash(kind: "form", id: formID)
-                    current[formID] = try hash.map { ($0, try form(hash: $0)) }
+                    // A definition that cannot be read is not guessed at: the command that uses it says why.
+                    let hash = (try? currentHash(kind: "form", id: formID)) ?? nil
+                    current[formID] = hash.flatMap { hash in (try? form(hash: hash)).map { (hash, $0) } }
                 }
                 guard let (hash, form) = current[formID] ?? nil else { continue }
                 jobs.append(.init(request: i, formID: formID, formHash: hash, form: form, answers: answers,
