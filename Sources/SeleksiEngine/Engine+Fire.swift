@@ -68,7 +68,8 @@ extension Engine {
                 results.reserveCapacity(requests.count)
                 for (i, request) in requests.enumerated() {
                     do {
-                        results.append(.success(try performFire(request, files: files, now: now, ahead: ahead?.take(i) ?? .init())))
+                        let validated = ahead?.take(i) ?? .init()
+                        results.append(.success(try performFire(request, files: files, now: now, ahead: validated)))
                     } catch let refused as CommandRefused {
                         try auditRefusalRow(refused, command: "fire", actor: request.actor, event: request.event, now: now)
                         results.append(.failure(.refused(refused.refusal, violations: refused.violations)))
@@ -292,7 +293,8 @@ extension Engine {
 
     /// What of the parent's forms the transitions a command may take can read; nil: anything.
     static func parentFormsRead(by candidates: [TransitionDefinition]) -> FormFieldReads? {
-        candidates.count == 1 ? candidates[0].parentFormsRead : FormFieldReads.union(candidates.map { $0.parentFormsRead })
+        candidates.count == 1
+            ? candidates[0].parentFormsRead : FormFieldReads.union(candidates.map { $0.parentFormsRead })
     }
 
     /// What of the children's forms the transitions a command may take can read; nil: anything.

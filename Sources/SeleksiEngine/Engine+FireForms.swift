@@ -48,7 +48,8 @@ extension Engine {
             violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
             out.data[formID] = outcome.data
             out.attachmentPaths.formUnion(Engine.attachmentPaths(in: outcome.data))
-            var version = try newVersion(of: formID, form: form, hash: formHash, data: outcome.data, request: request, record: record)
+            var version = try newVersion(of: formID, form: form, hash: formHash, data: outcome.data, request: request,
+                                         record: record)
             version.canonical = early?.canonical
             out.writes.append(version)
         }

@@ -44,7 +44,8 @@ final class ValidationAhead: @unchecked Sendable {
         /// The form as validated ahead, if the guess holds for this command: the instance's own version
         /// of it, and — where who fills it matters — the command's filler.
         func form(_ formID: String, version: String, filler: Filler, definition: FormDefinition) -> Validated? {
-            guard let v = forms[formID], v.formHash == version, v.filler == filler || !definition.hasRaterFields else { return nil }
+            guard let v = forms[formID], v.formHash == version,
+                  v.filler == filler || !definition.hasRaterFields else { return nil }
             return v
         }
     }
@@ -131,7 +132,8 @@ final class ValidationAhead: @unchecked Sendable {
 extension Engine {
     /// The forms of `requests` to validate ahead, each at its current version. Nil when there is none (a
     /// batch without forms starts no thread).
-    func validationAhead(_ requests: [FireRequest], files: PreparedAttachments, now: Timestamp) throws -> ValidationAhead? {
+    func validationAhead(_ requests: [FireRequest], files: PreparedAttachments,
+                         now: Timestamp) throws -> ValidationAhead? {
         var jobs: [ValidationAhead.Job] = []
         var current: [String: (hash: String, form: FormDefinition)?] = [:]
         for (i, request) in requests.enumerated() {

@@ -105,8 +105,8 @@ extension SQLiteStore {
         for s in write.submissions {
             let data = s.canonical?.json ?? Value.record(s.data).canonicalJSON
             let dataHash = s.canonical?.hash ?? Hash256.of(data)
-            assert(s.canonical.map { $0.json == Value.record(s.data).canonicalJSON && $0.hash == Hash256.of($0.json) } ?? true,
-                   "a submission's canonical JSON given with it is not that of its data")
+            assert(s.canonical.map { $0.json == Value.record(s.data).canonicalJSON && $0.hash == Hash256.of($0.json) }
+                   ?? true, "a submission's canonical JSON given with it is not that of its data")
             let latest = try db.prepare(static: "SELECT coalesce(max(version), 0) FROM submissions WHERE instance = ? AND form_id = ?")
                 .first(.int(instance), .text(s.formID)) { $0.int(0) }
             let version = (latest ?? 0) + 1
