@@ -23,7 +23,7 @@ extension Engine {
         // An event not allowed here is refused as such by the transition function, before any form is read.
         guard !load.candidates.isEmpty else { return out }
         var violations: [Violation] = []
-        var allAhead = true
+        var written: [String: String] = [:]
         let allowed = Set(load.candidates.flatMap(\.requiredForms))
         for (formID, raw) in request.forms.sorted(by: { $0.key < $1.key }) {
             guard let formHash = record.formHashes[formID] else {
@@ -42,7 +42,6 @@ extension Engine {
             let form = try form(hash: formHash)
             let filler: Filler = load.held.contains { w.role($0)?.scope != .owner } ? .rater : .applicant
             let early = ahead.form(formID, version: formHash, filler: filler, definition: form)
-            if early == nil { allAhead = false }
             let outcome = try early?.outcome ?? FormValidator(form, reference: referenceTables())
                 .validate(raw, filler: filler, today: now.date, resolveAttachment: files.resolver)
             violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
@@ -50,13 +49,13 @@ extension Engine {
             out.attachmentPaths.formUnion(Engine.attachmentPaths(in: outcome.data))
             var version = try newVersion(of: formID, form: form, hash: formHash, data: outcome.data, request: request,
                                          record: record)
-            version.canonical = early?.canonical
+            // Each form's canonical JSON is made once: the store writes it, the audit row's hash covers it.
+            let canonical = early?.canonical ?? CanonicalData(of: outcome.data)
+            version.canonical = canonical
+            written[formID] = canonical.json
             out.writes.append(version)
         }
-        if !out.data.isEmpty {
-            out.dataHash = (allAhead ? ahead.dataHash : nil)
-                ?? Hash256.of(Value.record(out.data.mapValues { Value.record($0) }).canonicalJSON)
-        }
+        if !written.isEmpty { out.dataHash = Hash256.of(Value.canonicalRecord(ofMemberJSON: written)) }
         if !violations.isEmpty {
             throw CommandRefused(refusal: Refusal(.invalidSubmission, LocalizedText(
                 id: "formulir tidak sah: \(violations.count) kesalahan", en: "invalid form: \(violations.count) problem(s)")),

@@ -7,8 +7,8 @@ import SeleksiStore
 ///
 /// Why: validating a form is a pure function of the form's definition, the answers, the day, the
 /// reference tables and the attachments already read before the transaction; with the canonical JSON
-/// and hash the store writes of it, it was about a tenth of the national demo, all of it on the engine's
-/// one thread. The engine, which is not thread-safe, is never touched here: a job carries everything it
+/// and hash the store writes of the data, it was about a tenth of the national demo, all of it on the
+/// engine's one thread. The engine, which is not thread-safe, is never touched here: a job carries everything it
 /// needs. What is validated ahead is a guess, made before the batch runs: the form's current version,
 /// filled by whoever fills most of its fields (`FormDefinition.usualFiller`: a rater for a scoring sheet).
 /// The engine uses a result only when the instance's own version of the form is that one and, for a
@@ -23,8 +23,6 @@ final class ValidationAhead: @unchecked Sendable {
         let form: FormDefinition
         let answers: [String: Value]
         let filler: Filler
-        /// How many forms the request carries, validated ahead or not.
-        let formsInRequest: Int
     }
 
     /// A form validated ahead: the outcome, and the canonical JSON of its data and that JSON's hash.
@@ -35,11 +33,9 @@ final class ValidationAhead: @unchecked Sendable {
         let canonical: CanonicalData
     }
 
-    /// A request's forms validated ahead, and — when every one of its forms was — the hash of all of
-    /// them together that a refusal's audit row records.
+    /// A request's forms validated ahead, by form id.
     struct Request: Sendable {
         var forms: [String: Validated] = [:]
-        var dataHash: Hash256?
 
         /// The form as validated ahead, if the guess holds for this command: the instance's own version
         /// of it, and — where who fills it matters — the command's filler.
@@ -68,26 +64,17 @@ final class ValidationAhead: @unchecked Sendable {
         thread.start()
     }
 
-    /// On the thread: each job as `Engine.validateFireForms` would validate it, with the JSON and hashes
-    /// the store and a refusal's audit row need; each request published once all its jobs are done.
+    /// On the thread: each job as `Engine.validateFireForms` would validate it, with the canonical JSON
+    /// and hash the store writes; each request published once all its jobs are done.
     private func validate(_ jobs: [Job], reference: ReferenceTables, today: CivilDate,
                           resolver: @escaping FieldCoercion.AttachmentResolver) {
-        var current = -1, pending: [String: [String: Value]] = [:]
         for job in jobs {
-            if job.request != current {
-                publish(upTo: job.request)
-                current = job.request
-                pending = [:]
-            }
+            publish(upTo: job.request)
             if isCancelled { return }
             let outcome = FormValidator(job.form, reference: reference)
                 .validate(job.answers, filler: job.filler, today: today, resolveAttachment: resolver)
-            let json = Value.record(outcome.data).canonicalJSON
-            pending[job.formID] = outcome.data
-            let whole = pending.count == job.formsInRequest
-                ? Hash256.of(Value.record(pending.mapValues { Value.record($0) }).canonicalJSON) : nil
             store(Validated(formHash: job.formHash, filler: job.filler, outcome: outcome,
-                            canonical: CanonicalData(json: json, hash: Hash256.of(json))), of: job, whole: whole)
+                            canonical: CanonicalData(of: outcome.data)), of: job)
         }
     }
 
@@ -113,18 +100,19 @@ final class ValidationAhead: @unchecked Sendable {
         return cancelled
     }
 
-    private func store(_ validated: Validated, of job: Job, whole: Hash256?) {
+    private func store(_ validated: Validated, of job: Job) {
         condition.lock()
         results[job.request].forms[job.formID] = validated
-        if let whole { results[job.request].dataHash = whole }
         condition.unlock()
     }
 
-    /// Every request before `index` is finished.
+    /// Every request before `index` is finished (woken only when that moves).
     private func publish(upTo index: Int) {
         condition.lock()
-        finished = max(finished, index)
-        condition.broadcast()
+        if index > finished {
+            finished = index
+            condition.broadcast()
+        }
         condition.unlock()
     }
 }
@@ -135,17 +123,14 @@ extension Engine {
     func validationAhead(_ requests: [FireRequest], files: PreparedAttachments,
                          now: Timestamp) throws -> ValidationAhead? {
         var jobs: [ValidationAhead.Job] = []
-        var current: [String: (hash: String, form: FormDefinition)?] = [:]
         for (i, request) in requests.enumerated() {
-            for (formID, answers) in request.forms.sorted(by: { $0.key < $1.key }) {
-                if current[formID] == nil {
-                    // A definition that cannot be read is not guessed at: the command that uses it says why.
-                    let hash = (try? currentHash(kind: "form", id: formID)) ?? nil
-                    current[formID] = hash.flatMap { hash in (try? form(hash: hash)).map { (hash, $0) } }
-                }
-                guard let (hash, form) = current[formID] ?? nil else { continue }
+            for (formID, answers) in request.forms {
+                // Both lookups are cached (the store's current hashes, the engine's forms). A definition
+                // that cannot be read is not guessed at: the command that uses it says why.
+                guard let hash = (try? currentHash(kind: "form", id: formID)) ?? nil,
+                      let form = try? form(hash: hash) else { continue }
                 jobs.append(.init(request: i, formID: formID, formHash: hash, form: form, answers: answers,
-                                  filler: form.usualFiller, formsInRequest: request.forms.count))
+                                  filler: form.usualFiller))
             }
         }
         guard !jobs.isEmpty else { return nil }

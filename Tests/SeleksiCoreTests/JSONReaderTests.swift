@@ -68,7 +68,7 @@ struct JSONReaderTests {
         }
     }
 
-    private static func randomRecord(_ rng: inout SplitMix, depth: Int) -> [String: Value] {
+    static func randomRecord(_ rng: inout SplitMix, depth: Int) -> [String: Value] {
         var r: [String: Value] = [:]
         let keys = ["a", "b", "é", "e\u{301}", "nilai", "skor_1"]  // "é" twice: one scalar, and two
         for _ in 0..<Int(rng.next() % 5) { r[keys[Int(rng.next() % 6)]] = randomValue(&rng, depth: depth) }
@@ -79,7 +79,9 @@ struct JSONReaderTests {
         switch rng.next() % (depth > 3 ? 5 : 7) {
         case 0: return .null
         case 1: return .bool(rng.next() % 2 == 0)
-        case 2: return .number([0, -0.0, 1, -7.25, 1e21, -0.1, 123_456_789.125, -Double.leastNonzeroMagnitude][Int(rng.next() % 8)])
+        case 2:
+            let picks: [Double] = [0, -0.0, 1, -7.25, 1e21, -0.1, 123_456_789.125, -Double.leastNonzeroMagnitude]
+            return .number(picks[Int(rng.next() % 8)])
         case 3:
             let n = Double(bitPattern: rng.next())  // any bits: subnormals, huge, tiny, either sign
             return .number(n.isFinite ? n : -1.3333333333333333)

@@ -25,7 +25,8 @@ struct BatchValidationTests {
         #expect(inBatch.map(Self.summary) == [
             "moved draf→diajukan", "refused invalid-submission: demo_pendaftaran.ipk demo_pendaftaran.nik",
             "refused invalid-submission: demo_pendaftaran.catatan_verifikator", "moved draf→diajukan",
-            "refused invalid-submission: demo_penilaian.skor_pendidikan demo_penilaian.skor_pengalaman demo_penilaian.skor_wawancara",
+            "refused invalid-submission: demo_penilaian.skor_pendidikan demo_penilaian.skor_pengalaman "
+                + "demo_penilaian.skor_wawancara",
             "moved layak→dinilai", "refused not-allowed-in-state",
         ])
         #expect(try Self.written(batched.file("db.sqlite")) == Self.written(single.file("db.sqlite")))
@@ -38,19 +39,24 @@ struct BatchValidationTests {
         let temp = TempFolder()
         temp.copyDefinitions()
         let engine = try initialiseOnCopiedDefinitions(temp, now: at("2026-01-05T08:00")).0
-        let old = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T09:00")).id
+        let old = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1",
+                                   now: at("2026-01-06T09:00")).id
         // Version 2 asks for a telephone number, which the answers below do not give.
         let file = temp.file("forms/demo_pendaftaran.xml")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-            .replacingOccurrences(of: #"<form id="demo_pendaftaran" version="1">"#, with: #"<form id="demo_pendaftaran" version="2">"#)
+            .replacingOccurrences(of: #"<form id="demo_pendaftaran" version="1">"#,
+                                  with: #"<form id="demo_pendaftaran" version="2">"#)
             .replacingOccurrences(of: #"  <field id="nama" type="text" required="true">"#, with: """
-                  <field id="telepon_rumah" type="text" required="true"><label lang="id">Telepon rumah</label></field>
+                  <field id="telepon_rumah" type="text" required="true">
+                    <label lang="id">Telepon rumah</label>
+                  </field>
                   <field id="nama" type="text" required="true">
                 """)
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let updated = try initialiseOnCopiedDefinitions(temp, now: at("2026-01-06T10:00")).0
         updated.attachments = Attachments(folder: Repo.root)
-        let new = try updated.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar2", now: at("2026-01-06T11:00")).id
+        let new = try updated.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar2",
+                                    now: at("2026-01-06T11:00")).id
 
         let answers = try exampleAnswers()
         let results = try updated.fireBatch([
@@ -64,38 +70,38 @@ struct BatchValidationTests {
 
     // MARK: Support
 
-    /// A demo round open for applications: four applicants, two of them verified for scoring, and the
-    /// batch the tests fire.
+    /// A demo round open for applications: four applicants in draft and a fifth verified for scoring,
+    /// and the batch the tests fire.
     static func round(_ temp: TempFolder) throws -> (Engine, [FireRequest]) {
         let engine = try demoEngine(temp)
-        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1", now: at("2026-01-05T08:00")).id
-        try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
-        let apps = try (0..<4).map { i in
-            try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: i % 2 == 0 ? "pelamar1" : "pelamar2", parent: round,
+        let round = try openDemoRound(engine)
+        func applicant(_ actor: String) throws -> Int64 {
+            try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: actor, parent: round,
                              now: at("2026-01-06T09:00")).id
         }
-        let scored = try (0..<1).map { _ in
-            try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round, now: at("2026-01-06T09:00")).id
-        }
-        for id in scored {
-            try engine.fire(FireRequest(instance: id, event: "ajukan", actor: "pelamar1", forms: ["demo_pendaftaran": try exampleAnswers()]),
-                            now: at("2026-01-07T09:00"))
-            try engine.fire(FireRequest(instance: id, event: "verifikasi", actor: "penilai2"), now: at("2026-01-08T09:00"))
-        }
+        let apps = try ["pelamar1", "pelamar2", "pelamar1", "pelamar2"].map(applicant)
+        let scored = try applicant("pelamar1")
+        try engine.fire(FireRequest(instance: scored, event: "ajukan", actor: "pelamar1",
+                                    forms: ["demo_pendaftaran": try exampleAnswers()]), now: at("2026-01-07T09:00"))
+        try engine.fire(FireRequest(instance: scored, event: "verifikasi", actor: "penilai2"),
+                        now: at("2026-01-08T09:00"))
         var wrong = try exampleAnswers()
         wrong["nik"] = .string("3273017107910001")
         wrong["ipk"] = .string("4,5")
         var noted = try exampleAnswers()
         noted["catatan_verifikator"] = .string("isi sendiri")
-        let sheet: [String: Value] = ["skor_pendidikan": .number(25), "skor_pengalaman": .number(30), "skor_wawancara": .number(20)]
+        let sheet: [String: Value] = ["skor_pendidikan": .number(25), "skor_pengalaman": .number(30),
+                                      "skor_wawancara": .number(20)]
+        func apply(_ id: Int64, _ actor: String, _ answers: [String: Value]) -> FireRequest {
+            FireRequest(instance: id, event: "ajukan", actor: actor, forms: ["demo_pendaftaran": answers])
+        }
+        func score(_ actor: String) -> FireRequest {
+            FireRequest(instance: scored, event: "nilai", actor: actor, forms: ["demo_penilaian": sheet])
+        }
         return (engine, [
-            FireRequest(instance: apps[0], event: "ajukan", actor: "pelamar1", forms: ["demo_pendaftaran": try exampleAnswers()]),
-            FireRequest(instance: apps[1], event: "ajukan", actor: "pelamar2", forms: ["demo_pendaftaran": wrong]),
-            FireRequest(instance: apps[2], event: "ajukan", actor: "pelamar1", forms: ["demo_pendaftaran": noted]),
-            FireRequest(instance: apps[3], event: "ajukan", actor: "pelamar2", forms: ["demo_pendaftaran": try exampleAnswers()]),
-            FireRequest(instance: scored[0], event: "nilai", actor: "pelamar1", forms: ["demo_penilaian": sheet]),
-            FireRequest(instance: scored[0], event: "nilai", actor: "penilai1", forms: ["demo_penilaian": sheet]),
-            FireRequest(instance: scored[0], event: "nilai", actor: "penilai1", forms: ["demo_penilaian": sheet]),
+            apply(apps[0], "pelamar1", try exampleAnswers()), apply(apps[1], "pelamar2", wrong),
+            apply(apps[2], "pelamar1", noted), apply(apps[3], "pelamar2", try exampleAnswers()),
+            score("pelamar1"), score("penilai1"), score("penilai1"),
         ])
     }
 
@@ -120,7 +126,8 @@ struct BatchValidationTests {
             SELECT instance, form_id, form_hash, actor, kind, version, data, hex(data_hash) FROM submissions ORDER BY id
             """).rows { row in (Int32(0)..<8).map { row.optionalText($0) ?? "NULL" }.joined(separator: " | ") }
         let audit = try db.prepare("""
-            SELECT seq, actor, instance, command, event, from_state, to_state, outcome, reason, hex(data_hash), hex(after_hash)
+            SELECT seq, actor, instance, command, event, from_state, to_state, outcome, reason,
+                   hex(data_hash), hex(after_hash)
             FROM audit_log WHERE NOT (command = 'setting' AND event = 'installation') ORDER BY seq
             """).rows { row in (Int32(0)..<11).map { row.optionalText($0) ?? "NULL" }.joined(separator: " | ") }
         return submissions + audit

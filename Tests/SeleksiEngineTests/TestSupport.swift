@@ -53,12 +53,20 @@ func demoEngine(_ temp: TempFolder) throws -> Engine {
     return engine
 }
 
+/// A round of the demo workflow, opened for registration on 5 January 2026 by its operator.
+func openDemoRound(_ engine: Engine) throws -> Int64 {
+    let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
+                                 now: at("2026-01-05T08:00")).id
+    try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
+    return round
+}
+
 /// `seleksi init` of a simulation database in `temp` on the copy of the definitions there
 /// (`copyDefinitions`), which a test edits between two calls as a user edits his files; returns the
 /// engine and the summary (how many definitions were new).
 func initialiseOnCopiedDefinitions(_ temp: TempFolder, now: Timestamp) throws -> (Engine, Engine.InitSummary) {
-    try Engine.initialise(path: temp.file("db.sqlite"), root: temp.path, seedPath: temp.file("seed"), options: .init(simulation: true),
-                          now: now)
+    try Engine.initialise(path: temp.file("db.sqlite"), root: temp.path, seedPath: temp.file("seed"),
+                          options: .init(simulation: true), now: now)
 }
 
 /// A second connection to a test's database, as an attacker holding the file would have.

@@ -148,7 +148,8 @@ struct WorkflowRunTests {
         #expect(try engine2.show(new.id).pendingTimers.first?.dueAt == at("2026-01-13T11:00").seconds)
         // The first process, still open, remembers the version it last started on; it starts the next
         // instance on the version the other process loaded since.
-        let later = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: at("2026-01-06T12:00"))
+        let later = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1",
+                                     now: at("2026-01-06T12:00"))
         #expect(try engine.show(later.id).pendingTimers.first?.dueAt == at("2026-01-13T12:00").seconds)
     }
 }

@@ -43,6 +43,21 @@ extension Value {
         }
     }
 
+    /// The canonical JSON of a record whose members are given as canonical JSON already: the same bytes
+    /// as `Value.record(members).canonicalJSON`, without writing the members again (a command's forms,
+    /// each written once for the store, hashed together for its audit row).
+    public static func canonicalRecord(ofMemberJSON members: [String: String]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(member.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: member.value.utf8)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func writeMember(_ key: String, _ value: Value, into out: inout [UInt8]) {
         writeString(key, into: &out)
         out.append(UInt8(ascii: ":"))

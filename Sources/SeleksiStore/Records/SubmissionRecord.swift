@@ -56,4 +56,9 @@ public struct CanonicalData: Sendable {
         self.json = json
         self.hash = hash
     }
+
+    public init(of record: [String: Value]) {
+        json = Value.record(record).canonicalJSON
+        hash = Hash256.of(json)
+    }
 }

@@ -38,9 +38,7 @@ struct TamperingTests {
     @Test func formHashesRewrittenAsOtherJSONRefuseTheNextCommandAndAreNamed() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
-        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
-                                     now: at("2026-01-05T08:00")).id
-        try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
+        let round = try openDemoRound(engine)
         let applicant = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
                                          now: at("2026-01-06T09:00")).id
         _ = try engine.show(applicant)  // read once, so that the rewritten text is what the next command reads
@@ -60,9 +58,7 @@ struct TamperingTests {
     @Test func aRowEditedBetweenCommandsIsRefusedNotLaunderedByTheNext() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
-        let round = try engine.start(workflow: "demo_putaran", org: "upt-demo", actor: "operator1",
-                                     now: at("2026-01-05T08:00")).id
-        try engine.fire(FireRequest(instance: round, event: "buka", actor: "operator1"), now: at("2026-01-05T09:00"))
+        let round = try openDemoRound(engine)
         let applicant = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", parent: round,
                                          now: at("2026-01-06T09:00")).id
         let attacker = try Attacker(temp.file("db.sqlite"))
