@@ -76,6 +76,7 @@ extension SQLiteStore {
                          .text(r.state), .int(r.stateSeq), .int(r.enteredAt), .text(vars), .int(r.createdAt), .int(r.updatedAt))
             let id = db.lastInsertRowID
             noteRowMatchesLog(id)
+            rememberWritten(r, id: id, vars: vars, forms: forms)
             return (id, afterImage(of: r, id: id, vars: vars, forms: forms))
         case .update(let r, let stateChanged):
             try requireRowMatchesLog(r.id)
@@ -89,8 +90,26 @@ extension SQLiteStore {
                     .run(.int(r.stateSeq), .int(r.enteredAt), .text(vars), .int(r.updatedAt), .int(r.id))
             }
             guard db.changes == 1 else { throw StoreError.notFound("no instance #\(r.id) to update") }
-            return (r.id, afterImage(of: r, id: r.id, vars: vars, forms: r.formHashesJSON))
+            let forms = r.formHashesJSON
+            rememberWritten(r, id: r.id, vars: vars, forms: forms)
+            return (r.id, afterImage(of: r, id: r.id, vars: vars, forms: forms))
         }
+    }
+
+    /// Keeps the row just written as reading it back would parse it (`parsedRows`), so that the next
+    /// read of it (the automatic transition tried after a command, the instance's next command, a
+    /// list of a round's children) compares its text and parses nothing. Reading back a variable may
+    /// differ from what the command held (a date comes back as text), so what is kept is what reading
+    /// gives (`Value.readBack`), never the command's own record. A rolled-back write leaves an entry
+    /// whose text no longer matches the row's: it is then parsed as before.
+    private func rememberWritten(_ r: InstanceRecord, id: Int64, vars: String, forms: String) {
+        guard vars.utf8.count <= JSONLimits.standard.maxBytes,
+              let variables = Value.readBack(of: r.variables, limits: .standard) else { return }
+        assert(variables == Self.storedRecord(vars) && r.formHashes == Self.formHashes(forms),
+               "the variables kept for instance #\(id) are not what reading its row back gives")
+        parsedRows.set(id, ParsedInstanceColumns(formsText: forms, formHashes: r.formHashes, varsText: vars,
+                                                 variables: variables),
+                       cost: forms.utf8.count + vars.utf8.count)
     }
 
     private func afterImage(of r: InstanceRecord, id: Int64, vars: String, forms: String) -> Hash256 {

@@ -14,7 +14,8 @@ public final class SQLiteStore: Store {
     var currentDefinitions: [DefinitionKey: String?] = [:]
     /// The JSON columns of instance rows as last parsed, by id: a row read again unchanged (the round
     /// every applicant's command reads, the children a ranking reads) is compared byte for byte with
-    /// the text it was parsed from, and parsed again only if it differs. Bounded by the text's bytes.
+    /// the text it was parsed from, and parsed again only if it differs. A row this connection writes
+    /// is kept as reading it back would give it (`rememberWritten`). Bounded by the text's bytes.
     var parsedRows = BoundedCache<Int64, ParsedInstanceColumns>(limit: 20_000, costLimit: 4 << 20)
 
     /// Instances whose row this connection wrote, or compared with the log, since another connection
