@@ -19,9 +19,9 @@ extension DocumentRenderer {
     static let composedAhead = 4
 
     /// Renders `jobs` as `render` would one after another: the same files, and the same audit rows in
-    /// the same order. Only the composing (Mustache, Markdown, HTML: pure) runs on other threads, while
-    /// this one reads the next documents' contexts from the engine, which is not thread-safe and so is
-    /// used here only. Each document is written and recorded in order once composed.
+    /// the same order. Only the composing (Mustache, Markdown, HTML, the files' hashes: pure) runs on
+    /// other threads, while this one reads the next documents' contexts from the engine, which is not
+    /// thread-safe and so is used here only. Each document is written and recorded in order once composed.
     ///
     /// Why the outcome is the same: a context never reads a document's audit row (its audit position
     /// is the last row that changed data, and its events are firings), so reading the next context
@@ -61,10 +61,10 @@ extension DocumentRenderer {
 
     /// A document's files being composed on a thread of the system's pool.
     final class Composed: @unchecked Sendable {
-        private var result: Result<[(name: String, bytes: [UInt8])], Error>?
+        private var result: Result<[DocumentFile], Error>?
         private let done = DispatchSemaphore(value: 0)
 
-        init(start work: @escaping @Sendable () throws -> [(name: String, bytes: [UInt8])]) {
+        init(start work: @escaping @Sendable () throws -> [DocumentFile]) {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 // Written before the signal and read after the wait: the semaphore orders the two.
                 result = Result { try work() }
@@ -72,7 +72,7 @@ extension DocumentRenderer {
             }
         }
 
-        func wait() throws -> [(name: String, bytes: [UInt8])] {
+        func wait() throws -> [DocumentFile] {
             done.wait()
             return try result!.get()
         }

@@ -45,7 +45,10 @@ public struct DocumentRenderer: Sendable {
     ) throws -> Rendered {
         let read = try readContext(template, instance: instance, engine: engine)
         var files = try composeFiles(read)
-        if let pdf { files.append((Self.baseName(template, instance) + ".pdf", try pdf.pdf(fromHTML: files[1].bytes))) }
+        if let pdf {
+            files.append(DocumentFile(
+                name: Self.baseName(template, instance) + ".pdf", bytes: try pdf.pdf(fromHTML: files[1].bytes)))
+        }
         return try place(
             files, of: read, outputFolder: outputFolder, replace: replace, engine: engine, actor: actor, now: now,
             batch: batch)
@@ -69,34 +72,37 @@ public struct DocumentRenderer: Sendable {
                            reference: try engine.referenceTables())
     }
 
-    /// The document's `.md` and `.html` bytes: pure, so it may run on another thread (`renderAll`).
-    func composeFiles(_ read: ReadContext) throws -> [(name: String, bytes: [UInt8])] {
+    /// The document's `.md` and `.html` bytes with their hashes: pure, so it may run on another thread
+    /// (`renderAll`).
+    func composeFiles(_ read: ReadContext) throws -> [DocumentFile] {
         let output = try compose(
             read.prepared, template: read.template, instance: read.instance, context: read.context,
             reference: read.reference)
         let base = Self.baseName(read.template, read.instance)
-        return [(base + ".md", Array(output.markdown.utf8)), (base + ".html", Array(output.html.utf8))]
+        return [DocumentFile(name: base + ".md", bytes: Array(output.markdown.utf8)),
+                DocumentFile(name: base + ".html", bytes: Array(output.html.utf8))]
     }
 
     /// Writes the files (or stages them in `batch`) and records them in the audit log. `files` are the
     /// `.md` and `.html`, and the `.pdf` when one was printed.
     func place(
-        _ files: [(name: String, bytes: [UInt8])], of read: ReadContext, outputFolder: String, replace: Bool,
+        _ files: [DocumentFile], of read: ReadContext, outputFolder: String, replace: Bool,
         engine: Engine, actor: String, now: Timestamp, batch: DocumentBatch?
     ) throws -> Rendered {
         let base = Self.baseName(read.template, read.instance)
         let names = ["md", "html", "pdf"].map { "\(base).\($0)" }
+        let contents = files.map { (name: $0.name, bytes: $0.bytes) }
         if let batch {
-            try batch.stage(files, names: names, folder: outputFolder, replace: replace)
+            try batch.stage(contents, names: names, folder: outputFolder, replace: replace)
         } else {
-            try DocumentFiles(folder: outputFolder, replace: replace).write(files, names: names)
+            try DocumentFiles(folder: outputFolder, replace: replace).write(contents, names: names)
         }
         try engine.recordDocument(
             instance: read.instance, template: read.template, files: files, actor: actor, now: now)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
         return Rendered(
             markdownPath: path("md"), htmlPath: path("html"), pdfPath: files.count > 2 ? path("pdf") : nil,
-            sha256: sha256Hex(files[0].bytes))
+            sha256: files[0].sha256Hex)
     }
 
     /// `<name>-<instance>`: a document's files are named for its template (without the folder) and instance.
