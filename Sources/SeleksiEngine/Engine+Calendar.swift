@@ -20,7 +20,8 @@ extension Engine {
     func knownActors(for w: WorkflowDefinition) throws -> Set<String>? {
         guard w.readsActors else { return nil }
         if let cached = directory.allActors { return cached }
-        let ids = Set(try store.actors().map(\.id))
+        // Ids only: a national season's guard asked for every applicant's name and NIP besides.
+        let ids = try store.actorIDs()
         directory.allActors = ids
         return ids
     }

@@ -17,6 +17,12 @@ extension SQLiteStore: DirectoryStore {
         try db.prepare("SELECT id, name, nip, os_user FROM actors ORDER BY id").rows(map: Self.actor)
     }
 
+    public func actorIDs() throws -> Set<String> {
+        var ids: Set<String> = []
+        try db.prepare(static: "SELECT id FROM actors").forEach { ids.insert($0.text(0)) }
+        return ids
+    }
+
     public func actors(osUser: String) throws -> [Actor] {
         try db.prepare("SELECT id, name, nip, os_user FROM actors WHERE os_user = ? ORDER BY id").rows(.text(osUser), map: Self.actor)
     }

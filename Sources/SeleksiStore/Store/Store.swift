@@ -43,6 +43,8 @@ public protocol DirectoryStore {
     func organisations() throws -> [Organisation]
     func actor(_ id: String) throws -> Actor?
     func actors() throws -> [Actor]
+    /// Every actor's id, and nothing else of them (`actors-exist()` asks whether ids are known).
+    func actorIDs() throws -> Set<String>
     func actors(osUser: String) throws -> [Actor]
     func actorKeys(_ actor: String) throws -> [ActorKey]
     func grants(actor: String) throws -> [Grant]
