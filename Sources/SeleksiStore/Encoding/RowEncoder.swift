@@ -68,8 +68,14 @@ public struct RowEncoder {
     }
 
     private mutating func append(tag: Tag, _ raw: UnsafeRawBufferPointer) {
+        // The tag and the 4-byte length one byte at a time: appending a 4-byte run through the generic
+        // `append(contentsOf:)` cost a hundred instructions, 40 times per transition.
+        let count = UInt32(raw.count)
         bytes.append(tag.rawValue)
-        withUnsafeBytes(of: UInt32(raw.count).bigEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(truncatingIfNeeded: count >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: count >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: count >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: count))
         bytes.append(contentsOf: raw)
     }
 
