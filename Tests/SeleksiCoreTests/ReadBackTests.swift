@@ -11,7 +11,9 @@ struct ReadBackTests {
         for _ in 0..<3_000 {
             var record = JSONReaderTests.randomRecord(&rng, depth: 0)
             // What writing changes: dates, numbers JSON has not, -0; at the top and inside a list.
-            let changing: [Value] = [.date(CivilDate(iso: "2019-07-01")!), .number(.nan), .number(-.infinity), .number(-0.0)]
+            let changing: [Value] = [
+                .date(CivilDate(iso: "2019-07-01")!), .number(.nan), .number(-.infinity), .number(-0.0),
+            ]
             if rng.next() % 2 == 0 { record["tanggal"] = changing[Int(rng.next() % 4)] }
             if rng.next() % 3 == 0 { record["daftar"] = .list([.number(1), changing[Int(rng.next() % 4)]]) }
             let parsed = try Value(json: Value.record(record).canonicalJSON)
