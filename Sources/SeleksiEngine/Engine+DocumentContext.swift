@@ -164,9 +164,6 @@ struct Describer {
     }
 }
 
-/// SHA-256 in hex, for modules that do not link Crypto themselves.
-public func sha256Hex(_ bytes: [UInt8]) -> String { Hash256.of(bytes).hex }
-
 /// A file of a document with the SHA-256 of its bytes, taken where the file is made: the composing
 /// thread, for the documents a batch composes ahead. The audit row and the rendering's summary use it,
 /// so a document's bytes are hashed once, and off the engine's thread (hashing each document twice
