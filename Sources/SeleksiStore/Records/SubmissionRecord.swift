@@ -47,15 +47,11 @@ public struct NewSubmission: Sendable {
     }
 }
 
-/// A record's canonical JSON (`Value.canonicalJSON`) and the SHA-256 of it.
+/// A record's canonical JSON (`Value.canonicalJSON`) and the SHA-256 of it. Made only from the record,
+/// so the two always belong together.
 public struct CanonicalData: Sendable {
     public let json: String
     public let hash: Hash256
-
-    public init(json: String, hash: Hash256) {
-        self.json = json
-        self.hash = hash
-    }
 
     public init(of record: [String: Value]) {
         json = Value.record(record).canonicalJSON

@@ -54,8 +54,9 @@ public final class SQLiteStore: Store {
     }
 
     /// At the start of each write: what this connection remembers of rows another connection may write
-    /// (the log's head, the settings, the current definitions, the rows known to match the log) is forgotten if another
-    /// connection has committed since this one last looked (`PRAGMA data_version`), and kept otherwise.
+    /// (the log's head, the settings, the current definitions, the rows known to match the log) is
+    /// forgotten if another connection has committed since this one last looked (`PRAGMA data_version`),
+    /// and kept otherwise.
     private func forgetIfAnotherConnectionWrote() {
         let version = try? db.prepare(static: "PRAGMA data_version").first { $0.int(0) }
         guard version == nil || version != dataVersion else { return }
