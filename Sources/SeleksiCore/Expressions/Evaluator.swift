@@ -56,7 +56,11 @@ public struct Evaluator {
         case .pattern(let p, _): return .string(p.source)
         case .current: return context.current
         case .path(let path, let at): return try resolve(path, at: at)
-        case .member(let base, let name, let at): return try member(try eval(base), name, at: at)
+        // Operands are evaluated into locals first: written inside the call to a method of `self`,
+        // their (mutating) evaluation would make Swift copy the whole evaluator to call it.
+        case .member(let base, let name, let at):
+            let value = try eval(base)
+            return try member(value, name, at: at)
         case .index(let base, let index, let at):
             let list = try eval(base), i = try eval(index)
             guard case .list(let rows) = list else { return .null }
@@ -78,7 +82,8 @@ public struct Evaluator {
                 if Evaluator.truthy(try eval(a)) == (op == "or") { return .bool(op == "or") }
                 return .bool(Evaluator.truthy(try eval(b)))
             }
-            return try Evaluator.finite(try binary(op, try eval(a), try eval(b), at: at), at: at)
+            let left = try eval(a), right = try eval(b)
+            return try Evaluator.finite(try binary(op, left, right, at: at), at: at)
         case .call(let f, let args, let at):
             return try Evaluator.finite(try call(f, args, at: at), at: at)
         }

@@ -138,12 +138,23 @@ public struct TransitionFunction: Sendable {
         var children: [(workflow: String, count: Int, variables: [String: Value])] = []
         var childEvents: [TransitionOutcome.ChildEvent] = []
         var grants: [GrantOrder] = []
+        // The variables as set so far, in a scope of their own that shadows the instance's: updated in
+        // place at each `set`, where writing them into the instance's scope would copy all of it.
+        var setScope: Int?
         for effect in t.effects {
             do {
                 switch effect {
                 case .set(let name, let value, _):
-                    variables[name] = try Evaluator.evaluate(value, in: context)
-                    context.scopes[0]["vars"] = .record(variables)
+                    let result = try Evaluator.evaluate(value, in: context)
+                    if let i = setScope {
+                        context.scopes[i]["vars"] = .null  // lets go of the variables, so that they change in place
+                        variables[name] = result
+                        context.scopes[i]["vars"] = .record(variables)
+                    } else {
+                        variables[name] = result
+                        context.scopes.append(["vars": .record(variables)])
+                        setScope = context.scopes.count - 1
+                    }
                 case .decision(let name, let value, _):
                     decisions.append((name, try Evaluator.evaluate(value, in: context)))
                 case .createChildren(let workflow, let count, let passes, _):
