@@ -73,6 +73,49 @@ struct ParsedRowCacheTests {
         #expect(rows.map(\.ownerName) == [name])
     }
 
+    /// A row this process read or wrote is taken from memory while it holds the write lock, but only
+    /// while no other process has committed since: two processes taking turns on one instance each
+    /// see the other's last change, in single commands and in batches.
+    @Test func twoProcessesTakingTurnsOnOneInstanceEachSeeTheOthersChange() throws {
+        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
+        let id = try world.engine.start(
+            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        let other = try Engine(path: world.temp.file("db.sqlite"))
+        let tambah = FireRequest(instance: id, event: "tambah", actor: "operator1")
+        for minute in 10..<16 {
+            let now = at("2024-03-01T08:\(minute)")
+            if minute % 2 == 0 {
+                _ = try world.engine.fireBatch([tambah, tambah], now: now)
+            } else {
+                _ = try other.fire(tambah, now: now)
+            }
+        }
+        // 3 batches of 2 and 3 single commands.
+        #expect(try world.engine.record(id).variables["nilai"] == .number(9))
+        #expect(try other.record(id).variables["nilai"] == .number(9))
+        #expect(try world.engine.verifyAudit().rows > 0)
+    }
+
+    /// A change undone by a rollback is not kept: the next command reads the row as the file holds it.
+    @Test func aWriteRolledBackIsNotTakenForTheRow() throws {
+        struct Abandoned: Error {}
+        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
+        let id = try world.engine.start(
+            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        let tambah = FireRequest(instance: id, event: "tambah", actor: "operator1")
+        #expect(throws: Abandoned.self) {
+            try world.engine.batch {
+                _ = try world.engine.fire(tambah, now: at("2024-03-01T08:10"))
+                #expect(try world.engine.record(id).variables["nilai"] == .number(1))
+                throw Abandoned()
+            }
+        }
+        _ = try world.engine.fireBatch([tambah], now: at("2024-03-01T08:11"))
+        #expect(try world.engine.record(id).variables["nilai"] == .number(1))
+        #expect(try Engine(path: world.temp.file("db.sqlite")).record(id).variables["nilai"] == .number(1))
+        #expect(try world.engine.verifyAudit().rows > 0)
+    }
+
     /// The writing process keeps a row it has just written as reading it would give it: a date a
     /// command set is text there as in any other process, and a guard or document sees the same.
     @Test func aRowJustWrittenReadsAsAnotherProcessReadsIt() throws {

@@ -19,6 +19,9 @@ def implementations(paths, batch):
     return [
         ("seleksi", lambda db: [paths.bench, "--lifecycle", db] + b),
         ("c-floor", lambda db: [paths.floor, db] + b),
+        # The same statements but the SELECT of a row the program has just written (Seleksi's own work
+        # since it keeps the rows it holds the write lock over): the floor of equal work.
+        ("c-floor-lean", lambda db: [paths.floor, db, "--lean"] + b),
         ("python-bare", peer("peer_bare.py")),
         ("transitions", peer("peer_transitions.py")),
         ("python-statemachine", peer("peer_statemachine.py")),

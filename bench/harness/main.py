@@ -2,9 +2,9 @@
 
     python3 bench/harness/main.py [--quick] [--only lifecycle,instructions,demo,cli,verify]
 
-  lifecycle  the applicant lifecycle at equal work: Seleksi, the C floor, a bare Python loop and the Python
+  lifecycle  the applicant lifecycle at equal work: Seleksi, the C floor (classic and lean), a bare Python loop and the Python
              peers (transitions, python-statemachine, SpiffWorkflow), tables proven identical after every run
-  instructions  the same lifecycle, Seleksi and the C floor, counted in instructions by callgrind (valgrind):
+  instructions  the same lifecycle, Seleksi and both C floors, counted in instructions by callgrind (valgrind):
              a ratio the shared host's noise does not move
   demo       `seleksi demo` for one UPT and for the whole country (--upt all), wall time and peak memory
   cli        CLI commands on the national database, each a whole process

@@ -15,14 +15,16 @@ def _status(ok):
 def lifecycle_rows(life):
     rates = life["rates"]
     med = {k: statistics.median(v) for k, v in rates.items()}
-    floor, seleksi = med["c-floor"], med["seleksi"]
-    lines = ["| implementation | transitions/s, median | min – max | × C floor | Seleksi ÷ it |",
+    # The floor of equal work is the lean one (the same statements but the re-read of a row just written,
+    # which Seleksi no longer does); a run of an older harness has only the classic floor.
+    floor, seleksi = med.get("c-floor-lean", med["c-floor"]), med["seleksi"]
+    lines = ["| implementation | transitions/s, median | min – max | × C floor (lean) | Seleksi ÷ it |",
              "|---|---:|---:|---:|---:|"]
     for name, values in sorted(rates.items(), key=lambda kv: -med[kv[0]]):
         lines.append("| %s | %s | %s – %s | %.2f | %.2f |" % (name, _fmt_rate(med[name]), _fmt_rate(min(values)),
                                                                _fmt_rate(max(values)), med[name] / floor,
                                                                seleksi / med[name]))
-    return lines, seleksi / floor
+    return lines, seleksi / floor, seleksi / med["c-floor"]
 
 
 def write(path, machine, mode, life, demos, cli, verify, command, counted=None):
@@ -77,19 +79,22 @@ def write(path, machine, mode, life, demos, cli, verify, command, counted=None):
             targets.append(("`seleksi %s` on the national database" % c["command"], "< %d ms" % limit,
                             "%.1f ms" % c["median_ms"], judged(c["median_ms"] < limit)))
     if life:
-        _, ratio = lifecycle_rows(life)
-        targets.append(("applicant lifecycle, Seleksi ÷ C floor (equal work)", "≥ 0.9×", "%.2f×" % ratio,
+        _, ratio, classic = lifecycle_rows(life)
+        targets.append(("applicant lifecycle, Seleksi ÷ C floor of equal work (lean)", "≥ 0.9×",
+                        "%.2f× (%.2f× the classic floor, which also re-reads each row)" % (ratio, classic),
                         _status(ratio >= 0.9)))
     if counted:
-        targets.append(("applicant lifecycle in instructions per transition, C floor ÷ Seleksi (callgrind)",
+        per = counted["per_transition"]
+        targets.append(("applicant lifecycle in instructions per transition, C floor (lean) ÷ Seleksi (callgrind)",
                         "≥ 0.9×",
-                        "%.2f× (%s vs %s)" % (counted["ratio"], "{:,.0f}".format(counted["per_transition"]["c-floor"]),
-                                              "{:,.0f}".format(counted["per_transition"]["seleksi"])),
+                        "%.2f× (%s vs %s; classic floor %s)" % (
+                            counted["ratio"], "{:,.0f}".format(per.get("c-floor-lean", per["c-floor"])),
+                            "{:,.0f}".format(per["seleksi"]), "{:,.0f}".format(per["c-floor"])),
                         _status(counted["ratio"] >= 0.9)))
     out += ["| %s | %s | %s | %s |" % t for t in targets]
 
     if life:
-        rows, _ = lifecycle_rows(life)
+        rows, _, _ = lifecycle_rows(life)
         out += ["", "## Applicant lifecycle at equal work", "",
                 "%s instances × 8 transitions = %s transitions, batches of %d per transaction (WAL, "
                 "`synchronous=NORMAL`), creation excluded for all (every run starts from a copy of one database "
@@ -111,7 +116,7 @@ def write(path, machine, mode, life, demos, cli, verify, command, counted=None):
                 (counted["small"], counted["large"], "{:,}".format(8 * (counted["large"] - counted["small"]))), "",
                 "| implementation | instructions, %d instances | %d instances | per transition |" %
                 (counted["small"], counted["large"]), "|---|---:|---:|---:|"]
-        for name in ("c-floor", "seleksi"):
+        for name in [n for n in ("c-floor", "c-floor-lean", "seleksi") if n in c]:
             out.append("| %s | %s | %s | %s |" % (name, "{:,}".format(c[name][counted["small"]]),
                                                   "{:,}".format(c[name][counted["large"]]),
                                                   "{:,.0f}".format(counted["per_transition"][name])))

@@ -152,6 +152,10 @@ public final class Database {
     /// Whether a transaction is open on this connection.
     public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// Whether this connection holds the database's write lock (`BEGIN IMMEDIATE`, until it commits or
+    /// rolls back): while it does, no other connection can commit, so what it last read or wrote is current.
+    public var inWriteTransaction: Bool { sqlite3_txn_state(handle, nil) == SQLITE_TXN_WRITE }
+
     /// Runs `body` in the caller's transaction if there is one (no savepoint: the engine decides
     /// before it writes, and a failure of the database aborts the whole transaction), else in its own.
     public func withinTransaction<T>(_ body: () throws -> T) throws -> T {

@@ -104,12 +104,19 @@ extension SQLiteStore {
     /// whose text no longer matches the row's: it is then parsed as before.
     private func rememberWritten(_ r: InstanceRecord, id: Int64, vars: String, forms: String) {
         guard vars.utf8.count <= JSONLimits.standard.maxBytes,
-              let variables = Value.readBack(of: r.variables, limits: .standard) else { return }
+              let variables = Value.readBack(of: r.variables, limits: .standard) else {
+            currentRows.remove(id)  // what is kept of it, if anything, is no longer the row
+            return
+        }
         assert(variables == Self.storedRecord(vars) && r.formHashes == Self.formHashes(forms),
                "the variables kept for instance #\(id) are not what reading its row back gives")
-        parsedRows.set(id, ParsedInstanceColumns(formsText: forms, formHashes: r.formHashes, varsText: vars,
-                                                 variables: variables),
-                       cost: forms.utf8.count + vars.utf8.count)
+        let columns = ParsedInstanceColumns(formsText: forms, formHashes: r.formHashes, varsText: vars, variables: variables)
+        parsedRows.set(id, columns, cost: forms.utf8.count + vars.utf8.count)
+        var row = r
+        row.id = id
+        row.variables = variables
+        row.formHashesSource = forms
+        noteCurrent(row, columns: columns)
     }
 
     private func afterImage(of r: InstanceRecord, id: Int64, vars: String, forms: String) -> Hash256 {

@@ -7,10 +7,41 @@ extension SQLiteStore: InstanceStore {
         """
 
     public func instance(_ id: Int64) throws -> InstanceRecord? {
+        if let known = currentRow(id) { return known }
+        return try storedInstance(id)
+    }
+
+    private func storedInstance(_ id: Int64) throws -> InstanceRecord? {
         try db.prepare(static: """
             SELECT id, workflow_id, workflow_hash, form_hashes, org, owner, parent, state, state_seq, entered_at, vars, created_at, updated_at
             FROM instances WHERE id = ?
             """).first(.int(id), map: instance)
+    }
+
+    /// The row as this connection last read or wrote it, when that is what the file holds: this
+    /// connection holds the write lock and the row is in `currentRows`. A command reads its instance and
+    /// the round above it this way; the query and the comparison of the JSON texts are skipped.
+    private func currentRow(_ id: Int64) -> InstanceRecord? {
+        guard currentRows.contains(id), db.inWriteTransaction, let known = parsedRows.get(id)?.row else { return nil }
+        assert((try? storedInstance(id)).flatMap { $0.map { Self.sameRow($0, known) } } ?? false,
+               "instance #\(id) as this connection keeps it is not the row the file holds")
+        return known
+    }
+
+    /// Whether two records of one instance hold the same row (every column, the JSON ones as parsed).
+    static func sameRow(_ a: InstanceRecord, _ b: InstanceRecord) -> Bool {
+        a.id == b.id && a.workflowID == b.workflowID && a.workflowHash == b.workflowHash && a.formHashes == b.formHashes
+            && a.org == b.org && a.owner == b.owner && a.parent == b.parent && a.state == b.state && a.stateSeq == b.stateSeq
+            && a.enteredAt == b.enteredAt && a.variables == b.variables && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt
+    }
+
+    /// Keeps `record` as the row the file holds (see `currentRows`), inside a write transaction only.
+    /// `columns` is the row's entry in `parsedRows`.
+    func noteCurrent(_ record: InstanceRecord, columns: ParsedInstanceColumns) {
+        guard db.inWriteTransaction else { return }
+        if currentRows.count >= Self.knownRowsLimit { currentRows.removeAll(keepingCapacity: true) }
+        columns.row = record
+        currentRows.insert(record.id)
     }
 
     public func forEachChild(of parent: Int64, states: Set<String>?, _ body: (InstanceRecord) throws -> Void) throws {
@@ -97,6 +128,7 @@ extension SQLiteStore: InstanceStore {
             stateSeq: row.int(8), enteredAt: row.int(9), variables: parsed.variables,
             createdAt: row.int(11), updatedAt: row.int(12))
         record.formHashesSource = parsed.formsText
+        noteCurrent(record, columns: parsed)
         return record
     }
 
@@ -114,10 +146,20 @@ extension SQLiteStore: InstanceStore {
     }
 }
 
-/// An instance row's two JSON columns with what they parse to (see `SQLiteStore.parsedRows`).
-struct ParsedInstanceColumns {
+/// An instance row's two JSON columns with what they parse to (see `SQLiteStore.parsedRows`). A class,
+/// so that the cache moves a reference, and the whole row is added to an entry in place.
+final class ParsedInstanceColumns {
     let formsText: String
     let formHashes: [String: String]
     let varsText: String
     let variables: [String: Value]
+    /// The whole row, where this connection knows it (see `SQLiteStore.currentRows`).
+    var row: InstanceRecord?
+
+    init(formsText: String, formHashes: [String: String], varsText: String, variables: [String: Value]) {
+        self.formsText = formsText
+        self.formHashes = formHashes
+        self.varsText = varsText
+        self.variables = variables
+    }
 }

@@ -22,6 +22,11 @@ public final class SQLiteStore: Store {
     /// last committed (`PRAGMA data_version`): a command on one of them needs no comparison
     /// (`requireRowMatchesLog`). Emptied when it reaches `knownRowsLimit`, so it never outgrows a few MiB.
     var rowsMatchingLog = Set<Int64>()
+    /// Instances whose whole row `parsedRows` holds as the file holds it: read or written by this
+    /// connection since another connection last committed, and not undone by a rollback. Trusted only
+    /// while this connection holds the write lock (`Database.inWriteTransaction`), when no other
+    /// connection can commit: a command then reads such a row without a query (`SQLiteStore.instance`).
+    var currentRows = Set<Int64>()
     var dataVersion: Int64?
     static let knownRowsLimit = 250_000
 
@@ -69,6 +74,7 @@ public final class SQLiteStore: Store {
         cachedSettings = nil
         currentDefinitions.removeAll()
         rowsMatchingLog.removeAll(keepingCapacity: true)
+        currentRows.removeAll(keepingCapacity: true)
     }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
