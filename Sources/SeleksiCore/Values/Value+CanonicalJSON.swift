@@ -34,13 +34,8 @@ extension Value {
             if r.count == 1, let (key, value) = r.first {
                 Value.writeMember(key, value, into: &out)
             } else {
-                // The record's own positions are sorted, not copies of its members: reaching a member by
-                // its position hashes nothing, and no key or value is retained to be sorted.
-                var order = Array(r.indices)
-                order.sort { r[$0].key < r[$1].key }
-                for (i, position) in order.enumerated() {
+                for (i, member) in r.sorted(by: { $0.key < $1.key }).enumerated() {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
-                    let member = r[position]
                     Value.writeMember(member.key, member.value, into: &out)
                 }
             }
