@@ -96,6 +96,23 @@ struct ParsedRowCacheTests {
         #expect(try world.engine.verifyAudit().rows > 0)
     }
 
+    /// A command run inside a read snapshot began without the check of other writers: it reads the
+    /// file, not the row this process wrote before another process changed it.
+    @Test func aCommandInsideAReadSnapshotReadsTheFile() throws {
+        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
+        let id = try world.engine.start(
+            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        let other = try Engine(path: world.temp.file("db.sqlite"))
+        let tambah = FireRequest(instance: id, event: "tambah", actor: "operator1")
+        _ = try world.engine.fireBatch([tambah], now: at("2024-03-01T08:10"))
+        _ = try other.fire(tambah, now: at("2024-03-01T08:11"))
+        try world.engine.reading {
+            _ = try world.engine.fire(tambah, now: at("2024-03-01T08:12"))
+        }
+        #expect(try other.record(id).variables["nilai"] == .number(3))
+        #expect(try world.engine.verifyAudit().rows > 0)
+    }
+
     /// A change undone by a rollback is not kept: the next command reads the row as the file holds it.
     @Test func aWriteRolledBackIsNotTakenForTheRow() throws {
         struct Abandoned: Error {}

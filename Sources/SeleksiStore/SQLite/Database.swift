@@ -9,12 +9,15 @@ public final class Database {
     public let path: String
     private var statements: [String: Statement] = [:]
     private var staticStatements: [UInt: Statement] = [:]
-    /// Called when an outermost transaction begins: caches of rows another process may have written
-    /// since (the audit log's head) are dropped there, while this connection holds the write lock.
+    /// Called when an outermost transaction begins, or a savepoint inside a read snapshot: caches of rows
+    /// another process may have written since (the audit log's head) are dropped there, before this
+    /// connection writes.
     var onBegin: [() -> Void] = []
     /// Called after a rollback (of a transaction or a savepoint): caches filled from rows that no
     /// longer exist must be dropped, since SQLite may reuse their row ids.
     public var onRollback: [() -> Void] = []
+    /// Called after a transaction (not a savepoint) commits.
+    public var onCommit: [() -> Void] = []
 
     /// Opens an existing database (`create: false`) or creates one readable by its owner only (the
     /// log holds personal data). Fails with a `StoreError` a user can act on.
@@ -122,11 +125,15 @@ public final class Database {
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let nested = sqlite3_get_autocommit(handle) == 0
+        // A savepoint inside a read snapshot may be the first write of it: what the hooks check at the
+        // start of a write (another connection's commits) is checked then too.
+        let firstWrite = !nested || !inWriteTransaction
         try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
-        if !nested { onBegin.forEach { $0() } }
+        if firstWrite { onBegin.forEach { $0() } }
         do {
             let value = try body()
             try execute(nested ? "RELEASE nested" : "COMMIT")
+            if !nested { onCommit.forEach { $0() } }
             return value
         } catch {
             if nested {

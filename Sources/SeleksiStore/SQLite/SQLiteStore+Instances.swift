@@ -19,10 +19,12 @@ extension SQLiteStore: InstanceStore {
     }
 
     /// The row as this connection last read or wrote it, when that is what the file holds: this
-    /// connection holds the write lock and the row is in `currentRows`. A command reads its instance and
+    /// connection holds the write lock it took itself (`checkedWriteLock`) and the row is in `currentRows`. A command reads its instance and
     /// the round above it this way; the query and the comparison of the JSON texts are skipped.
     private func currentRow(_ id: Int64) -> InstanceRecord? {
-        guard currentRows.contains(id), db.inWriteTransaction, let known = parsedRows.get(id)?.row else { return nil }
+        guard checkedWriteLock, currentRows.contains(id), db.inWriteTransaction, let known = parsedRows.get(id)?.row else {
+            return nil
+        }
         assert((try? storedInstance(id)).flatMap { $0.map { Self.sameRow($0, known) } } ?? false,
                "instance #\(id) as this connection keeps it is not the row the file holds")
         return known
@@ -38,7 +40,7 @@ extension SQLiteStore: InstanceStore {
     /// Keeps `record` as the row the file holds (see `currentRows`), inside a write transaction only.
     /// `columns` is the row's entry in `parsedRows`.
     func noteCurrent(_ record: InstanceRecord, columns: ParsedInstanceColumns) {
-        guard db.inWriteTransaction else { return }
+        guard checkedWriteLock, db.inWriteTransaction else { return }
         if currentRows.count >= Self.knownRowsLimit { currentRows.removeAll(keepingCapacity: true) }
         columns.row = record
         currentRows.insert(record.id)

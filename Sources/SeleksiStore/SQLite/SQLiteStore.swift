@@ -27,6 +27,10 @@ public final class SQLiteStore: Store {
     /// while this connection holds the write lock (`Database.inWriteTransaction`), when no other
     /// connection can commit: a command then reads such a row without a query (`SQLiteStore.instance`).
     var currentRows = Set<Int64>()
+    /// Whether this connection is inside a write transaction it began itself, after the `data_version`
+    /// check above: only then are `currentRows` trusted. A write nested in a read snapshot (which began
+    /// without that check) does not set it.
+    var checkedWriteLock = false
     var dataVersion: Int64?
     static let knownRowsLimit = 250_000
 
@@ -52,7 +56,11 @@ public final class SQLiteStore: Store {
     }
 
     private func installHooks() {
-        db.onBegin.append { [weak self] in self?.forgetIfAnotherConnectionWrote() }
+        db.onBegin.append { [weak self] in
+            self?.forgetIfAnotherConnectionWrote()
+            self?.checkedWriteLock = true
+        }
+        db.onCommit.append { [weak self] in self?.checkedWriteLock = false }
         // After a rollback the head and the rows remembered may be ones that were undone (an id
         // inserted and rolled back may be reused).
         db.onRollback.append { [weak self] in self?.forgetWhatOthersOrARollbackMayHaveChanged() }
@@ -70,6 +78,7 @@ public final class SQLiteStore: Store {
     }
 
     private func forgetWhatOthersOrARollbackMayHaveChanged() {
+        checkedWriteLock = false  // after a rollback the rest of the transaction reads the file
         head = nil
         cachedSettings = nil
         currentDefinitions.removeAll()
