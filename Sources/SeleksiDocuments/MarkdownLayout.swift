@@ -74,7 +74,9 @@ enum MarkdownLayout {
         // Nearly every line is text: its first byte after the indent settles it without the generic
         // search below (asked twice per line of every document, it was 5% of composing one).
         var i = bytes.startIndex
-        while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { bytes.formIndex(after: &i) }
+        while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {
+            bytes.formIndex(after: &i)
+        }
         guard i != bytes.endIndex, bytes[i] == UInt8(ascii: ":") else { return nil }
         guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
               bytes[first...].starts(with: ":::".utf8) else { return nil }

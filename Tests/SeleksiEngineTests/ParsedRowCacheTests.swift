@@ -73,15 +73,20 @@ struct ParsedRowCacheTests {
         #expect(rows.map(\.ownerName) == [name])
     }
 
+    /// A world with one counter started, and the command that counts one on it.
+    static func counterStarted() throws -> (world: FeatureWorld, id: Int64, tambah: FireRequest) {
+        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
+        let id = try world.engine.start(
+            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        return (world, id, FireRequest(instance: id, event: "tambah", actor: "operator1"))
+    }
+
     /// A row this process read or wrote is taken from memory while it holds the write lock, but only
     /// while no other process has committed since: two processes taking turns on one instance each
     /// see the other's last change, in single commands and in batches.
     @Test func twoProcessesTakingTurnsOnOneInstanceEachSeeTheOthersChange() throws {
-        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
-        let id = try world.engine.start(
-            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        let (world, id, tambah) = try Self.counterStarted()
         let other = try Engine(path: world.temp.file("db.sqlite"))
-        let tambah = FireRequest(instance: id, event: "tambah", actor: "operator1")
         for minute in 10..<16 {
             let now = at("2024-03-01T08:\(minute)")
             if minute % 2 == 0 {
@@ -99,11 +104,8 @@ struct ParsedRowCacheTests {
     /// A command run inside a read snapshot began without the check of other writers: it reads the
     /// file, not the row this process wrote before another process changed it.
     @Test func aCommandInsideAReadSnapshotReadsTheFile() throws {
-        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
-        let id = try world.engine.start(
-            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
+        let (world, id, tambah) = try Self.counterStarted()
         let other = try Engine(path: world.temp.file("db.sqlite"))
-        let tambah = FireRequest(instance: id, event: "tambah", actor: "operator1")
         _ = try world.engine.fireBatch([tambah], now: at("2024-03-01T08:10"))
         _ = try other.fire(tambah, now: at("2024-03-01T08:11"))
         try world.engine.reading {
@@ -116,10 +118,7 @@ struct ParsedRowCacheTests {
     /// A change undone by a rollback is not kept: the next command reads the row as the file holds it.
     @Test func aWriteRolledBackIsNotTakenForTheRow() throws {
         struct Abandoned: Error {}
-        let world = try FeatureWorld(["workflows/uji_hitung.xml": Self.counter])
-        let id = try world.engine.start(
-            workflow: "uji_hitung", org: "dinas", actor: "operator1", now: at("2024-03-01T08:05")).id
-        let tambah = FireRequest(instance: id, event: "tambah", actor: "operator1")
+        let (world, id, tambah) = try Self.counterStarted()
         #expect(throws: Abandoned.self) {
             try world.engine.batch {
                 _ = try world.engine.fire(tambah, now: at("2024-03-01T08:10"))

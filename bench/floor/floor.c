@@ -6,7 +6,7 @@
  *   floor DB [--batch 1000] [--lean]   prints one JSON line, like every implementation
  *
  * --lean: the leaner work Seleksi does since it keeps the rows it holds the write lock over
- * (SQLiteStore.currentRows): an instance row is read once, on its first transition, and its later
+ * (SQLiteStore.rowsEpoch): an instance row is read once, on its first transition, and its later
  * transitions take it from memory instead of SELECTing the row this program has just written.
  *
  * Row encoding as Sources/SeleksiStore/Encoding/RowEncoder.swift: a domain string, then per field a

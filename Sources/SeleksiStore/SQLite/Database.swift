@@ -16,8 +16,9 @@ public final class Database {
     /// Called after a rollback (of a transaction or a savepoint): caches filled from rows that no
     /// longer exist must be dropped, since SQLite may reuse their row ids.
     public var onRollback: [() -> Void] = []
-    /// Called after a transaction (not a savepoint) commits.
-    public var onCommit: [() -> Void] = []
+    /// Whether the write under way was begun by `transaction`, after its `onBegin` hooks; false again
+    /// when the outermost transaction ends. A write run directly on the connection never sets it.
+    private var hookedWrite = false
 
     /// Opens an existing database (`create: false`) or creates one readable by its owner only (the
     /// log holds personal data). Fails with a `StoreError` a user can act on.
@@ -127,13 +128,16 @@ public final class Database {
         let nested = sqlite3_get_autocommit(handle) == 0
         // A savepoint inside a read snapshot may be the first write of it: what the hooks check at the
         // start of a write (another connection's commits) is checked then too.
-        let firstWrite = !nested || !inWriteTransaction
+        let firstWrite = !nested || !holdsWriteLock
         try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
-        if firstWrite { onBegin.forEach { $0() } }
+        if firstWrite {
+            hookedWrite = true
+            onBegin.forEach { $0() }
+        }
+        defer { if !nested { hookedWrite = false } }
         do {
             let value = try body()
             try execute(nested ? "RELEASE nested" : "COMMIT")
-            if !nested { onCommit.forEach { $0() } }
             return value
         } catch {
             if nested {
@@ -152,16 +156,22 @@ public final class Database {
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
         guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
         try execute("BEGIN DEFERRED")
-        defer { try? execute("COMMIT") }
+        defer {
+            try? execute("COMMIT")
+            hookedWrite = false  // a write nested in the snapshot ends with it
+        }
         return try body()
     }
 
     /// Whether a transaction is open on this connection.
     public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
-    /// Whether this connection holds the database's write lock (`BEGIN IMMEDIATE`, until it commits or
-    /// rolls back): while it does, no other connection can commit, so what it last read or wrote is current.
-    public var inWriteTransaction: Bool { sqlite3_txn_state(handle, nil) == SQLITE_TXN_WRITE }
+    /// Whether this connection holds the write lock of a write `transaction` began, after its `onBegin`
+    /// hooks looked for other connections' commits: until it ends no other connection can commit, so
+    /// what this one read or wrote since is what the file holds.
+    public var inCheckedWriteTransaction: Bool { hookedWrite && holdsWriteLock }
+
+    private var holdsWriteLock: Bool { sqlite3_txn_state(handle, nil) == SQLITE_TXN_WRITE }
 
     /// Runs `body` in the caller's transaction if there is one (no savepoint: the engine decides
     /// before it writes, and a failure of the database aborts the whole transaction), else in its own.

@@ -105,12 +105,13 @@ extension SQLiteStore {
     private func rememberWritten(_ r: InstanceRecord, id: Int64, vars: String, forms: String) {
         guard vars.utf8.count <= JSONLimits.standard.maxBytes,
               let variables = Value.readBack(of: r.variables, limits: .standard) else {
-            currentRows.remove(id)  // what is kept of it, if anything, is no longer the row
+            parsedRows.get(id)?.row = nil  // what is kept of it, if anything, is no longer the row
             return
         }
         assert(variables == Self.storedRecord(vars) && r.formHashes == Self.formHashes(forms),
                "the variables kept for instance #\(id) are not what reading its row back gives")
-        let columns = ParsedInstanceColumns(formsText: forms, formHashes: r.formHashes, varsText: vars, variables: variables)
+        let columns = ParsedInstanceColumns(
+            formsText: forms, formHashes: r.formHashes, varsText: vars, variables: variables)
         parsedRows.set(id, columns, cost: forms.utf8.count + vars.utf8.count)
         var row = r
         row.id = id

@@ -18,13 +18,14 @@ extension SQLiteStore: InstanceStore {
             """).first(.int(id), map: instance)
     }
 
-    /// The row as this connection last read or wrote it, when that is what the file holds: this
-    /// connection holds the write lock it took itself (`checkedWriteLock`) and the row is in `currentRows`. A command reads its instance and
-    /// the round above it this way; the query and the comparison of the JSON texts are skipped.
+    /// The row as this connection last read or wrote it, when that is what the file holds (see
+    /// `rowsEpoch`). A command reads its instance and the round above it this way; the query and the
+    /// comparison of the JSON texts are skipped.
     private func currentRow(_ id: Int64) -> InstanceRecord? {
-        guard checkedWriteLock, currentRows.contains(id), db.inWriteTransaction, let known = parsedRows.get(id)?.row else {
+        guard db.inCheckedWriteTransaction, let kept = parsedRows.get(id)?.row, kept.epoch == rowsEpoch else {
             return nil
         }
+        let known = kept.record
         assert((try? storedInstance(id)).flatMap { $0.map { Self.sameRow($0, known) } } ?? false,
                "instance #\(id) as this connection keeps it is not the row the file holds")
         return known
@@ -32,18 +33,17 @@ extension SQLiteStore: InstanceStore {
 
     /// Whether two records of one instance hold the same row (every column, the JSON ones as parsed).
     static func sameRow(_ a: InstanceRecord, _ b: InstanceRecord) -> Bool {
-        a.id == b.id && a.workflowID == b.workflowID && a.workflowHash == b.workflowHash && a.formHashes == b.formHashes
-            && a.org == b.org && a.owner == b.owner && a.parent == b.parent && a.state == b.state && a.stateSeq == b.stateSeq
-            && a.enteredAt == b.enteredAt && a.variables == b.variables && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt
+        a.id == b.id && a.workflowID == b.workflowID && a.workflowHash == b.workflowHash
+            && a.formHashes == b.formHashes && a.org == b.org && a.owner == b.owner && a.parent == b.parent
+            && a.state == b.state && a.stateSeq == b.stateSeq && a.enteredAt == b.enteredAt
+            && a.variables == b.variables && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt
     }
 
-    /// Keeps `record` as the row the file holds (see `currentRows`), inside a write transaction only.
-    /// `columns` is the row's entry in `parsedRows`.
+    /// Keeps `record` as the row the file holds (see `rowsEpoch`), inside a checked write transaction
+    /// only. `columns` is the row's entry in `parsedRows`.
     func noteCurrent(_ record: InstanceRecord, columns: ParsedInstanceColumns) {
-        guard checkedWriteLock, db.inWriteTransaction else { return }
-        if currentRows.count >= Self.knownRowsLimit { currentRows.removeAll(keepingCapacity: true) }
-        columns.row = record
-        currentRows.insert(record.id)
+        guard db.inCheckedWriteTransaction else { return }
+        columns.row = (record, rowsEpoch)
     }
 
     public func forEachChild(of parent: Int64, states: Set<String>?, _ body: (InstanceRecord) throws -> Void) throws {
@@ -155,8 +155,8 @@ final class ParsedInstanceColumns {
     let formHashes: [String: String]
     let varsText: String
     let variables: [String: Value]
-    /// The whole row, where this connection knows it (see `SQLiteStore.currentRows`).
-    var row: InstanceRecord?
+    /// The whole row, and the epoch in which this connection knew it (see `SQLiteStore.rowsEpoch`).
+    var row: (record: InstanceRecord, epoch: Int)?
 
     init(formsText: String, formHashes: [String: String], varsText: String, variables: [String: Value]) {
         self.formsText = formsText

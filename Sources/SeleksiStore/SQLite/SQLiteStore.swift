@@ -22,15 +22,11 @@ public final class SQLiteStore: Store {
     /// last committed (`PRAGMA data_version`): a command on one of them needs no comparison
     /// (`requireRowMatchesLog`). Emptied when it reaches `knownRowsLimit`, so it never outgrows a few MiB.
     var rowsMatchingLog = Set<Int64>()
-    /// Instances whose whole row `parsedRows` holds as the file holds it: read or written by this
-    /// connection since another connection last committed, and not undone by a rollback. Trusted only
-    /// while this connection holds the write lock (`Database.inWriteTransaction`), when no other
-    /// connection can commit: a command then reads such a row without a query (`SQLiteStore.instance`).
-    var currentRows = Set<Int64>()
-    /// Whether this connection is inside a write transaction it began itself, after the `data_version`
-    /// check above: only then are `currentRows` trusted. A write nested in a read snapshot (which began
-    /// without that check) does not set it.
-    var checkedWriteLock = false
+    /// The whole rows `parsedRows` holds are the file's if they were kept in this epoch: read or written
+    /// by this connection since another connection last committed, and not undone by a rollback (either
+    /// starts a new epoch). Trusted only while this connection holds a checked write lock
+    /// (`Database.inCheckedWriteTransaction`): a command then reads such a row without a query.
+    var rowsEpoch = 0
     var dataVersion: Int64?
     static let knownRowsLimit = 250_000
 
@@ -56,11 +52,7 @@ public final class SQLiteStore: Store {
     }
 
     private func installHooks() {
-        db.onBegin.append { [weak self] in
-            self?.forgetIfAnotherConnectionWrote()
-            self?.checkedWriteLock = true
-        }
-        db.onCommit.append { [weak self] in self?.checkedWriteLock = false }
+        db.onBegin.append { [weak self] in self?.forgetIfAnotherConnectionWrote() }
         // After a rollback the head and the rows remembered may be ones that were undone (an id
         // inserted and rolled back may be reused).
         db.onRollback.append { [weak self] in self?.forgetWhatOthersOrARollbackMayHaveChanged() }
@@ -78,12 +70,11 @@ public final class SQLiteStore: Store {
     }
 
     private func forgetWhatOthersOrARollbackMayHaveChanged() {
-        checkedWriteLock = false  // after a rollback the rest of the transaction reads the file
         head = nil
         cachedSettings = nil
         currentDefinitions.removeAll()
         rowsMatchingLog.removeAll(keepingCapacity: true)
-        currentRows.removeAll(keepingCapacity: true)
+        rowsEpoch &+= 1
     }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
