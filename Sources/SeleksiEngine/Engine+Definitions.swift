@@ -9,7 +9,7 @@ extension Engine {
     }
 
     func workflow(hash: String) throws -> WorkflowDefinition {
-        if let w = workflowCache[hash] { return w }
+        if let w = workflowCache[DigestKey(hash)] { return w }
         guard let source = try store.definitionSource(hash: hash), source.kind == "workflow" else {
             throw EngineError.input("definisi alur \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
                                     en: "workflow definition \(hash) is missing from the database; `seleksi audit verify` says why")
@@ -17,13 +17,13 @@ extension Engine {
         try requireContent(source.bytes, hash: hash, file: source.file)
         do {
             let w = try WorkflowLoader.load(source.bytes, file: source.file, validateSchema: false)
-            workflowCache[hash] = w
+            workflowCache[DigestKey(hash)] = w
             return w
         } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
     }
 
     func form(hash: String) throws -> FormDefinition {
-        if let f = formCache[hash] { return f }
+        if let f = formCache[DigestKey(hash)] { return f }
         guard let source = try store.definitionSource(hash: hash), source.kind == "form" else {
             throw EngineError.input("definisi formulir \(hash) tidak ada di basis data; `seleksi audit verify` menyebut sebabnya",
                                     en: "form definition \(hash) is missing from the database; `seleksi audit verify` says why")
@@ -31,7 +31,7 @@ extension Engine {
         try requireContent(source.bytes, hash: hash, file: source.file)
         do {
             let f = try FormLoader.load(source.bytes, file: source.file, validateSchema: false)
-            formCache[hash] = f
+            formCache[DigestKey(hash)] = f
             return f
         } catch let list as DiagnosticList { throw EngineError.definitions(list.diagnostics) }
     }

@@ -97,11 +97,13 @@ extension Engine {
         var claims: [(scope: Int64, name: String, valueHash: Hash256)] = []
         for rule in load.workflow.uniqueRules where rule.event == request.event {
             // A key reads what a guard reads (`org`, `parent`, …), not only the instance's own data: a
-            // key per organisation or per parent's zone must not silently lose its second half.
+            // key per organisation or per parent's zone must not silently lose its second half. Only the
+            // names the key reads are loaded (an applicant's NIK needs neither his ratings nor his parent).
             let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: variables,
                                             forms: try latestForms(of: record.id).merging(forms.data) { $1 },
                                             context: try context(for: record, in: load.workflow, actor: request.actor,
-                                                                 now: Timestamp(seconds: record.updatedAt), withVotes: false))
+                                                                 now: Timestamp(seconds: record.updatedAt), withVotes: false,
+                                                                 names: Set(rule.key.paths.map { $0.path[0] })))
             let context = EvaluationContext(scopes: [snapshot.scope(actor: request.actor)], today: Timestamp(seconds: record.updatedAt).date,
                                             reference: try referenceTables())
             let value: Value
@@ -169,19 +171,16 @@ extension Engine {
     /// The paths typed in a form's attachment fields (top level and in repeat rows).
     static func attachmentAnswers(_ raw: [String: Value], form: FormDefinition) -> [String] {
         var out: [String] = []
-        for item in form.items {
-            switch item {
-            case .field(let f) where f.type == .attachment:
-                if case .string(let p)? = raw[f.id], !p.isEmpty { out.append(p) }
-            case .repeatGroup(let g):
-                guard case .list(let rows)? = raw[g.id] else { continue }
-                for row in rows {
-                    guard case .record(let cells) = row else { continue }
-                    for f in g.fields where f.type == .attachment {
-                        if case .string(let p)? = cells[f.id], !p.isEmpty { out.append(p) }
-                    }
+        for id in form.attachmentFields.fields {
+            if case .string(let p)? = raw[id], !p.isEmpty { out.append(p) }
+        }
+        for (group, fields) in form.attachmentFields.groups {
+            guard case .list(let rows)? = raw[group] else { continue }
+            for row in rows {
+                guard case .record(let cells) = row else { continue }
+                for id in fields {
+                    if case .string(let p)? = cells[id], !p.isEmpty { out.append(p) }
                 }
-            default: continue
             }
         }
         return out

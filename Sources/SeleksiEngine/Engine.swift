@@ -15,8 +15,8 @@ public final class Engine {
     /// folder's standard path costs a command that reads no attachment a tenth of a millisecond.
     public lazy var attachments = Attachments()
 
-    var workflowCache: [String: WorkflowDefinition] = [:]
-    var formCache: [String: FormDefinition] = [:]
+    var workflowCache: [DigestKey: WorkflowDefinition] = [:]
+    var formCache: [DigestKey: FormDefinition] = [:]
     var referenceCache: ReferenceTables?
     /// Seed tables with a workflow's own calendar, by calendar table (forgotten with `referenceCache`).
     var calendarCache: [String: ReferenceTables] = [:]

@@ -17,6 +17,34 @@ struct ExpressionTests {
         #expect(try eval("a - b", ["a": .number(5), "b": .number(3)]) == .number(2))
     }
 
+    /// `contains(text, part)` searches ASCII text by bytes (fast); it must answer as the search by
+    /// characters does, also where a byte is not a character (`\r\n`, accents, emoji).
+    @Test func containsOfTextAnswersByCharacters() throws {
+        #expect(try eval("contains(a, 'elamar-0001')", ["a": .string("pelamar-00012")]) == .bool(true))
+        #expect(try eval("contains(a, 'pelamar-00013')", ["a": .string("pelamar-00012")]) == .bool(false))
+        #expect(try eval("contains(a, 'pelamar')", ["a": .null]) == .bool(false))  // an empty answer holds nothing
+        let texts = ["", "a", "abc", "abcabd", "pelamar-00012", "a\r\nb", "a\rb", "a\nb", "Café", "Cafe\u{301}",
+                     "e\u{301}", "🇮🇩 SKB", "aaab"]
+        let parts = ["", "a", "b", "c", "abd", "ab", "bc", "abcabd!", "\r", "\n", "\r\n", "e", "é", "Caf",
+                     "SKB", "🇮", "aab", "\u{301}"]
+        for text in texts {
+            for part in parts {
+                #expect(TextContainment.contains(text, part) == Self.containsByCharacters(text, part),
+                        "contains(\(text.debugDescription), \(part.debugDescription))")
+            }
+        }
+    }
+
+    /// The reference: the characters of `part` found in a row among those of `text` (an empty part is
+    /// found anywhere). Written out, because Foundation's `contains`, which a test sees, answers by
+    /// code units instead (it finds `"\r"` in `"\r\n"`, and no empty text).
+    static func containsByCharacters(_ text: String, _ part: String) -> Bool {
+        let t = Array(text), p = Array(part)
+        guard !p.isEmpty else { return true }
+        guard p.count <= t.count else { return false }
+        return (0...(t.count - p.count)).contains { Array(t[$0..<($0 + p.count)]) == p }
+    }
+
     @Test func hyphenatedNamesAreFunctionsOnlyBeforeAParenthesis() throws {
         #expect(try eval("string-length('abc')") == .number(3))
         #expect(try eval("years-between(date('2000-01-01'), today())") == .number(19))

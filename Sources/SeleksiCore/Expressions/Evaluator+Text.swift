@@ -16,7 +16,7 @@ extension Evaluator {
                 return .bool(wanted.allSatisfy { w in l.contains { Evaluator.equal($0, w) } })
             }
             if case .list(let l) = v[0] { return .bool(l.contains { Evaluator.equal($0, v[1]) }) }
-            return .bool(v[0].displayText.contains(v[1].displayText))
+            return .bool(TextContainment.contains(v[0].displayText, v[1].displayText))
         case .concat: return .string(v.map(\.displayText).joined())
         case .lower: return v[0].isNull ? .null : .string(v[0].displayText.lowercased())
         case .upper: return v[0].isNull ? .null : .string(v[0].displayText.uppercased())

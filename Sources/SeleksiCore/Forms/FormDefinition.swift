@@ -16,6 +16,10 @@ public final class FormDefinition: Sendable {
     /// Who fills most of its fields: a scoring sheet, the rater; a portfolio with a reviewer's note, the
     /// applicant (what a batch guesses before it knows the actor's roles, `ValidationAhead`).
     public let usualFiller: Filler
+    /// Where attachments are typed: the top-level attachment fields, and each repeat group with its
+    /// attachment fields (only groups that have some). Found once, not by walking every field of the
+    /// form on every command that carries it (1.3% of an applicant's registration).
+    public let attachmentFields: (fields: [String], groups: [(group: String, fields: [String])])
 
     public init(id: String, version: String, title: LocalizedText, items: [FormItem], choiceLists: [String: ChoiceList], file: String,
                 independentRatings: Bool = false) {
@@ -35,6 +39,17 @@ public final class FormDefinition: Sendable {
         let byRater = fillers.filter { $0 == .rater }.count
         hasRaterFields = byRater > 0
         usualFiller = byRater * 2 > fillers.count ? .rater : .applicant
+        var fields: [String] = []
+        var groups: [(group: String, fields: [String])] = []
+        for item in items {
+            switch item {
+            case .field(let f): if f.type == .attachment { fields.append(f.id) }
+            case .repeatGroup(let g):
+                let inGroup = g.fields.filter { $0.type == .attachment }.map(\.id)
+                if !inGroup.isEmpty { groups.append((g.id, inGroup)) }
+            }
+        }
+        attachmentFields = (fields, groups)
     }
 
     /// Every field, including those inside repeat groups, with its dotted path (`pendidikan.jenjang`).

@@ -201,13 +201,25 @@ public struct TransitionFunction: Sendable {
     public func initialVariables(today: CivilDate, reference: ReferenceTables = ReferenceTables(),
                                  given: [String: Value] = [:]) throws -> [String: Value] {
         var vars: [String: Value] = [:]
+        vars.reserveCapacity(workflow.variables.count)
         for v in workflow.variables {
-            if let value = given[v.id] {
+            if !given.isEmpty, let value = given[v.id] {
                 vars[v.id] = value
                 continue
             }
-            let ctx = EvaluationContext(scopes: [["vars": .record(vars)]], today: today, reference: reference)
-            vars[v.id] = try v.initial.map { try Evaluator.evaluate($0, in: ctx) } ?? .null
+            // The context, which holds the variables so far, is gone before the new one is stored:
+            // stored while it lived, the whole dictionary was copied once per variable (a quarter of
+            // starting an applicant's instance). A variable without `initial`, or with a literal one
+            // (`0`, `false`), needs no context at all.
+            let value: Value
+            switch v.initial?.root {
+            case nil: value = .null
+            case .literal(let literal, _)?: value = literal
+            case _?:
+                value = try Evaluator.evaluate(
+                    v.initial!, in: EvaluationContext(scopes: [["vars": .record(vars)]], today: today, reference: reference))
+            }
+            vars[v.id] = value
         }
         return vars
     }

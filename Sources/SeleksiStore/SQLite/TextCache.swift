@@ -14,9 +14,11 @@ final class TextCache<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         tick += 1
-        if let hit = entries[key] {
-            entries[key] = (hit.value, tick)
-            return hit.value
+        // One lookup of the key, not a read and a write: a key is a stored text (the form hashes of a
+        // row, some 800 bytes), and hashing it twice per command was 1.5% of a rater's command.
+        if let hit = entries.index(forKey: key) {
+            entries.values[hit].tick = tick
+            return entries.values[hit].value
         }
         let made = make()
         if entries.count >= limit {
