@@ -53,7 +53,7 @@ let package = Package(
         // templates/, Markdown to print-ready HTML.
         .target(
             name: "SeleksiDocuments",
-            dependencies: ["SeleksiEngine", .product(name: "Mustache", package: "swift-mustache"), "CCMark"]),
+            dependencies: ["SeleksiEngine", "SeleksiStore", .product(name: "Mustache", package: "swift-mustache"), "CCMark"]),
         // A simulation that drives the shipped Tutor Bantu workflows with synthetic people. It knows the
         // workflow's event names; the engine does not.
         .target(name: "SeleksiDemo", dependencies: ["SeleksiEngine", "SeleksiStore", "SeleksiDocuments"]),

@@ -1,5 +1,6 @@
 import Foundation
 import SeleksiCore
+import SeleksiDocuments
 import SeleksiEngine
 import SeleksiStore
 
@@ -82,6 +83,10 @@ public struct NationalDemo {
         log("Musim nasional: \(allocation.count) UPT, alokasi \(allocation.map(\.places).reduce(0, +)) tenaga; "
             + "\(options.applicants) pelamar sintetis (seed \(options.seed))")
 
+        // The rounds' documents are read and composed on another core while the rounds go on, and
+        // recorded once all have finished (`LaterDocuments`).
+        let renderer = DocumentRenderer(templatesFolder: (options.root as NSString).appendingPathComponent("templates"))
+        let later = LaterDocuments(reader: DocumentReader(renderer: renderer, databasePath: options.database))
         let state = SeasonState(upts: allocation.count, shares: shares, started: started)
         let turns = TakingTurns(count: allocation.count)
         var rounds: [() throws -> Void] = []
@@ -99,6 +104,7 @@ public struct NationalDemo {
             first += shares[i]
             var demo = TutorBantuDemo(options: roundOptions, engine: engine) { line in state.phaseLine(line, upt: i) }
             demo.onAdvance = { clock in turns.handOver(from: i, at: clock.seconds) }
+            demo.later = later
             rounds.append {
                 state.summaries[i] = try demo.run()
             }
@@ -108,6 +114,7 @@ public struct NationalDemo {
             progress(state.progress(upt: i))
         }
         try turns.run(rounds)
+        try later.recordAll(engine: engine, renderer: renderer)
 
         var summary = Summary()
         for (i, upt) in allocation.enumerated() {

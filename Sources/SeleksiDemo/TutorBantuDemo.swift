@@ -71,6 +71,10 @@ public struct TutorBantuDemo {
     /// The documents rendered and not yet in place; committed as each phase ends. Dropped (their
     /// temporary files removed) if the round fails.
     let documents = DocumentBatch()
+    /// With it (the national demo), the recruitment's documents are read and composed on another thread
+    /// while the rounds go on, and recorded when the season ends; without it, each is rendered where
+    /// it is asked for.
+    var later: LaterDocuments?
 
     public init(options: Options, progress: @escaping (String) -> Void) throws {
         self.options = options
@@ -108,6 +112,7 @@ public struct TutorBantuDemo {
 
     mutating func advance(hours: Int) {
         clock = Timestamp(seconds: clock.seconds + Int64(hours) * 3600)
+        later?.reached(clock)
         onAdvance?(clock)
     }
 
@@ -198,9 +203,14 @@ public struct TutorBantuDemo {
         try contract(round: round, team: team)
         let contracted = try engine.list(
             InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round), limit: Int.max)
-        try renderAll(contracted.flatMap { tutor in
+        let contracts = contracted.flatMap { tutor in
             ["tutor_bantu/perjanjian_kerja", "tutor_bantu/pks"].map { DocumentRenderer.Job($0, tutor.id) }
-        })
+        }
+        if let later {
+            try later.ask(contracts, outputFolder: documentsFolder, batch: documents)
+        } else {
+            try renderAll(contracts)
+        }
         summary.documents.append((options.outputFolder as NSString).appendingPathComponent("dokumen/perjanjian_kerja-*.{md,html}, pks-*.{md,html}"))
         if options.until == .kerja {
             // Today's shorter run: the round closes after the contracts, nothing of the work phase.
@@ -321,6 +331,11 @@ public struct TutorBantuDemo {
     /// Renders a document from the instance's current state into `<out>/dokumen/`, replacing the
     /// files of an earlier demo run (the demo owns that folder).
     mutating func document(_ template: String, _ instance: Int64, listed: Bool = true) throws {
+        if let later {
+            try later.ask([DocumentRenderer.Job(template, instance)], outputFolder: documentsFolder, batch: documents)
+            if listed { summary.documents.append(DocumentRenderer.htmlPath(template, instance, in: documentsFolder)) }
+            return
+        }
         let rendered = try renderer.render(template, instance: instance, engine: engine, outputFolder: documentsFolder,
                                            replace: true, now: clock, batch: documents)
         if listed { summary.documents.append(rendered.htmlPath) }

@@ -89,6 +89,16 @@ public struct DocumentRenderer: Sendable {
         _ files: [DocumentFile], of read: ReadContext, outputFolder: String, replace: Bool,
         engine: Engine, actor: String, now: Timestamp, batch: DocumentBatch?
     ) throws -> Rendered {
+        try stage(files, of: read, outputFolder: outputFolder, replace: replace, batch: batch)
+        try engine.recordDocument(
+            instance: read.instance, template: read.template, files: files, actor: actor, now: now)
+        return Self.rendered(read.template, read.instance, in: outputFolder, sha256: files[0].sha256Hex,
+                             pdf: files.count > 2)
+    }
+
+    /// Writes the files, or stages them in `batch`: the part of `place` that needs no engine.
+    func stage(_ files: [DocumentFile], of read: ReadContext, outputFolder: String, replace: Bool,
+               batch: DocumentBatch?) throws {
         let base = Self.baseName(read.template, read.instance)
         let names = ["md", "html", "pdf"].map { "\(base).\($0)" }
         let contents = files.map { (name: $0.name, bytes: $0.bytes) }
@@ -97,12 +107,20 @@ public struct DocumentRenderer: Sendable {
         } else {
             try DocumentFiles(folder: outputFolder, replace: replace).write(contents, names: names)
         }
-        try engine.recordDocument(
-            instance: read.instance, template: read.template, files: files, actor: actor, now: now)
+    }
+
+    /// Where a document's files are, by its template and instance.
+    static func rendered(_ template: String, _ instance: Int64, in outputFolder: String, sha256: String, pdf: Bool)
+        -> Rendered
+    {
+        let base = baseName(template, instance)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
-        return Rendered(
-            markdownPath: path("md"), htmlPath: path("html"), pdfPath: files.count > 2 ? path("pdf") : nil,
-            sha256: files[0].sha256Hex)
+        return Rendered(markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf ? path("pdf") : nil, sha256: sha256)
+    }
+
+    /// Where the HTML file of `template` for `instance` is written in `outputFolder`.
+    public static func htmlPath(_ template: String, _ instance: Int64, in outputFolder: String) -> String {
+        (outputFolder as NSString).appendingPathComponent(baseName(template, instance) + ".html")
     }
 
     /// `<name>-<instance>`: a document's files are named for its template (without the folder) and instance.

@@ -40,7 +40,7 @@ extension Engine {
         let independent = Set(
             r.formHashes.compactMap { (f, h) in ((try? form(hash: h))?.independentRatings ?? false) ? f : nil })
         for policy in RatingPolicy.policies(in: w, independentForms: independent) where policy.state == r.state {
-            let sheets = try store.latestPerActor(instance: r.id, form: policy.form).count
+            let sheets = try store.latestPerActorIDs(instance: r.id, form: policy.form).count
             let need = try requiredSheets(policy, for: r, in: w, run: run)
             idParts.append("\(sheets)\(need.map { " dari \($0)" } ?? "") lembar \(policy.form)")
             enParts.append("\(sheets)\(need.map { " of \($0)" } ?? "") \(policy.form) sheet(s)")

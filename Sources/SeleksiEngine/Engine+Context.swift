@@ -90,7 +90,7 @@ extension Engine {
         var out: [String: Value] = [:]
         for formID in w.referencedForms {
             guard let hash = record.formHashes[formID], try form(hash: hash).independentRatings else { continue }
-            out[formID] = .list(try store.latestPerActor(instance: record.id, form: formID).map { s in
+            out[formID] = .list(try store.latestPerActorIDs(instance: record.id, form: formID).map { s in
                 var r = try submissionData(s.id)
                 r["_actor"] = .string(s.actor)
                 return .record(r)

@@ -78,8 +78,15 @@ extension Engine {
     @discardableResult
     public func recordDocument(instance: Int64, template: String, files: [DocumentFile], actor: String,
                                now: Timestamp) throws -> String {
+        try recordDocument(
+            instance: instance, template: template, hashes: files.map { ($0.name, $0.sha256) }, actor: actor, now: now)
+    }
+
+    /// As above, for files already written, by their names and hashes.
+    @discardableResult
+    public func recordDocument(instance: Int64, template: String, hashes: [(name: String, sha256: Hash256)],
+                               actor: String, now: Timestamp) throws -> String {
         try runCommand("document", actor: actor, event: template, now: now) { now in
-            let hashes = files.map { ($0.name, $0.sha256) }
             let committed = try store.commit(CommandWrite(audit: AuditRecord(
                 at: now.seconds, actor: actor, osUser: osUser, instance: instance, command: "document", event: template,
                 outcome: "accepted", reason: hashes.map { "\($0.0) sha256=\($0.1.hex)" }.joined(separator: "; "), dataHash: hashes.first?.1)))

@@ -179,7 +179,7 @@ extension Engine {
         var sheets: [Int64: [(actor: String, data: [String: Value])]] = [:]
         if children.count <= 20 {
             for child in children {
-                let own = try store.latestPerActor(instance: child.id, form: policy.form)
+                let own = try store.latestPerActorIDs(instance: child.id, form: policy.form)
                 if !own.isEmpty { sheets[child.id] = try own.map { ($0.actor, try submissionData($0.id)) } }
             }
         } else {

@@ -40,6 +40,19 @@ public final class Engine {
         }
     }
 
+    /// A second engine on a database another engine writes, that only reads beside it (documents read
+    /// on another thread): SQLite's own page cache of 2 MiB rather than the writer's 16, since the
+    /// pages it reads are mostly in the system's cache already and each reader would hold its own.
+    public convenience init(readingBeside path: String) throws {
+        do {
+            let store = try SQLiteStore(path: path)
+            try store.database.execute("PRAGMA cache_size = -2048")
+            self.init(store: store)
+        } catch let e as StoreError {
+            throw EngineError.store(e)
+        }
+    }
+
     /// An engine over any store (a second store passes the same tests).
     public init(store: any Store) {
         self.store = store
@@ -68,6 +81,20 @@ public final class Engine {
     /// round ran a thousand). Only for commands that write nothing.
     public func reading<T>(_ body: () throws -> T) throws -> T {
         try wrap { try store.readSnapshot(body) }
+    }
+
+    /// As `reading`, for a second engine that reads beside a writing one (documents read on another
+    /// thread): `held` is called once the snapshot is taken, so that the writer may go on, and what
+    /// this engine remembered of earlier snapshots (the directory, the answers) is dropped first.
+    public func reading<T>(snapshotHeld held: () -> Void, _ body: () throws -> T) throws -> T {
+        forgetCaches()
+        return try wrap {
+            try store.readSnapshot {
+                _ = try store.auditHead()  // the first read fixes the snapshot (WAL)
+                held()
+                return try body()
+            }
+        }
     }
 
     /// Runs many commands in one transaction (each command inside becomes a savepoint): for bulk work

@@ -160,6 +160,12 @@ struct TeamDayTests {
                 instance: id, form: "tb_skor", action: .withdraw, actor: "tim2",
                 reason: "Ternyata kerabat pelamar"), now: f.now)
         #expect(try f.state(id) == "layak")
+        // The sheets that count, by id alone (what a command reads), are those read whole: tim1's
+        // correction and kepala's sheet, not tim2's withdrawn one.
+        let counted = try f.engine.store.latestPerActor(instance: id, form: "tb_skor")
+        #expect(counted.map(\.actor) == ["kepala", "tim1"])
+        #expect(try f.engine.store.latestPerActorIDs(instance: id, form: "tb_skor").map(\.id) == counted.map(\.id))
+        #expect(try f.engine.store.latestPerActorIDs(instance: id, form: "tb_skor").map(\.actor) == ["kepala", "tim1"])
         // Every version is kept, with its reason.
         let versions = try f.engine.submissionVersions(id, form: "tb_skor")
         #expect(versions.map(\.kind) == [.submit, .submit, .submit, .correct, .withdraw])

@@ -91,6 +91,9 @@ public protocol SubmissionStore {
     func submission(_ id: Int64) throws -> SubmissionRecord?
     /// Each actor's latest, not withdrawn, version of a form (a rater's sheet), in submission order.
     func latestPerActor(instance: Int64, form: String) throws -> [SubmissionRecord]
+    /// The same sheets as `latestPerActor`, by id and actor only: what a command's context needs, the
+    /// answers being read (and cached) by id.
+    func latestPerActorIDs(instance: Int64, form: String) throws -> [(id: Int64, actor: String)]
     /// Every version of an instance's forms, oldest first (`form` nil: all forms).
     func submissionVersions(instance: Int64, form: String?) throws -> [SubmissionRecord]
     /// The latest version of `form` by `actor` for an instance, if any.
