@@ -12,25 +12,33 @@ import SeleksiStore
 /// (reading each applicant of a round for its berita acara, composing, creating the files), while
 /// the second core was mostly idle.
 ///
-/// What a document shows is the database as it stood when it was asked for: `start` returns only once
-/// the reader's own connection holds a read snapshot (SQLite's WAL keeps that snapshot while the
+/// What a document shows is the database as it stood when it was asked for: `start` takes a read
+/// snapshot on a connection of its own before it returns (SQLite's WAL keeps that snapshot while the
 /// writer commits more), so nothing the engine writes afterwards reaches the document. A document
 /// never reads the audit rows of documents (its audit position is the last row that changed data, its
 /// events are firings), so recording it later does not change it. Its files are staged in the batch
-/// on this thread and take their names when the batch is committed, after they are recorded.
+/// on the reader's thread and take their names when the batch is committed, after they are recorded.
 ///
-/// The readers are further engines on the same file, each used by one request at a time on a thread
-/// of the system's pool. A request takes an idle one, or opens one while fewer than `maxReaders` are
-/// open (a round's contracts, read in one request, must not hold up the next round's berita acara),
-/// or else waits for one to be given back.
+/// The connections are further engines on the same file, each used by one request at a time on a
+/// thread of the system's pool, and given back when it is read. A request takes an idle one, or opens
+/// one while fewer than `maxReaders` are open (a round's contracts, read in one request, must not hold
+/// up the next round's minutes), or else waits for one to be given back.
 public final class DocumentReader: @unchecked Sendable {
     let renderer: DocumentRenderer
     private let databasePath: String
     private let readers = NSCondition()
     private var idle: [Engine] = []
-    private var opened = 0
-    /// Enough for a second core to be kept busy while a long request runs; each holds a connection
-    /// and an engine's caches.
+    private var open = 0
+    /// How many requests that list an instance's children (a round's minutes list every applicant of
+    /// the round) are being read: at most `maxListing`, since each holds its whole context.
+    private var listing = 0
+    static let maxListing = 1
+    /// Measured on a national season (20,000 and 200,000 applicants): a single reader made the rounds
+    /// wait for it (28.2 s against 25.7 s with three), and the waiting requests could not each hold a
+    /// snapshot of their own instead: read one at a time they fell behind, and their connections held
+    /// 460 MiB. Three readers reading lists at once took a season of 200,000 applicants to 350 MiB, two
+    /// to 323 MiB, one to 267 MiB (the target is under 300), hence one list at a time beside the
+    /// contracts; that one costs the 20,000 season some 2 s against three.
     static let maxReaders = 3
 
     public init(renderer: DocumentRenderer, databasePath: String) {
@@ -38,50 +46,59 @@ public final class DocumentReader: @unchecked Sendable {
         self.databasePath = databasePath
     }
 
-    /// Starts reading and composing `jobs` (their files staged in `batch` under temporary names);
-    /// returns when the snapshot they are read from is taken.
+    /// Starts reading and composing `jobs` (their files staged in `batch` under temporary names) from
+    /// the data as it stands now; returns once the snapshot is taken (after waiting for a reader, when
+    /// all are busy).
     public func start(
         _ jobs: [DocumentRenderer.Job], outputFolder: String, replace: Bool, batch: DocumentBatch
     ) throws -> PendingDocuments {
+        let lists = try jobs.contains { try renderer.listsChildren($0.template) }
         // Safe to send: taken from the pool, it is used by this request alone until given back.
-        nonisolated(unsafe) let engine = try takeReader()
+        nonisolated(unsafe) let engine = try takeReader(lists: lists)
+        do {
+            try engine.holdSnapshot()
+        } catch {
+            giveBack(engine, lists: lists)
+            throw error
+        }
         let pending = PendingDocuments(outputFolder: outputFolder)
-        let snapshotTaken = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            var signalled = false
             let result = Result { () throws -> [PendingDocuments.Staged] in
-                try engine.reading(snapshotHeld: { signalled = true; snapshotTaken.signal() }) {
-                    try jobs.map { job in
-                        let read = try renderer.readContext(job.template, instance: job.instance, engine: engine)
-                        let files = try renderer.composeFiles(read)
-                        try renderer.stage(files, of: read, outputFolder: outputFolder, replace: replace, batch: batch)
-                        return PendingDocuments.Staged(
-                            template: job.template, instance: job.instance, hashes: files.map { ($0.name, $0.sha256) })
-                    }
+                try jobs.map { job in
+                    let read = try renderer.readContext(job.template, instance: job.instance, engine: engine)
+                    let files = try renderer.composeFiles(read)
+                    try renderer.stage(files, of: read, outputFolder: outputFolder, replace: replace, batch: batch)
+                    return PendingDocuments.Staged(
+                        template: job.template, instance: job.instance, hashes: files.map { ($0.name, $0.sha256) })
                 }
             }
-            if !signalled { snapshotTaken.signal() }  // failed before the snapshot: `record` reports it
-            giveBack(engine)
+            engine.releaseSnapshot()
+            giveBack(engine, lists: lists)
             pending.finish(result)
         }
-        snapshotTaken.wait()
         return pending
     }
 
-    private func takeReader() throws -> Engine {
+    private func takeReader(lists: Bool) throws -> Engine {
         readers.lock()
         defer { readers.unlock() }
-        while idle.isEmpty && opened >= Self.maxReaders { readers.wait() }
-        if let engine = idle.popLast() { return engine }
-        let engine = try Engine(readingBeside: databasePath)
-        opened += 1
+        while (idle.isEmpty && open >= Self.maxReaders) || (lists && listing >= Self.maxListing) { readers.wait() }
+        let engine: Engine
+        if let reused = idle.popLast() {
+            engine = reused
+        } else {
+            engine = try Engine(readingBeside: databasePath)
+            open += 1
+        }
+        if lists { listing += 1 }
         return engine
     }
 
-    private func giveBack(_ engine: Engine) {
+    private func giveBack(_ engine: Engine, lists: Bool) {
         readers.lock()
         idle.append(engine)
-        readers.signal()
+        if lists { listing -= 1 }
+        readers.broadcast()
         readers.unlock()
     }
 }

@@ -54,6 +54,13 @@ public struct DocumentRenderer: Sendable {
             batch: batch)
     }
 
+    /// Whether `template` lists the children of its instance (a round's minutes list its applicants).
+    func listsChildren(_ template: String) throws -> Bool {
+        let (source, file) = try TemplateFolder(path: templatesFolder).read(template)
+        let children = try PreparedTemplate.prepare(source, file: file).children
+        return children.all || !children.states.isEmpty
+    }
+
     /// A document's template and the context it is rendered from: what is read from the engine.
     struct ReadContext: Sendable {
         let template: String

@@ -83,18 +83,18 @@ public final class Engine {
         try wrap { try store.readSnapshot(body) }
     }
 
-    /// As `reading`, for a second engine that reads beside a writing one (documents read on another
-    /// thread): `held` is called once the snapshot is taken, so that the writer may go on, and what
-    /// this engine remembered of earlier snapshots (the directory, the answers) is dropped first.
-    public func reading<T>(snapshotHeld held: () -> Void, _ body: () throws -> T) throws -> T {
+    /// For a second engine that reads beside a writing one (documents read on another thread): takes a
+    /// snapshot now, to be read later, possibly on another thread, and ended by `releaseSnapshot`.
+    /// What it remembers of a snapshot (the directory, the answers) is dropped with it: another one
+    /// may see other data, and an idle reader holds no memory for nothing.
+    public func holdSnapshot() throws {
         forgetCaches()
-        return try wrap {
-            try store.readSnapshot {
-                _ = try store.auditHead()  // the first read fixes the snapshot (WAL)
-                held()
-                return try body()
-            }
-        }
+        try wrap { try store.holdSnapshot() }
+    }
+
+    public func releaseSnapshot() {
+        store.releaseSnapshot()
+        forgetCaches()
     }
 
     /// Runs many commands in one transaction (each command inside becomes a savepoint): for bulk work

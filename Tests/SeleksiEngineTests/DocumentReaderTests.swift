@@ -46,6 +46,32 @@ struct DocumentReaderTests {
         #expect(after.sha256 != before[0].sha256)
     }
 
+    /// Lists are read one at a time and contracts beside them; more requests than readers wait for one.
+    @Test func requestsBeyondTheReadersWaitAndAreRecordedInTheOrderAsked() throws {
+        let round = try DocumentRound()
+        let renderer = DocumentRenderer(templatesFolder: Repo.path("templates"))
+        let minutes = DocumentRenderer.Job("tutor_bantu/berita_acara", round.round)
+        let contract = DocumentRenderer.Job("tutor_bantu/perjanjian_kerja", round.contracted)
+        let asked = [minutes, contract, minutes, contract, contract, minutes]
+        #expect(asked.count > DocumentReader.maxReaders)
+        let batch = DocumentBatch()
+        let reader = DocumentReader(renderer: renderer, databasePath: round.temp.file("demo.sqlite"))
+        let pending = try asked.map {
+            try reader.start([$0], outputFolder: round.temp.file("docs"), replace: true, batch: batch)
+        }
+        let firstRow = try round.engine.verifyAudit().rows + 1
+        let now = at("2019-08-01T08:00")
+        let rendered = try pending.flatMap { try renderer.record($0, engine: round.engine, now: now) }
+        try batch.commit()
+        #expect(rendered.map { ($0.htmlPath as NSString).lastPathComponent } == asked.map {
+            DocumentRenderer.baseName($0.template, $0.instance) + ".html"
+        })
+        // The same state, the same bytes, every time it was asked.
+        #expect(Set(rendered.filter { $0.htmlPath.contains("berita_acara") }.map(\.sha256)).count == 1)
+        #expect(try DocumentPipelineTests().rows(round.engine, from: firstRow).count == asked.count)
+        #expect(try round.engine.verifyAudit().rows == firstRow - 1 + Int64(asked.count))
+    }
+
     @Test func aDocumentRefusedOnTheReaderIsReportedWhenRecordedAndNothingOfItIsRecorded() throws {
         let round = try DocumentRound()
         let renderer = DocumentRenderer(templatesFolder: Repo.path("templates"))

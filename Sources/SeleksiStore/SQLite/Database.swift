@@ -163,6 +163,19 @@ public final class Database {
         return try body()
     }
 
+    /// A read transaction left open until `endRead` (`SQLiteStore.holdSnapshot`).
+    public func beginRead() throws {
+        guard sqlite3_get_autocommit(handle) != 0 else {
+            throw StoreError.conflict("a snapshot cannot be held inside a transaction")
+        }
+        try execute("BEGIN DEFERRED")
+    }
+
+    public func endRead() {
+        try? execute("COMMIT")
+        hookedWrite = false
+    }
+
     /// Whether a transaction is open on this connection.
     public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 

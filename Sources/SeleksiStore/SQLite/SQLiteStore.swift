@@ -81,6 +81,18 @@ public final class SQLiteStore: Store {
 
     public func readSnapshot<T>(_ body: () throws -> T) throws -> T { try db.readTransaction(body) }
 
+    public func holdSnapshot() throws {
+        try db.beginRead()
+        do {
+            _ = try auditHead()  // in WAL the first read fixes the snapshot
+        } catch {
+            db.endRead()
+            throw error
+        }
+    }
+
+    public func releaseSnapshot() { db.endRead() }
+
     public func onRollback(_ action: @escaping () -> Void) { db.onRollback.append(action) }
 
     public func settings() throws -> [String: String] {

@@ -17,6 +17,12 @@ public protocol Store: AnyObject, DefinitionStore, DirectoryStore, InstanceStore
     /// processes write, and the store takes its read lock once. Inside a transaction it simply runs.
     func readSnapshot<T>(_ body: () throws -> T) throws -> T
 
+    /// Takes a snapshot that lasts until `releaseSnapshot`, which may be called from another thread
+    /// (the reads in between are on that thread): documents are read later, on another thread, from
+    /// the data as it stood when they were asked for. Refused inside a transaction.
+    func holdSnapshot() throws
+    func releaseSnapshot()
+
     /// Called after every rollback: caches filled from rows that no longer exist must forget them.
     func onRollback(_ action: @escaping () -> Void)
 
