@@ -77,7 +77,11 @@ public struct NationalDemo {
         let engine = try TutorBantuDemo.initialiseDatabase(path: options.database, root: options.root)
         let allocation = try Self.allocation(engine.referenceTables())
         guard options.applicants >= allocation.count else {
-            throw EngineError.input("--upt all: at least \(allocation.count) applicants, one per UPT")
+            throw EngineError.input(
+                "--upt all membagi pelamar ke \(allocation.count) UPT, sedikitnya satu per UPT: beri --applicants "
+                    + "\(allocation.count) atau lebih (diberi \(options.applicants))",
+                en: "--upt all spreads the applicants over \(allocation.count) UPTs, at least one each: give --applicants "
+                    + "\(allocation.count) or more (given \(options.applicants))")
         }
         let shares = Self.spread(options.applicants, over: allocation.map(\.places), seed: options.seed)
         log("Musim nasional: \(allocation.count) UPT, alokasi \(allocation.map(\.places).reduce(0, +)) tenaga; "

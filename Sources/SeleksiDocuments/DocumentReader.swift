@@ -82,7 +82,9 @@ public final class DocumentReader: @unchecked Sendable {
     private func takeReader(lists: Bool) throws -> Engine {
         readers.lock()
         defer { readers.unlock() }
-        while (idle.isEmpty && open >= Self.maxReaders) || (lists && listing >= Self.maxListing) { readers.wait() }
+        while (idle.isEmpty && open >= Self.maxReaders) || (lists && listing >= Self.maxListing) {
+            readers.wait()
+        }
         let engine: Engine
         if let reused = idle.popLast() {
             engine = reused

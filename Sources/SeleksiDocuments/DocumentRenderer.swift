@@ -122,7 +122,8 @@ public struct DocumentRenderer: Sendable {
     {
         let base = baseName(template, instance)
         func path(_ ext: String) -> String { (outputFolder as NSString).appendingPathComponent("\(base).\(ext)") }
-        return Rendered(markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf ? path("pdf") : nil, sha256: sha256)
+        return Rendered(
+            markdownPath: path("md"), htmlPath: path("html"), pdfPath: pdf ? path("pdf") : nil, sha256: sha256)
     }
 
     /// Where the HTML file of `template` for `instance` is written in `outputFolder`.

@@ -101,9 +101,10 @@ extension Engine {
             // names the key reads are loaded (an applicant's NIK needs neither his ratings nor his parent).
             let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: variables,
                                             forms: try latestForms(of: record.id).merging(forms.data) { $1 },
-                                            context: try context(for: record, in: load.workflow, actor: request.actor,
-                                                                 now: Timestamp(seconds: record.updatedAt), withVotes: false,
-                                                                 names: Set(rule.key.paths.map { $0.path[0] })))
+                                            context: try context(
+                                                for: record, in: load.workflow, actor: request.actor,
+                                                now: Timestamp(seconds: record.updatedAt), withVotes: false,
+                                                names: Set(rule.key.paths.map { $0.path[0] })))
             let context = EvaluationContext(scopes: [snapshot.scope(actor: request.actor)], today: Timestamp(seconds: record.updatedAt).date,
                                             reference: try referenceTables())
             let value: Value

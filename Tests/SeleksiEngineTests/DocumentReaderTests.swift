@@ -41,8 +41,9 @@ struct DocumentReaderTests {
         })
         #expect(try round.engine.verifyAudit().rows == firstRow - 1 + Int64(jobs.count))
         // Read now, the minutes show the change: the reader's documents did not, though read after it.
-        let after = try renderer.render(jobs[0].template, instance: jobs[0].instance, engine: round.engine,
-                                        outputFolder: round.temp.file("after"), replace: true, now: at("2019-08-02T08:00"))
+        let after = try renderer.render(
+            jobs[0].template, instance: jobs[0].instance, engine: round.engine,
+            outputFolder: round.temp.file("after"), replace: true, now: at("2019-08-02T08:00"))
         #expect(after.sha256 != before[0].sha256)
     }
 

@@ -212,12 +212,16 @@ public struct TransitionFunction: Sendable {
             // starting an applicant's instance). A variable without `initial`, or with a literal one
             // (`0`, `false`), needs no context at all.
             let value: Value
-            switch v.initial?.root {
-            case nil: value = .null
-            case .literal(let literal, _)?: value = literal
-            case _?:
-                value = try Evaluator.evaluate(
-                    v.initial!, in: EvaluationContext(scopes: [["vars": .record(vars)]], today: today, reference: reference))
+            if let initial = v.initial {
+                if case .literal(let literal, _) = initial.root {
+                    value = literal
+                } else {
+                    let context = EvaluationContext(
+                        scopes: [["vars": .record(vars)]], today: today, reference: reference)
+                    value = try Evaluator.evaluate(initial, in: context)
+                }
+            } else {
+                value = .null
             }
             vars[v.id] = value
         }

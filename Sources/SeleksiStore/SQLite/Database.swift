@@ -155,15 +155,13 @@ public final class Database {
     /// while other processes go on writing (WAL).
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
         guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
-        try execute("BEGIN DEFERRED")
-        defer {
-            try? execute("COMMIT")
-            hookedWrite = false  // a write nested in the snapshot ends with it
-        }
+        try beginRead()
+        defer { endRead() }
         return try body()
     }
 
-    /// A read transaction left open until `endRead` (`SQLiteStore.holdSnapshot`).
+    /// A read transaction left open until `endRead`: `readTransaction`'s, or one held across threads
+    /// (`SQLiteStore.holdSnapshot`).
     public func beginRead() throws {
         guard sqlite3_get_autocommit(handle) != 0 else {
             throw StoreError.conflict("a snapshot cannot be held inside a transaction")
@@ -173,7 +171,7 @@ public final class Database {
 
     public func endRead() {
         try? execute("COMMIT")
-        hookedWrite = false
+        hookedWrite = false  // a write nested in the snapshot ends with it
     }
 
     /// Whether a transaction is open on this connection.

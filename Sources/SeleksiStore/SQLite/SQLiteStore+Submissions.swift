@@ -31,10 +31,8 @@ extension SQLiteStore: SubmissionStore {
         // actor in SQL sorted them in a temporary table on every rater's command; an instance has a
         // few versions of a form, one per rater and the rare correction.
         var latest: [String: SubmissionRecord] = [:]
-        try db.prepare(static: """
-            SELECT id, instance, form_id, form_hash, actor, submitted_at, kind, version, reason, data, data_hash, erased_by, audit_seq
-            FROM submissions WHERE instance = ? AND form_id = ? ORDER BY id
-            """).forEach(.int(instance), .text(form)) { latest[$0.text(4)] = Self.submission($0) }
+        try db.prepare("\(Self.submissionColumns) WHERE instance = ? AND form_id = ? ORDER BY id")
+            .forEach(.int(instance), .text(form)) { latest[$0.text(4)] = Self.submission($0) }
         return latest.values.filter { $0.kind != .withdraw }.sorted { $0.id < $1.id }
     }
 
@@ -55,10 +53,8 @@ extension SQLiteStore: SubmissionStore {
     }
 
     public func latestSubmission(instance: Int64, form: String, actor: String) throws -> SubmissionRecord? {
-        try db.prepare(static: """
-            SELECT id, instance, form_id, form_hash, actor, submitted_at, kind, version, reason, data, data_hash, erased_by, audit_seq
-            FROM submissions WHERE instance = ? AND form_id = ? AND actor = ? ORDER BY id DESC LIMIT 1
-            """).first(.int(instance), .text(form), .text(actor), map: Self.submission)
+        try db.prepare("\(Self.submissionColumns) WHERE instance = ? AND form_id = ? AND actor = ? ORDER BY id DESC LIMIT 1")
+            .first(.int(instance), .text(form), .text(actor), map: Self.submission)
     }
 
     public func forEachChildSubmission(parent: Int64, form: String, _ body: (SubmissionRecord) throws -> Void) throws {
@@ -69,7 +65,9 @@ extension SQLiteStore: SubmissionStore {
     }
 
     public func decisions(instance: Int64) throws -> [DecisionRecord] {
-        try db.prepare(static: "SELECT instance, name, value, reason, actor, at FROM decisions WHERE instance = ? ORDER BY id").rows(.int(instance)) {
+        try db.prepare(static: """
+            SELECT instance, name, value, reason, actor, at FROM decisions WHERE instance = ? ORDER BY id
+            """).rows(.int(instance)) {
             DecisionRecord(instance: $0.int(0), name: $0.text(1), value: (try? Value(json: $0.text(2))) ?? .null, reason: $0.optionalText(3),
                            actor: $0.text(4), at: $0.int(5))
         }

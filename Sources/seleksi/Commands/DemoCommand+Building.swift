@@ -8,8 +8,16 @@ extension DemoCommand {
     func buildInPlace<T>(_ build: (_ building: String) throws -> T) throws -> T {
         let building = db + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
+        // An output folder this run made is removed again if the demo fails, as its database is.
+        let madeOut = !FileManager.default.fileExists(atPath: out)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let result = try build(building)
+        let result: T
+        do {
+            result = try build(building)
+        } catch {
+            if madeOut { try? FileManager.default.removeItem(atPath: out) }
+            throw error
+        }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         guard rename(building, db) == 0 else {
             fail(lang, "basis data demo tidak dapat dipindahkan ke \(db): \(String(cString: strerror(errno)))",

@@ -9,7 +9,7 @@ extension DemoCommand {
     func runNational(root: String) throws {
         let bar = ProgressBar(enabled: !json)
         let quiet = json
-        let summary = try buildInPlace { building in try report(.id) { () throws -> NationalDemo.Summary in
+        let summary = try buildInPlace { building in try report(lang) { () throws -> NationalDemo.Summary in
             let demo = NationalDemo(options: .init(database: building, outputFolder: out, applicants: applicants, seed: seed, root: root),
                                     progress: { p in
                                         bar.draw(fraction: p.fraction, "\(p.upt)/\(p.upts) UPT · langkah \(p.step): \(Self.short(p.phase)) · "
