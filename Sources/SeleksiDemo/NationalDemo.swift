@@ -80,8 +80,8 @@ public struct NationalDemo {
             throw EngineError.input(
                 "--upt all membagi pelamar ke \(allocation.count) UPT, sedikitnya satu per UPT: beri --applicants "
                     + "\(allocation.count) atau lebih (diberi \(options.applicants))",
-                en: "--upt all spreads the applicants over \(allocation.count) UPTs, at least one each: give --applicants "
-                    + "\(allocation.count) or more (given \(options.applicants))")
+                en: "--upt all spreads the applicants over \(allocation.count) UPTs, at least one each: "
+                    + "give --applicants \(allocation.count) or more (given \(options.applicants))")
         }
         let shares = Self.spread(options.applicants, over: allocation.map(\.places), seed: options.seed)
         log("Musim nasional: \(allocation.count) UPT, alokasi \(allocation.map(\.places).reduce(0, +)) tenaga; "

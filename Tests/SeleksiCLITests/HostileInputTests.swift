@@ -22,7 +22,8 @@ struct HostileInputTests {
     @Test func aNationalSeasonWithFewerApplicantsThanUPTsSaysHowManyAndLeavesNothing() throws {
         let cli = CLIRunner()
         let out = cli.folder + "/musim"
-        let r = try cli.run(["demo", "--upt", "all", "--applicants", "10", "--db", cli.db, "--out", out, "--lang", "en"])
+        let r = try cli.run(
+            ["demo", "--upt", "all", "--applicants", "10", "--db", cli.db, "--out", out, "--lang", "en"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("give --applicants 29 or more (given 10)"))
         #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: cli.db))
