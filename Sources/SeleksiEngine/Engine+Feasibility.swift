@@ -149,6 +149,8 @@ extension Engine {
         let formsRead: Set<String>
         let childNames: Set<String>
         let readsChildren: Bool
+        /// Whether a guard reads more of the children than their states (`Expression.readsChildScopes`).
+        let readsChildScopes: Bool
     }
 
     private func guardReading(
@@ -169,7 +171,7 @@ extension Engine {
         var names: Set<String> = []
         var formsRead: Set<String> = []
         var childNames: Set<String> = []
-        var readsChildren = false
+        var readsChildren = false, readsChildScopes = false
         for t in candidates {
             let brings = Set(t.requiredForms.filter { fresh.contains($0) || present?[$0] == nil })
             for g in t.guards where !TransitionFunction.dependsOnAnswers(g.test, brings: brings) {
@@ -179,13 +181,14 @@ extension Engine {
                 }
                 if g.test.readsChildren {
                     readsChildren = true
+                    readsChildScopes = readsChildScopes || g.test.readsChildScopes
                     childNames.formUnion(g.test.childScopeNames)
                 }
             }
         }
         return GuardReading(
             fresh: fresh, sheets: sheets, needsPresence: needsPresence, names: names, formsRead: formsRead,
-            childNames: childNames, readsChildren: readsChildren)
+            childNames: childNames, readsChildren: readsChildren, readsChildScopes: readsChildScopes)
     }
 
     /// Whether `event` is open now to someone holding `roles`, whoever he is: the guards that do not read
@@ -238,7 +241,8 @@ extension Engine {
         let command = Command(
             event: event, actor: actor, actorRoles: held, now: run.now, confirmations: confirmations,
             roleHolders: holders,
-            children: r.readsChildren ? try lightChildViews(of: record.id, reading: r.childNames, run: run) : nil,
+            children: r.readsChildren
+                ? try lightChildViews(of: record.id, reading: r.readsChildScopes ? r.childNames : nil, run: run) : nil,
             reference: try referenceTables(for: w), actors: try knownActors(for: w))
         let snapshot = InstanceSnapshot(
             id: record.id, state: record.state, variables: record.variables, forms: forms,
@@ -299,11 +303,16 @@ extension Engine {
         run.childDecisions[parent] = Dictionary(grouping: try store.childDecisions(parent: parent), by: \.instance)
     }
 
-    /// Children as a guard over them sees them, with only what its predicates read (`children-count`
-    /// reads the state alone).
-    func lightChildViews(of parent: Int64, reading names: Set<String>, run: DryRun) throws -> [ChildView] {
-        let key = "\(parent)|\(names.contains("forms"))"
+    /// Children as a guard over them sees them, with only what its predicates read: with `names` nil,
+    /// their states alone (`children-count`).
+    func lightChildViews(of parent: Int64, reading names: Set<String>?, run: DryRun) throws -> [ChildView] {
+        let key = "\(parent)|\(names.map { $0.contains("forms") ? "forms" : "records" } ?? "states")"
         if let cached = run.children[key] { return cached }
+        guard let names else {
+            let views = try childStateViews(of: parent)
+            run.children[key] = views
+            return views
+        }
         let records = try run.childRecords[parent] ?? store.children(of: parent, states: nil)
         let views = try records.map { child -> ChildView in
             var scope: [String: Value] = [

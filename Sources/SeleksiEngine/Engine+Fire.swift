@@ -149,9 +149,16 @@ extension Engine {
             let snapshot = InstanceSnapshot(id: record.id, state: record.state, variables: record.variables, forms: [:])
             return TransitionFunction(w).apply(command, to: snapshot)
         }
-        // The children, with only what of their forms the candidates read, when one reads them at all.
-        let children = try load.candidates.contains(where: \.readsChildren)
-            ? childViews(of: record.id, reads: Self.childFormsRead(by: load.candidates)) : nil
+        // The children, with only what of their forms the candidates read, when one reads them at all;
+        // their states alone when that is all they read (a round waiting on `children-count(…)`).
+        let children: [ChildView]?
+        if !load.candidates.contains(where: \.readsChildren) {
+            children = nil
+        } else if load.candidates.contains(where: \.readsChildScopes) {
+            children = try childViews(of: record.id, reads: Self.childFormsRead(by: load.candidates))
+        } else {
+            children = try childStateViews(of: record.id)
+        }
         let quorumRoles: Set<String> = load.candidates.contains { $0.quorum != nil }
             ? Set(load.candidates.filter { $0.quorum != nil }.flatMap(\.roles)) : []
         var holders: [String: Int] = [:]
@@ -271,6 +278,11 @@ extension Engine {
                 "vars": .record(child.variables), "forms": .record(forms.mapValues { Value.record($0) }),
             ])
         }
+    }
+
+    /// Each child as `children-count(…)` sees it: its id and state, nothing of its scope.
+    func childStateViews(of parent: Int64) throws -> [ChildView] {
+        try store.childStates(of: parent).map { ChildView(id: $0.id, state: $0.state, scope: [:]) }
     }
 
     /// The instance's own forms the candidates need: those their expressions read and those they

@@ -23,6 +23,18 @@ struct ChildFormsReadTests {
         #expect(try Expression("children-all(. = 1)").formsRead == nil)
     }
 
+    /// `children-count(…)` reads each child's state alone, so a round waiting on it is given the states
+    /// and not 20,000 applicants' variables; a predicate in the children's scope, or the list itself,
+    /// reads more of them.
+    @Test func countingChildrenByStateReadsNothingOfTheirScope() throws {
+        #expect(try !Expression("children-count('dinilai', 'ditolak') = children-count()").readsChildScopes)
+        #expect(try !Expression("vars.kuota > 0").readsChildScopes)
+        #expect(try Expression("children-all(state = 'dinilai')").readsChildScopes)
+        #expect(try Expression("children-count() > 0 and children-any(vars.skor > 70)").readsChildScopes)
+        #expect(try Expression("children-sum(vars.skor) > 0").readsChildScopes)
+        #expect(try Expression("count(children('lulus')) > 0").readsChildScopes)
+    }
+
     @Test func narrowingKeepsWhatIsReadAndAWholeFormWhole() {
         let reads = FormFieldReads(wholeForms: ["c"], fields: ["a": ["x"], "c": ["y"]])
         let data: [String: Value] = ["x": .number(1), "y": .string("b"), "z": .bool(true)]

@@ -27,6 +27,7 @@ struct ParsedRowCacheTests {
               <set var="nilai" value="vars.nilai + 1"/>
               <set var="terakhir" value="today()"/>
             </transition>
+            <transition event="tandai" from="buka" to="buka" roles="operator"/>
             <transition event="tutup" from="buka" to="tutup" roles="kepala"/>
           </transitions>
         </workflow>
@@ -144,5 +145,24 @@ struct ParsedRowCacheTests {
         #expect(writer.variables["terakhir"] == .string("2024-03-01"))
         #expect(writer.variables == reader.variables)
         #expect(Value.record(writer.variables).canonicalJSON == Value.record(reader.variables).canonicalJSON)
+    }
+
+    /// A command that sets no variable writes the variables' stored text again (it neither encodes nor
+    /// reads them back): the row, what the writer keeps of it and the audit all stay what they were,
+    /// and the next command that sets one starts from them.
+    @Test func aCommandThatSetsNoVariableWritesTheirStoredTextAgain() throws {
+        let (world, id, tambah) = try Self.counterStarted()
+        let before = try world.engine.verifyAudit().rows
+        let tandai = FireRequest(instance: id, event: "tandai", actor: "operator1")
+        _ = try world.engine.fireBatch([tambah, tandai, tandai], now: at("2024-03-01T08:10"))
+        let afterMarks = try Engine(path: world.temp.file("db.sqlite")).record(id)
+        #expect(afterMarks.variables == ["nilai": .number(1), "terakhir": .string("2024-03-01")])
+        #expect(try world.engine.record(id).variables == afterMarks.variables)
+        _ = try world.engine.fireBatch([tandai, tambah], now: at("2024-03-02T08:10"))
+        let reader = try Engine(path: world.temp.file("db.sqlite")).record(id)
+        #expect(reader.variables == ["nilai": .number(2), "terakhir": .string("2024-03-02")])
+        #expect(try world.engine.record(id).variables == reader.variables)
+        // verifyAudit throws when a row disagrees with the log; five commands, five rows.
+        #expect(try world.engine.verifyAudit().rows == before + 5)
     }
 }

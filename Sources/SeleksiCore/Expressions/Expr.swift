@@ -146,6 +146,14 @@ public struct Expression: Sendable, CustomStringConvertible {
         return walk(root)
     }
 
+    /// Whether it reads more of a child than its id and state: a predicate evaluated in each child's
+    /// scope (`children-all`, `children-any`, `children-sum`) or the children themselves (`children()`).
+    /// `children-count(…)` counts states only, and a round's guard that waits on it need not read 20,000
+    /// children's variables and forms.
+    public var readsChildScopes: Bool {
+        calls.contains { $0.function.evaluatesInChildScope || $0.function == .children }
+    }
+
     /// Whether the expression calls `function` anywhere.
     public func calls(_ function: Function) -> Bool { calls.contains { $0.function == function } }
 }

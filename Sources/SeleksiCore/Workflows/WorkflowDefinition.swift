@@ -257,6 +257,9 @@ public final class TransitionDefinition: Sendable {
     // it may take.
     /// Whether it reads the instance's children (a ranking, a notice to them, `children-*`).
     public let readsChildren: Bool
+    /// Whether it reads more of them than their ids and states (`Expression.readsChildScopes`, or a
+    /// ranking): when not, a command reads the children's states alone.
+    public let readsChildScopes: Bool
     /// Whether it reads the parent's other children (`siblings-*`), and whether it reads their forms.
     public let readsSiblings: Bool
     public let readsSiblingForms: Bool
@@ -291,6 +294,9 @@ public final class TransitionDefinition: Sendable {
         let expressions = Self.expressions(guards: guards, effects: effects)
         readsChildren = expressions.contains(where: \.readsChildren) || effects.contains {
             if case .rank = $0 { true } else if case .notifyChildren = $0 { true } else { false }
+        }
+        readsChildScopes = expressions.contains(where: \.readsChildScopes) || effects.contains {
+            if case .rank = $0 { true } else { false }
         }
         let reading = expressions.filter(\.readsSiblings)
         readsSiblings = !reading.isEmpty

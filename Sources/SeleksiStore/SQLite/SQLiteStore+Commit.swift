@@ -80,7 +80,10 @@ extension SQLiteStore {
             return (id, afterImage(of: r, id: id, vars: vars, forms: forms))
         case .update(let r, let stateChanged):
             try requireRowMatchesLog(r.id)
-            let vars = Value.record(r.variables).canonicalJSON
+            // A command that sets no variable (most of an applicant's) writes their stored text again,
+            // neither encoding them nor reading the text back (see `keptColumns`).
+            let kept = keptColumns(ifVariablesOf: r)
+            let vars = kept?.varsText ?? Value.record(r.variables).canonicalJSON
             if stateChanged {
                 try db.prepare(static: "UPDATE instances SET state = ?, state_seq = ?, entered_at = ?, vars = ?, updated_at = ? WHERE id = ?")
                     .run(.text(r.state), .int(r.stateSeq), .int(r.enteredAt), .text(vars), .int(r.updatedAt), .int(r.id))
@@ -91,9 +94,26 @@ extension SQLiteStore {
             }
             guard db.changes == 1 else { throw StoreError.notFound("no instance #\(r.id) to update") }
             let forms = r.formHashesJSON
-            rememberWritten(r, id: r.id, vars: vars, forms: forms)
+            if let kept, kept.formsText == forms {
+                var row = r
+                row.variables = kept.variables
+                row.formHashesSource = forms
+                noteCurrent(row, columns: kept)
+            } else {
+                rememberWritten(r, id: r.id, vars: vars, forms: forms)
+            }
             return (r.id, afterImage(of: r, id: r.id, vars: vars, forms: forms))
         }
+    }
+
+    /// The parsed columns this connection keeps for the row, when the command's variables are the
+    /// ones they hold: their stored text is then the text to write (the text was parsed into exactly
+    /// these values, and encoding them again gives it back).
+    private func keptColumns(ifVariablesOf r: InstanceRecord) -> ParsedInstanceColumns? {
+        guard let hit = parsedRows.get(r.id), hit.variables == r.variables else { return nil }
+        assert(Value.record(r.variables).canonicalJSON == hit.varsText,
+               "the stored variables of instance #\(r.id) are not the canonical text of their values")
+        return hit
     }
 
     /// Keeps the row just written as reading it back would parse it (`parsedRows`), so that the next

@@ -53,6 +53,12 @@ extension SQLiteStore: InstanceStore {
         }
     }
 
+    public func childStates(of parent: Int64) throws -> [(id: Int64, state: String)] {
+        try db.prepare(static: "SELECT id, state FROM instances WHERE parent = ? ORDER BY id").rows(.int(parent)) {
+            (id: $0.int(0), state: $0.text(1))
+        }
+    }
+
     public func childStateCounts(of parent: Int64) throws -> [(state: String, count: Int)] {
         try db.prepare("SELECT state, count(*) FROM instances WHERE parent = ? GROUP BY state ORDER BY state").rows(.int(parent)) {
             (state: $0.text(0), count: Int($0.int(1)))

@@ -80,6 +80,9 @@ public protocol InstanceStore {
     /// Children in instance order, one at a time; `states` nil means all. A round's report reads
     /// 20,000 of them without holding them: `body` must not read the children again meanwhile.
     func forEachChild(of parent: Int64, states: Set<String>?, _ body: (InstanceRecord) throws -> Void) throws
+    /// Each child's id and state, in instance order: what `children-count(…)` and a notice to the
+    /// children in a state read, without the variables and forms of 20,000 applicants.
+    func childStates(of parent: Int64) throws -> [(id: Int64, state: String)]
     func childStateCounts(of parent: Int64) throws -> [(state: String, count: Int)]
     /// Children that have submitted at least one form, per workflow.
     func participatingChildCounts(of parent: Int64) throws -> [(workflow: String, count: Int)]
