@@ -12,8 +12,25 @@ struct DirectoryCache {
     /// Every actor id, for `actors-exist()`.
     var allActors: Set<String>?
 
+    /// The roles an actor holds in an organisation at one time (`Engine.roles(of:in:at:)`): a batch of
+    /// commands asks it once per instance, 3,000 instructions a command (`scripts/bench.sh --only
+    /// instructions`). Emptied at `heldRolesLimit` entries rather than kept in order of use.
+    var heldRoles: [HeldRolesKey: Set<String>] = [:]
+    static let heldRolesLimit = 20_000
+
+    struct HeldRolesKey: Hashable {
+        let actor: String
+        let org: String
+        let at: Int64
+    }
+
     init(recentActors: Int = 20_000) {
         actors = BoundedCache(limit: recentActors)
         grants = BoundedCache(limit: recentActors)
+    }
+
+    mutating func rememberHeldRoles(_ roles: Set<String>, for key: HeldRolesKey) {
+        if heldRoles.count >= Self.heldRolesLimit { heldRoles.removeAll(keepingCapacity: true) }
+        heldRoles[key] = roles
     }
 }

@@ -46,12 +46,19 @@ extension Engine {
     }
 
     /// Roles `actor` holds that apply in `org` at `now`: granted there or in an organisation above it.
+    /// Kept for the commands of a batch, which ask it again for every instance of one organisation at
+    /// one time; not when a grant ends with an instance (whose state the batch may change).
     func roles(of actor: String, in org: String, at now: Timestamp) throws -> Set<String> {
+        let key = DirectoryCache.HeldRolesKey(actor: actor, org: org, at: now.seconds)
+        if let held = directory.heldRoles[key] { return held }
         let orgs = try ancestors(of: org)  // a handful: searched in place, not hashed into a set per command
         var roles: Set<String> = []
+        var endsWithInstance = false
         for g in try grants(of: actor) where orgs.contains(g.org) && !roles.contains(g.role) {
+            endsWithInstance = endsWithInstance || g.untilInstance != nil
             if try isActive(g, at: now) { roles.insert(g.role) }
         }
+        if !endsWithInstance { directory.rememberHeldRoles(roles, for: key) }
         return roles
     }
 

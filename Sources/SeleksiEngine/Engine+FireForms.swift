@@ -24,6 +24,7 @@ extension Engine {
         guard !load.candidates.isEmpty else { return out }
         var violations: [Violation] = []
         var written: [String: String] = [:]
+        var allAhead = ahead.forms.count == request.forms.count
         let allowed = Set(load.candidates.flatMap(\.requiredForms))
         for (formID, raw) in request.forms.sorted(by: { $0.key < $1.key }) {
             guard let formHash = record.formHashes[formID] else {
@@ -42,6 +43,7 @@ extension Engine {
             let form = try form(hash: formHash)
             let filler: Filler = load.held.contains { w.role($0)?.scope != .owner } ? .rater : .applicant
             let early = ahead.form(formID, version: formHash, filler: filler, definition: form)
+            allAhead = allAhead && early != nil
             let outcome = try early?.outcome ?? FormValidator(form, reference: referenceTables())
                 .validate(raw, filler: filler, today: now.date, resolveAttachment: files.resolver)
             violations += outcome.violations.map { Violation(path: "\(formID).\($0.path)", message: $0.message) }
@@ -55,7 +57,13 @@ extension Engine {
             written[formID] = canonical.json
             out.writes.append(version)
         }
-        if !written.isEmpty { out.dataHash = Hash256.of(Value.canonicalRecord(ofMemberJSON: written)) }
+        if !written.isEmpty {
+            // Every form as validated ahead: the hash made there is over these very texts.
+            out.dataHash = allAhead ? ahead.dataHash ?? Hash256.of(Value.canonicalRecord(ofMemberJSON: written))
+                : Hash256.of(Value.canonicalRecord(ofMemberJSON: written))
+            assert(out.dataHash == Hash256.of(Value.canonicalRecord(ofMemberJSON: written)),
+                   "the forms' hash made ahead is not the hash of the forms written")
+        }
         if !violations.isEmpty {
             throw CommandRefused(refusal: Refusal(.invalidSubmission, LocalizedText(
                 id: "formulir tidak sah: \(violations.count) kesalahan", en: "invalid form: \(violations.count) problem(s)")),

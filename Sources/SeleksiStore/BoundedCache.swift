@@ -41,6 +41,16 @@ public struct BoundedCache<Key: Hashable, Value> {
 
     @inlinable
     public mutating func set(_ key: Key, _ value: Value, cost: Int = 1) {
+        // An entry of the recent generation replaced where it is, when that passes no bound: one lookup
+        // instead of a removal and an insertion (the row a command has just written, on every command).
+        if let i = recent.index(forKey: key) {
+            let grown = recentCost - recent.values[i].cost + cost
+            if grown <= costLimit / 2 && grown + olderCost <= costLimit {
+                recent.values[i] = (value, cost)
+                recentCost = grown
+                return
+            }
+        }
         if let old = recent.removeValue(forKey: key) {
             recentCost -= old.cost
         } else if let old = older.removeValue(forKey: key) {

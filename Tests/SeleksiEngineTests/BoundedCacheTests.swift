@@ -66,6 +66,17 @@ struct BoundedCacheTests {
         cache.removeAll()
         #expect(cache.cost == 0 && cache.count == 0)
     }
+
+    @Test func anEntryReplacedInPlaceStillKeepsTheBounds() {
+        // Replaced where it is while that passes no bound; moved through the generations otherwise.
+        var cache = BoundedCache<Int, Int>(limit: 100, costLimit: 100)
+        for k in 0..<4 { cache.set(k, k, cost: 10) }
+        cache.set(2, 20, cost: 15)
+        #expect(cache.count == 4 && cache.cost == 45 && cache.get(2) == 20)
+        cache.set(2, 21, cost: 60)                          // the recent half would hold 95 > 50
+        #expect(cache.cost <= 100 && cache.get(2) == 21)
+        #expect(cache.count <= 4)
+    }
 }
 
 @Suite("The directory cache keeps the actors used last, not everyone read in a season")

@@ -141,12 +141,16 @@ public struct TransitionFunction: Sendable {
         // The variables as set so far, in a scope of their own that shadows the instance's: updated in
         // place at each `set`, where writing them into the instance's scope would copy all of it.
         var setScope: Int?
-        for effect in t.effects {
+        for (index, effect) in t.effects.enumerated() {
             do {
                 switch effect {
                 case .set(let name, let value, _):
                     let result = try Evaluator.evaluate(value, in: context)
-                    if let i = setScope {
+                    if index == t.effects.count - 1 {
+                        // Nothing reads the context after the last effect: no scope to make for it (most
+                        // transitions set one variable; the scope was a dictionary made and freed each time).
+                        variables[name] = result
+                    } else if let i = setScope {
                         context.scopes[i]["vars"] = .null  // lets go of the variables, so that they change in place
                         variables[name] = result
                         context.scopes[i]["vars"] = .record(variables)

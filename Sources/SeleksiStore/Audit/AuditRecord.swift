@@ -53,33 +53,50 @@ public struct AuditRecord: Sendable {
 
     /// Every field but the signature and the row's own hash: what an actor signs and what the
     /// row's hash covers (with the signature appended).
-    public var signedBytes: [UInt8] { signedEncoding.bytes }
-
-    private var signedEncoding: RowEncoder {
-        var e = RowEncoder(domain: "audit/1")
-        e.int(seq)
-        e.int(at)
-        e.text(actor)
-        e.text(osUser)
-        e.text(role)
-        e.int(instance)
-        e.text(subject)
-        e.text(command)
-        e.text(event)
-        e.text(from)
-        e.text(to)
-        e.text(outcome)
-        e.text(reason)
-        e.digest(dataHash)
-        e.digest(afterHash)
-        e.digest(prevHash)
-        return e
+    public var signedBytes: [UInt8] {
+        let buffer = RowBuffer(capacity: 512)
+        encodeSigned(into: buffer)
+        return Array(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
     }
 
-    public func computeHash() -> Hash256 {
-        var e = signedEncoding
-        e.blob(signature)
-        return e.digest
+    public func computeHash() -> Hash256 { computeHash(in: RowBuffer(capacity: 512)) }
+
+    /// The row's hash, encoded in `scratch` (emptied first): the store keeps one buffer for every row it
+    /// writes, where an encoder's array was made and freed for each.
+    func computeHash(in scratch: RowBuffer) -> Hash256 {
+        encodeSigned(into: scratch, thenSignature: true)
+        return scratch.digest
+    }
+
+    private func encodeSigned(into buffer: RowBuffer, thenSignature: Bool = false) {
+        var size = RowWriter.size(text: "audit/1") + 3 * RowWriter.intSize + RowWriter.size(text: actor)
+        size += RowWriter.size(text: osUser) + RowWriter.size(text: role) + RowWriter.size(text: subject)
+        size += RowWriter.size(text: command) + RowWriter.size(text: event) + RowWriter.size(text: from)
+        size += RowWriter.size(text: to) + RowWriter.size(text: outcome) + RowWriter.size(text: reason) + 3 * (5 + 32)
+        size += thenSignature ? 5 + (signature?.count ?? 0) : 0
+        buffer.empty()
+        var w = buffer.writer(reserving: size)
+        w.domain("audit/1")
+        w.int(seq)
+        w.int(at)
+        w.text(actor)
+        w.text(osUser)
+        w.text(role)
+        w.int(instance)
+        w.text(subject)
+        w.text(command)
+        w.text(event)
+        w.text(from)
+        w.text(to)
+        w.text(outcome)
+        w.text(reason)
+        w.digest(dataHash)
+        w.digest(afterHash)
+        w.digest(prevHash)
+        if thenSignature {
+            if let signature { signature.withUnsafeBytes { w.blob($0) } } else { w.null() }
+        }
+        buffer.commit(w)
     }
 
     /// Reasons are kept short: a refused value must not put someone's data in the log forever.

@@ -53,23 +53,31 @@ public struct InstanceRecord: Sendable {
 
     /// The row's after-image, as the audit row that last wrote it records it. Computed from the stored
     /// texts, so that `audit verify` can recompute it from the table alone.
+    /// `scratch`: the buffer to encode into, emptied first (the store keeps one, so that a command
+    /// allocates none for it).
     static func afterImage(id: Int64, workflowID: String, workflowHash: String, formHashes: String, org: String, owner: String,
                            parent: Int64?, state: String, stateSeq: Int64, enteredAt: Int64, vars: String,
-                           createdAt: Int64, updatedAt: Int64) -> Hash256 {
-        var e = RowEncoder(domain: "instance/1", capacity: 256 + vars.utf8.count)
-        e.int(id)
-        e.text(workflowID)
-        e.text(workflowHash)
-        e.text(formHashes)
-        e.text(org)
-        e.text(owner)
-        e.int(parent)
-        e.text(state)
-        e.int(stateSeq)
-        e.int(enteredAt)
-        e.text(vars)
-        e.int(createdAt)
-        e.int(updatedAt)
-        return e.digest
+                           createdAt: Int64, updatedAt: Int64, in scratch: RowBuffer = RowBuffer(capacity: 512)) -> Hash256 {
+        var size = RowWriter.size(text: "instance/1") + 6 * RowWriter.intSize + RowWriter.size(text: workflowID)
+        size += RowWriter.size(text: workflowHash) + RowWriter.size(text: formHashes) + RowWriter.size(text: org)
+        size += RowWriter.size(text: owner) + RowWriter.size(text: state) + RowWriter.size(text: vars)
+        scratch.empty()
+        var w = scratch.writer(reserving: size)
+        w.domain("instance/1")
+        w.int(id)
+        w.text(workflowID)
+        w.text(workflowHash)
+        w.text(formHashes)
+        w.text(org)
+        w.text(owner)
+        w.int(parent)
+        w.text(state)
+        w.int(stateSeq)
+        w.int(enteredAt)
+        w.text(vars)
+        w.int(createdAt)
+        w.int(updatedAt)
+        scratch.commit(w)
+        return scratch.digest
     }
 }

@@ -36,7 +36,7 @@ extension SQLiteStore {
             }
             if effects.rows > 0 { record.dataHash = effects.finalize() }
             if let signer = write.signer { record.signature = try signer(record) }
-            record.hash = record.computeHash()
+            record.hash = record.computeHash(in: scratch)
             try insertAudit(record)
             head = (record.seq, record.hash, record.at)
             return Committed(seq: record.seq, hash: record.hash, instanceID: instanceID)
@@ -143,7 +143,7 @@ extension SQLiteStore {
     private func afterImage(of r: InstanceRecord, id: Int64, vars: String, forms: String) -> Hash256 {
         InstanceRecord.afterImage(id: id, workflowID: r.workflowID, workflowHash: r.workflowHash, formHashes: forms, org: r.org,
                                   owner: r.owner, parent: r.parent, state: r.state, stateSeq: r.stateSeq, enteredAt: r.enteredAt,
-                                  vars: vars, createdAt: r.createdAt, updatedAt: r.updatedAt)
+                                  vars: vars, createdAt: r.createdAt, updatedAt: r.updatedAt, in: scratch)
     }
 
     // MARK: Effects (append-only rows, hashed into the audit row)

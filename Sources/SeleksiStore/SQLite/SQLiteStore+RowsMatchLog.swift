@@ -19,7 +19,7 @@ extension SQLiteStore {
             InstanceRecord.afterImage(id: id, workflowID: r.text(0), workflowHash: r.text(1), formHashes: r.text(2),
                                       org: r.text(3), owner: r.text(4), parent: r.optionalInt(5), state: r.text(6),
                                       stateSeq: r.int(7), enteredAt: r.int(8), vars: r.text(9), createdAt: r.int(10),
-                                      updatedAt: r.int(11))
+                                      updatedAt: r.int(11), in: scratch)
         }
         guard let image else { throw StoreError.notFound("no instance #\(id) to update") }
         // The row that last wrote the instance: a directory row (with a subject) never does.

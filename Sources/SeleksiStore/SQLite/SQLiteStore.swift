@@ -22,6 +22,8 @@ public final class SQLiteStore: Store {
     /// last committed (`PRAGMA data_version`): a command on one of them needs no comparison
     /// (`requireRowMatchesLog`). Emptied when it reaches `knownRowsLimit`, so it never outgrows a few MiB.
     var rowsMatchingLog = Set<Int64>()
+    /// Where a command's after-image and audit row are encoded for hashing, reused by every command.
+    let scratch = RowBuffer(capacity: 4096)
     /// The whole rows `parsedRows` holds are the file's if they were kept in this epoch: read or written
     /// by this connection since another connection last committed, and not undone by a rollback (either
     /// starts a new epoch). Trusted only while this connection holds a checked write lock

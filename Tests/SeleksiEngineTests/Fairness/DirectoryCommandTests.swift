@@ -66,6 +66,28 @@ struct DirectoryCommandTests {
         #expect(try !engine.roles(of: "penilai4", in: "upt-demo", at: at("2026-01-06T10:00")).contains("penilai"))
     }
 
+    @Test func rolesAskedAgainAtTheSameMomentSeeARevocationAndADecreeThatEnded() throws {
+        // The roles an actor holds are kept between the commands of a batch (same actor, organisation
+        // and time); what changes them in between must show at the next ask, at that same time.
+        let temp = TempFolder()
+        let engine = try demoEngine(temp)
+        try engine.addActor(id: "penilai5", name: "Rini (fiktif)", nip: nil, now: now)
+        try engine.grant(actor: "penilai5", role: "penilai", org: "upt-demo", now: now)
+        let later = at("2026-01-06T10:00")
+        #expect(try engine.roles(of: "penilai5", in: "upt-demo", at: later).contains("penilai"))
+        try engine.revoke(actor: "penilai5", role: "penilai", org: "upt-demo", now: later)
+        #expect(try !engine.roles(of: "penilai5", in: "upt-demo", at: later).contains("penilai"))
+
+        try engine.addActor(id: "penilai6", name: "Tono (fiktif)", nip: nil, now: later)
+        let decree = try engine.start(workflow: "demo_pelamar", org: "skb-demo", actor: "pelamar1", now: later)
+        try engine.grant(actor: "penilai6", role: "penilai", org: "upt-demo", untilInstance: decree.id, now: later)
+        try engine.batch {
+            #expect(try engine.roles(of: "penilai6", in: "upt-demo", at: later).contains("penilai"))
+            try engine.fire(FireRequest(instance: decree.id, event: "tarik", actor: "pelamar1", reason: "selesai"), now: later)
+            #expect(try !engine.roles(of: "penilai6", in: "upt-demo", at: later).contains("penilai"))
+        }
+    }
+
     @Test func anOrganisationCycleIsRefused() throws {
         let temp = TempFolder()
         let engine = try demoEngine(temp)
