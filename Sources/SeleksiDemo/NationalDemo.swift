@@ -47,6 +47,8 @@ public struct NationalDemo {
         public var applicants: Int
         public var allocation: Int
         public var contracted: Int
+        /// No applicant was left to score: the round was cancelled (`TutorBantuDemo.Summary.cancelled`).
+        public var cancelled: Bool
     }
 
     public struct Summary: Sendable {
@@ -125,7 +127,8 @@ public struct NationalDemo {
             let round = state.summaries[i]?.round ?? 0
             let contracted = try engine.counts(InstanceFilter(workflow: "tb_pelamar", state: "berkontrak", parent: round))
                 .reduce(0) { $0 + $1.count }
-            summary.rounds.append(Round(upt: upt.id, round: round, applicants: shares[i], allocation: upt.places, contracted: contracted))
+            summary.rounds.append(Round(upt: upt.id, round: round, applicants: shares[i], allocation: upt.places,
+                                        contracted: contracted, cancelled: state.summaries[i]?.cancelled ?? false))
         }
         summary.states = try engine.counts(InstanceFilter(workflow: "tb_pelamar")).map { ($0.state, $0.count) }
         summary.phases = state.phaseTotals()
@@ -194,6 +197,9 @@ final class SeasonState: @unchecked Sendable {
     private var phasesDone: [Int]
     private var phaseNames: [String] = []
     private var phaseSeconds: [Double] = []
+    private var phaseIndex: [String: Int] = [:]
+    /// The last phase each round finished, for the bar.
+    private var lastPhase: [String]
     private var step = 0
 
     init(upts: Int, shares: [Int], started: Date) {
@@ -206,6 +212,7 @@ final class SeasonState: @unchecked Sendable {
         turnStarted = Array(repeating: started, count: upts)
         lastMark = Array(repeating: 0, count: upts)
         phasesDone = Array(repeating: 0, count: upts)
+        lastPhase = Array(repeating: "persiapan", count: upts)
     }
 
     func startTurn(_ i: Int) {
@@ -225,21 +232,27 @@ final class SeasonState: @unchecked Sendable {
     /// time since its previous phase, summed over the rounds by the phase's place in the round.
     func phaseLine(_ line: String, upt i: Int) {
         guard let mark = line.range(of: "✓ ") else { return }
-        let k = phasesDone[i]
         let now = activeNow(i)
-        if k == phaseNames.count {
-            // The name without this round's own counts: "pendaftaran … (123 pelamar)" → "pendaftaran …".
-            var name = String(line[mark.upperBound...])
-            if let open = name.range(of: " (", options: .backwards), name.hasSuffix(")"),
-               name[open.upperBound...].contains("pelamar") {
-                name = String(name[..<open.lowerBound])
-            }
+        // The name without this round's own counts: "pendaftaran … (123 pelamar)" → "pendaftaran …".
+        var name = String(line[mark.upperBound...])
+        if let open = name.range(of: " (", options: .backwards), name.hasSuffix(")"),
+           name[open.upperBound...].contains("pelamar") {
+            name = String(name[..<open.lowerBound])
+        }
+        // By name, in the order first reached: a cancelled round ends on a phase the others never reach.
+        let k: Int
+        if let known = phaseIndex[name] {
+            k = known
+        } else {
+            k = phaseNames.count
+            phaseIndex[name] = k
             phaseNames.append(name)
             phaseSeconds.append(0)
         }
         phaseSeconds[k] += now - lastMark[i]
         lastMark[i] = now
         phasesDone[i] += 1
+        lastPhase[i] = name
     }
 
     func phaseTotals() -> [(name: String, seconds: Double)] { Array(zip(phaseNames, phaseSeconds)) }
@@ -248,7 +261,7 @@ final class SeasonState: @unchecked Sendable {
         let done = shares.prefix(i).reduce(0, +)
         let phases = phasesDone.reduce(0, +)
         let fraction = min(0.99, Double(phases) / Double(upts * NationalDemo.phasesPerRound))
-        let phase = phasesDone[i] == 0 ? "persiapan" : phaseNames[phasesDone[i] - 1]
+        let phase = lastPhase[i]
         return NationalDemo.Progress(step: step, phase: phase, upt: i + 1, upts: upts, applicantsDone: done, applicants: total,
                                      seconds: Date().timeIntervalSince(started), fraction: fraction)
     }

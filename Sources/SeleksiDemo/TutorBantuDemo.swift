@@ -51,6 +51,8 @@ public struct TutorBantuDemo {
         public var auditRows = 0
         /// The stage the round was stopped before, if `until` was given.
         public var stoppedBefore: DemoStage?
+        /// The round was cancelled: no applicant was left to score and rank.
+        public var cancelled = false
         /// The simulated time of the last command, from which a user carries on (`--now`).
         public var clock = ""
         /// Who acts in the round (id, name, what he does), for a user who carries on by hand.
@@ -171,6 +173,15 @@ public struct TutorBantuDemo {
         try score(applicants, team: team)
         try phase("penilaian independen oleh tim, pembahasan selisih", "independent scoring by the team, disagreements discussed")
         if options.until == .peringkat { return try stopped(started) }
+        if try engine.counts(InstanceFilter(workflow: "tb_pelamar", state: "dinilai", parent: round)).isEmpty {
+            // Nobody left to rank: every applicant withdrew or was found ineligible (a UPT given a handful
+            // of applicants in a small national season). The workflow's guard refuses a ranking of no
+            // one; the head cancels the round, the one way it gives, and the round is reported as it stands.
+            try fire(round, "batalkan", team.head, reason: "Tidak ada pelamar yang lolos verifikasi untuk dinilai (demo)")
+            try phase("putaran dibatalkan: tidak ada pelamar yang dinilai", "round cancelled: no applicant was scored")
+            summary.cancelled = true
+            return try reported(started)
+        }
 
         try fire(round, "peringkat", team.head)
         try toWorkingDay()
@@ -231,8 +242,13 @@ public struct TutorBantuDemo {
                   "end-of-contract assessment, final reports (Format 17), contracts ended, year and round closed")
         }
 
+        return try reported(started)
+    }
+
+    /// Ends a round that ran its course: its report, counts, the audit check and the time.
+    mutating func reported(_ started: Date) throws -> Summary {
         // The round's report, as a head of SKB reads it: HTML with charts, and the same in Markdown.
-        let report = try engine.report(round: round, now: clock)
+        let report = try engine.report(round: summary.round, now: clock)
         for (name, text) in [("laporan.html", report.html(options.language)), ("laporan.md", report.markdown(options.language))] {
             let path = (options.outputFolder as NSString).appendingPathComponent(name)
             try text.write(toFile: path, atomically: true, encoding: .utf8)

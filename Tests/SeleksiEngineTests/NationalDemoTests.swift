@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SeleksiDemo
 @testable import SeleksiEngine
+import SeleksiStore
 
 @Suite("seleksi demo --upt all: a national season")
 struct NationalDemoTests {
@@ -23,6 +24,29 @@ struct NationalDemoTests {
         #expect(Set(summary.rounds.map(\.round)).count == 29)
         #expect(try engine.verifyAudit().rows == summary.auditRows)
         #expect(summary.phases.count == NationalDemo.phasesPerRound)
+    }
+
+    /// 100 applicants over 29 UPTs leave two or three to some: with seed 2019 every applicant of Lampung
+    /// is found ineligible, and its ranking (which refuses to rank no one) once stopped the whole season.
+    @Test func aRoundLeftWithNoApplicantToScoreIsCancelledAndTheSeasonGoesOn() throws {
+        let temp = TempFolder()
+        let demo = NationalDemo(options: .init(database: temp.file("national.sqlite"), outputFolder: temp.file("out"), applicants: 100,
+                                               seed: 2019, root: Repo.root), progress: { _ in }, log: { _ in })
+        let summary = try demo.run()
+        let engine = try Engine(path: temp.file("national.sqlite"))
+        let cancelled = summary.rounds.filter(\.cancelled)
+        #expect(!cancelled.isEmpty)
+        for r in summary.rounds {
+            let state = try engine.show(r.round).record.state
+            #expect(state == (r.cancelled ? "dibatalkan" : "selesai"), "\(r.upt): round in \(state)")
+            #expect(FileManager.default.fileExists(atPath: temp.file("out/\(r.upt)/laporan.md")))
+        }
+        for r in cancelled {
+            #expect(r.contracted == 0)
+            #expect(try engine.counts(InstanceFilter(workflow: "tb_pelamar", state: "dinilai", parent: r.round)).isEmpty)
+        }
+        #expect(summary.phases.filter { $0.name.hasPrefix("putaran dibatalkan") }.count == 1)
+        #expect(try engine.verifyAudit().rows == summary.auditRows)
     }
 
     @Test func applicantsAreSpreadByAllocationAndAddUp() {

@@ -25,7 +25,10 @@ extension DemoCommand {
 
     private func printNational(_ s: NationalDemo.Summary) {
         print("\nPutaran per UPT (pelamar → berkontrak / alokasi):")
-        for r in s.rounds { print("  #\(r.round)\t\(r.upt)\t\(r.applicants) → \(r.contracted) / \(r.allocation)") }
+        for r in s.rounds {
+            print("  #\(r.round)\t\(r.upt)\t\(r.applicants) → \(r.contracted) / \(r.allocation)"
+                + (r.cancelled ? "\tdibatalkan: tidak ada pelamar yang dinilai" : ""))
+        }
         print("Pelamar per status (semua UPT):")
         for st in s.states { print("  \(st.state)\t\(st.count)") }
         print("Waktu per tahap (jumlah semua putaran):")
@@ -42,7 +45,8 @@ extension DemoCommand {
             "phases": .list(s.phases.map { .record(["name": .string($0.name), "seconds": .number(($0.seconds * 1000).rounded() / 1000)]) }),
             "upts": .list(s.rounds.map {
                 .record(["upt": .string($0.upt), "round": .number(Double($0.round)), "applicants": .number(Double($0.applicants)),
-                         "allocation": .number(Double($0.allocation)), "contracted": .number(Double($0.contracted))])
+                         "allocation": .number(Double($0.allocation)), "contracted": .number(Double($0.contracted)),
+                         "cancelled": .bool($0.cancelled)])
             }),
         ]))
     }

@@ -109,6 +109,7 @@ struct DemoCommand: ParsableCommand {
             printJSON(.record([
                 "db": .string(db), "round": .number(Double(summary.round)), "audit_rows": .number(Double(summary.auditRows)),
                 "stopped_before": summary.stoppedBefore.map { .string($0.rawValue) } ?? .null,
+                "cancelled": .bool(summary.cancelled),
                 "states": .record(Dictionary(uniqueKeysWithValues: summary.states.map { ($0.state, Value.number(Double($0.count))) })),
                 "phases": .list(summary.phases.map { .record(["name": .string($0.name), "seconds": .number(($0.seconds * 1000).rounded() / 1000)]) }),
                 "documents": .list(summary.documents.map(Value.string)),
@@ -131,6 +132,10 @@ struct DemoCommand: ParsableCommand {
         print(String(format: lang == .en ? "Audit log whole: %d rows. Time: %.2f s. Database: %@ (round #%lld)"
                                          : "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
                      summary.auditRows, summary.phases.last?.seconds ?? 0, db, summary.round))
+        if summary.cancelled {
+            print(lang == .en ? "Round #\(summary.round) cancelled by the head of the UPT: no applicant was left to score."
+                              : "Putaran #\(summary.round) dibatalkan Kepala UPT: tidak ada pelamar yang tersisa untuk dinilai.")
+        }
         if let stage = summary.stoppedBefore {
             print("Pelaku:")
             for p in summary.people { print("  \(p.id)\t\(p.name)\t\(p.role)") }
