@@ -209,7 +209,9 @@ final class SeasonState: @unchecked Sendable {
         self.started = started
         summaries = Array(repeating: nil, count: upts)
         active = Array(repeating: 0, count: upts)
-        turnStarted = Array(repeating: started, count: upts)
+        // No round is active before its first turn: the database's preparation, before any, was once
+        // counted as every round's first phase (29 × 70 ms in "organisasi dan pelaku").
+        turnStarted = Array(repeating: .distantPast, count: upts)
         lastMark = Array(repeating: 0, count: upts)
         phasesDone = Array(repeating: 0, count: upts)
         lastPhase = Array(repeating: "persiapan", count: upts)
