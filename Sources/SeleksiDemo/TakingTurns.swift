@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -16,9 +17,14 @@ import Glibc
 ///
 /// Exactly one round runs at any moment (a baton passed under a lock), so the engine, which is not
 /// thread-safe, is never used by two threads at once. The order is fixed, so a run is deterministic.
+///
+/// Each round waits on a semaphore of its own, signalled once for each turn it is given: with one
+/// condition broadcast at every handover, all 29 rounds of a national season woke to queue on its
+/// lock, and the one called waited its place among them.
 final class TakingTurns: @unchecked Sendable {
+    /// Guards the state below; `run` waits on it for the rounds to finish.
     private let condition = NSCondition()
-    private var turn = 0
+    private let turnGiven: [DispatchSemaphore]
     private var running: [Bool]
     /// Each round's clock (seconds) as it last handed over; all start together.
     private var clocks: [Int64]
@@ -32,11 +38,14 @@ final class TakingTurns: @unchecked Sendable {
     init(count: Int) {
         running = Array(repeating: true, count: count)
         clocks = Array(repeating: 0, count: count)
+        // Each made at 0: libdispatch traps when a semaphore is freed below the value it was made with.
+        turnGiven = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
     /// Runs `rounds[i]` on thread i, in turns; returns when all have finished, or the first error.
     func run(_ rounds: [() throws -> Void]) throws {
         MallocTuning.oneArena()
+        turnGiven.first?.signal()  // the first round holds the baton from the start
         for (i, round) in rounds.enumerated() {
             // Safe to send: the baton guarantees that only this thread ever calls it.
             nonisolated(unsafe) let body = round
@@ -64,11 +73,9 @@ final class TakingTurns: @unchecked Sendable {
     }
 
     private func waitForTurn(_ i: Int) {
-        condition.lock()
-        // After a failure the other rounds stop where they stand (they are never resumed; the
-        // process reports the error and ends).
-        while turn != i || failure != nil { condition.wait() }
-        condition.unlock()
+        // After a failure the baton is passed no more: the other rounds stop where they stand (they are
+        // never resumed; the process reports the error and ends).
+        turnGiven[i].wait()
         // Between turns, at most once a second (a trim walks the heap's free chunks: a few milliseconds).
         let now = Date().timeIntervalSince1970
         if now - lastTrim >= 1 {
@@ -101,7 +108,7 @@ final class TakingTurns: @unchecked Sendable {
             let next = (i + step) % running.count
             if running[next], best.map({ clocks[next] < clocks[$0] }) ?? true { best = next }
         }
-        if let best { turn = best }
-        condition.broadcast()
+        if let best, failure == nil { turnGiven[best].signal() }
+        condition.broadcast()  // for `run`, which waits for the rounds to finish
     }
 }
