@@ -134,8 +134,14 @@ public struct TutorBantuDemo {
         let reference = try engine.referenceTables()
         guard let skbCount = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "skb_penerima").flatMap(Int.init),
               let allocation = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "jumlah_tenaga").flatMap(Int.init) else {
-            let known = reference.tables["tutor_bantu/alokasi_2019"]?.compactMap { $0["id"] }.joined(separator: ", ") ?? ""
-            throw EngineError.input("--upt \(options.upt): not a UPT of the 2019 allocation; UPTs: \(known)")
+            let ids = reference.tables["tutor_bantu/alokasi_2019"]?.compactMap { $0["id"] } ?? []
+            // "aceh" for "upt-bp-aceh": the ids that hold what was typed come first.
+            let near = ids.filter { !options.upt.isEmpty && $0.localizedCaseInsensitiveContains(options.upt) }
+            let hint = near.isEmpty ? "" : " (\(near.joined(separator: ", "))?)"
+            let known = ids.joined(separator: ", ")
+            throw EngineError.input(
+                "--upt \(options.upt): bukan UPT alokasi 2019\(hint); pilih salah satu, atau all: \(known)",
+                en: "--upt \(options.upt): not a UPT of the 2019 allocation\(hint); give one of these, or all: \(known)")
         }
         let uptName = reference.lookup("tutor_bantu/alokasi_2019", "id", options.upt, "upt") ?? options.upt
         progress(en ? "UPT \(uptName): \(skbCount) SKBs, allocation \(allocation) tutors; \(options.applicants) synthetic applicants (seed \(options.seed))"
@@ -177,7 +183,8 @@ public struct TutorBantuDemo {
             // Nobody left to rank: every applicant withdrew or was found ineligible (a UPT given a handful
             // of applicants in a small national season). The workflow's guard refuses a ranking of no
             // one; the head cancels the round, the one way it gives, and the round is reported as it stands.
-            try fire(round, "batalkan", team.head, reason: "Tidak ada pelamar yang lolos verifikasi untuk dinilai (demo)")
+            try fire(round, "batalkan", team.head,
+                     reason: "Tidak ada pelamar yang lolos verifikasi untuk dinilai (demo)")
             try phase("putaran dibatalkan: tidak ada pelamar yang dinilai", "round cancelled: no applicant was scored")
             summary.cancelled = true
             return try reported(started)

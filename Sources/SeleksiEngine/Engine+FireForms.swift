@@ -59,8 +59,7 @@ extension Engine {
         }
         if !written.isEmpty {
             // Every form as validated ahead: the hash made there is over these very texts.
-            out.dataHash = allAhead ? ahead.dataHash ?? Hash256.of(Value.canonicalRecord(ofMemberJSON: written))
-                : Hash256.of(Value.canonicalRecord(ofMemberJSON: written))
+            out.dataHash = (allAhead ? ahead.dataHash : nil) ?? Hash256.of(Value.canonicalRecord(ofMemberJSON: written))
             assert(out.dataHash == Hash256.of(Value.canonicalRecord(ofMemberJSON: written)),
                    "the forms' hash made ahead is not the hash of the forms written")
         }

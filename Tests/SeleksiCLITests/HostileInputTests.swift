@@ -29,6 +29,15 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: cli.db))
     }
 
+    @Test func aUPTNamedByItsProvinceAloneIsRefusedWithTheIdsThatHoldIt() throws {
+        let cli = CLIRunner()
+        let out = cli.folder + "/aceh"
+        let r = try cli.run(["demo", "--upt", "aceh", "--applicants", "5", "--db", cli.db, "--out", out])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--upt aceh: bukan UPT alokasi 2019 (upt-bp-aceh?); pilih salah satu, atau all:"))
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+    }
+
     @Test func anEmptyDatabasePathIsAnErrorNotASuccess() throws {
         let cli = CLIRunner()
         let r = try cli.run(["init"], environment: ["SELEKSI_DB": ""])

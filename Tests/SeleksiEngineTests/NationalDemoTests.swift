@@ -30,8 +30,9 @@ struct NationalDemoTests {
     /// is found ineligible, and its ranking (which refuses to rank no one) once stopped the whole season.
     @Test func aRoundLeftWithNoApplicantToScoreIsCancelledAndTheSeasonGoesOn() throws {
         let temp = TempFolder()
-        let demo = NationalDemo(options: .init(database: temp.file("national.sqlite"), outputFolder: temp.file("out"), applicants: 100,
-                                               seed: 2019, root: Repo.root), progress: { _ in }, log: { _ in })
+        let options = NationalDemo.Options(database: temp.file("national.sqlite"), outputFolder: temp.file("out"),
+                                           applicants: 100, seed: 2019, root: Repo.root)
+        let demo = NationalDemo(options: options, progress: { _ in }, log: { _ in })
         let summary = try demo.run()
         let engine = try Engine(path: temp.file("national.sqlite"))
         let cancelled = summary.rounds.filter(\.cancelled)
@@ -43,7 +44,8 @@ struct NationalDemoTests {
         }
         for r in cancelled {
             #expect(r.contracted == 0)
-            #expect(try engine.counts(InstanceFilter(workflow: "tb_pelamar", state: "dinilai", parent: r.round)).isEmpty)
+            let scored = InstanceFilter(workflow: "tb_pelamar", state: "dinilai", parent: r.round)
+            #expect(try engine.counts(scored).isEmpty)
         }
         #expect(summary.phases.filter { $0.name.hasPrefix("putaran dibatalkan") }.count == 1)
         #expect(try engine.verifyAudit().rows == summary.auditRows)

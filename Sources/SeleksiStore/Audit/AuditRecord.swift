@@ -69,14 +69,14 @@ public struct AuditRecord: Sendable {
     }
 
     private func encodeSigned(into buffer: RowBuffer, thenSignature: Bool = false) {
-        var size = RowWriter.size(text: "audit/1") + 3 * RowWriter.intSize + RowWriter.size(text: actor)
+        var size = RowWriter.size(domain: RowBuffer.auditDomain) + 3 * RowWriter.intSize + RowWriter.size(text: actor)
         size += RowWriter.size(text: osUser) + RowWriter.size(text: role) + RowWriter.size(text: subject)
         size += RowWriter.size(text: command) + RowWriter.size(text: event) + RowWriter.size(text: from)
         size += RowWriter.size(text: to) + RowWriter.size(text: outcome) + RowWriter.size(text: reason) + 3 * (5 + 32)
         size += thenSignature ? 5 + (signature?.count ?? 0) : 0
         buffer.empty()
         var w = buffer.writer(reserving: size)
-        w.domain("audit/1")
+        w.domain(RowBuffer.auditDomain)
         w.int(seq)
         w.int(at)
         w.text(actor)

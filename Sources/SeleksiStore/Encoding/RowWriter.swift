@@ -8,7 +8,10 @@ final class RowBuffer {
     private(set) var count = 0
     private var capacity: Int
 
+    /// The domains that open an audit row's and an instance row's encodings (`AuditRecord.computeHash`,
+    /// `InstanceRecord.afterImage`, and `audit verify`'s own encoding of the stored columns).
     static let auditDomain: StaticString = "audit/1"
+    static let instanceDomain: StaticString = "instance/1"
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -91,6 +94,9 @@ struct RowWriter {
 
     /// The room a Swift text takes (its UTF-8 length is stored, not counted).
     @inline(__always) static func size(text value: String?) -> Int { 5 + (value?.utf8.count ?? 0) }
+
+    /// The room a domain takes.
+    @inline(__always) static func size(domain name: StaticString) -> Int { 5 + name.utf8CodeUnitCount }
 
     @inline(__always) mutating func text(_ value: String) {
         var value = value

@@ -57,13 +57,14 @@ public struct InstanceRecord: Sendable {
     /// allocates none for it).
     static func afterImage(id: Int64, workflowID: String, workflowHash: String, formHashes: String, org: String, owner: String,
                            parent: Int64?, state: String, stateSeq: Int64, enteredAt: Int64, vars: String,
-                           createdAt: Int64, updatedAt: Int64, in scratch: RowBuffer = RowBuffer(capacity: 512)) -> Hash256 {
-        var size = RowWriter.size(text: "instance/1") + 6 * RowWriter.intSize + RowWriter.size(text: workflowID)
-        size += RowWriter.size(text: workflowHash) + RowWriter.size(text: formHashes) + RowWriter.size(text: org)
+                           createdAt: Int64, updatedAt: Int64,
+                           in scratch: RowBuffer = RowBuffer(capacity: 512)) -> Hash256 {
+        var size = RowWriter.size(domain: RowBuffer.instanceDomain) + 6 * RowWriter.intSize
+        size += RowWriter.size(text: workflowID) + RowWriter.size(text: workflowHash) + RowWriter.size(text: formHashes) + RowWriter.size(text: org)
         size += RowWriter.size(text: owner) + RowWriter.size(text: state) + RowWriter.size(text: vars)
         scratch.empty()
         var w = scratch.writer(reserving: size)
-        w.domain("instance/1")
+        w.domain(RowBuffer.instanceDomain)
         w.int(id)
         w.text(workflowID)
         w.text(workflowHash)

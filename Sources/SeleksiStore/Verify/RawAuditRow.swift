@@ -82,7 +82,7 @@ final class RawAuditRow {
 
     /// The bytes `AuditRecord.computeHash` hashes, written at the end of `out`.
     func encode(into out: RowBuffer) {
-        var size = RowWriter.size(nil) + 7 + 3 * RowWriter.intSize  // the domain, seq, at, instance
+        var size = RowWriter.size(domain: RowBuffer.auditDomain) + 3 * RowWriter.intSize  // seq, at, instance
         for i in 0..<Self.count where !Self.isInteger(i) { size += 5 + max(lengths[i], 0) }
         var w = out.writer(reserving: size)
         w.domain(RowBuffer.auditDomain)

@@ -107,12 +107,12 @@ final class LogVerifier {
             let texts = (RawAuditRow.columnBytes(h, 1), RawAuditRow.columnBytes(h, 2), RawAuditRow.columnBytes(h, 3),
                          RawAuditRow.columnBytes(h, 4), RawAuditRow.columnBytes(h, 5), RawAuditRow.columnBytes(h, 7),
                          RawAuditRow.columnBytes(h, 10))
-            var size = RowWriter.size(nil) + 10 + 6 * RowWriter.intSize
+            var size = RowWriter.size(domain: RowBuffer.instanceDomain) + 6 * RowWriter.intSize
             size += RowWriter.size(texts.0) + RowWriter.size(texts.1) + RowWriter.size(texts.2) + RowWriter.size(texts.3)
             size += RowWriter.size(texts.4) + RowWriter.size(texts.5) + RowWriter.size(texts.6)
             // The same encoding as `InstanceRecord.afterImage`, from the column bytes.
             var w = batch.bytes.writer(reserving: size)
-            w.domain("instance/1")
+            w.domain(RowBuffer.instanceDomain)
             w.int(id)
             w.text(texts.0)
             w.text(texts.1)

@@ -133,8 +133,9 @@ struct DemoCommand: ParsableCommand {
                                          : "Log audit utuh: %d baris. Waktu: %.2f s. Basis data: %@ (putaran #%lld)",
                      summary.auditRows, summary.phases.last?.seconds ?? 0, db, summary.round))
         if summary.cancelled {
-            print(lang == .en ? "Round #\(summary.round) cancelled by the head of the UPT: no applicant was left to score."
-                              : "Putaran #\(summary.round) dibatalkan Kepala UPT: tidak ada pelamar yang tersisa untuk dinilai.")
+            print(lang == .en
+                ? "Round #\(summary.round) cancelled by the head of the UPT: no applicant was left to score."
+                : "Putaran #\(summary.round) dibatalkan Kepala UPT: tidak ada pelamar yang tersisa untuk dinilai.")
         }
         if let stage = summary.stoppedBefore {
             print("Pelaku:")

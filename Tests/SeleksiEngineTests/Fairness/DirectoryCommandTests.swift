@@ -83,7 +83,8 @@ struct DirectoryCommandTests {
         try engine.grant(actor: "penilai6", role: "penilai", org: "upt-demo", untilInstance: decree.id, now: later)
         try engine.batch {
             #expect(try engine.roles(of: "penilai6", in: "upt-demo", at: later).contains("penilai"))
-            try engine.fire(FireRequest(instance: decree.id, event: "tarik", actor: "pelamar1", reason: "selesai"), now: later)
+            let withdraw = FireRequest(instance: decree.id, event: "tarik", actor: "pelamar1", reason: "selesai")
+            try engine.fire(withdraw, now: later)
             #expect(try !engine.roles(of: "penilai6", in: "upt-demo", at: later).contains("penilai"))
         }
     }
